@@ -1,0 +1,81 @@
+// The command line: argv → command → exit code (0 ok, 1 invalid data or failed work, 2 usage).
+// Only this layer prints.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { runSchema } from './schema-command.ts';
+import { runValidate } from './validate-command.ts';
+import { UsageError, type Command } from './command.ts';
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  validate: runValidate,
+  schema: runSchema,
+};
+
+export const USAGE = `使い方: keikaku <コマンド> [オプション]
+
+コマンド:
+  validate [--data DIR] [--format text|json|github]
+      データ（既定: data/）を検証し、問題を「ファイル:行:列: エラー: 説明」の形で表示します。
+      エラーがあれば終了コード1、なければ0。
+  schema [--data DIR] [--out DIR]
+      エディタ用のJSON Schemaを書き出します（既定: <DIR>/schema/）。
+
+共通:
+  -h, --help     この説明を表示
+  --version      バージョンを表示`;
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+const processIo: Io = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+};
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '-h' || name === '--help' || name === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    io.stdout(`${await version()}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr(`keikaku: 不明なコマンド「${name}」です（使えるコマンド: ${Object.keys(COMMANDS).join(', ')}）\n\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`keikaku ${name}: ${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw error; // a bug: let Node print it
+  }
+}
+
+/** parseArgs with Japanese messages for the mistakes people make on a command line. */
+export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: false, strict: true }).values;
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const text = error instanceof Error ? error.message : String(error);
+    const option = /'([^']+)'/.exec(text)?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`不明なオプション「${option ?? text}」です`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`オプション「${option ?? ''}」の値が正しくないか、ありません`);
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError(`余分な引数「${option ?? text}」があります`);
+    throw new UsageError(text);
+  }
+}
+
+async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

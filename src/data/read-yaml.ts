@@ -1,0 +1,107 @@
+// Parses one data file into a YAML document that keeps positions, so that any later problem
+// (a zod issue path, a cross-reference) can be reported at its line and column.
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+
+export type DataPath = readonly (string | number)[];
+
+export interface Position {
+  readonly line: number;
+  readonly col: number;
+}
+
+/** Beyond this many alias expansions a document is refused ("billion laughs"). */
+const MAX_ALIAS_COUNT = 100;
+
+export class YamlSource {
+  private constructor(
+    readonly file: string,
+    private readonly doc: Document,
+    private readonly lineCounter: LineCounter,
+    /** The document as plain JavaScript values (undefined for an empty file). */
+    readonly value: unknown,
+  ) {}
+
+  /** Parses `text`; returns the source, or undefined when the YAML cannot be read at all. */
+  static parse(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    const diagnostics = [...doc.errors.map((e) => yamlErrorToDiagnostic(file, e, lineCounter))];
+    if (diagnostics.length > 0) return { diagnostics };
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // yaml throws a ReferenceError when aliases expand beyond maxAliasCount.
+      if (error instanceof ReferenceError) {
+        return {
+          diagnostics: [{
+            severity: 'error', file, line: 1, col: 1, rule: 'yaml-alias-limit',
+            message: `エイリアス（*名前）の展開が多すぎます（上限${MAX_ALIAS_COUNT}回）。アンカーとエイリアスを使わずに書いてください`,
+          }],
+        };
+      }
+      throw error;
+    }
+    return { source: new YamlSource(file, doc, lineCounter, value), diagnostics };
+  }
+
+  /**
+   * Where the node at `path` starts; for a path that goes past what exists (a missing key),
+   * where its deepest existing ancestor starts. `at: 'key'` points at a mapping key itself.
+   */
+  locate(path: DataPath, at: 'value' | 'key' = 'value'): Position {
+    let node: unknown = this.doc.contents;
+    let found: Node | undefined = isNode(node) ? node : undefined;
+    for (const segment of path) {
+      if (isAlias(node)) node = node.resolve(this.doc);
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+        if (!pair) break;
+        const keyNode = isNode(pair.key) ? pair.key : undefined;
+        node = pair.value;
+        // A key with no value (`title:`) has a null value node at the key's end: point at the key.
+        found = at === 'key' && segment === path[path.length - 1] ? keyNode : (isNode(node) && !isEmptyScalar(node) ? node : keyNode);
+      } else if (isSeq(node) && typeof segment === 'number') {
+        const item = node.items[segment];
+        if (!isNode(item)) break;
+        node = item;
+        found = item;
+      } else {
+        break;
+      }
+    }
+    const offset = found?.range?.[0] ?? 0;
+    return this.lineCounter.linePos(offset);
+  }
+
+  diagnostic(severity: Diagnostic['severity'], path: DataPath, rule: string, message: string, at: 'value' | 'key' = 'value'): Diagnostic {
+    return { severity, file: this.file, ...this.locate(path, at), rule, message };
+  }
+}
+
+const isNode = (x: unknown): x is Node => typeof x === 'object' && x !== null && 'range' in x;
+const isEmptyScalar = (n: Node): boolean => isScalar(n) && n.value === null && n.range?.[0] === n.range?.[1];
+
+// Japanese wording for yaml's error codes; the library's English text is kept as a hint.
+const YAML_ERROR_MESSAGES: Partial<Record<YAMLError['code'], string>> = {
+  DUPLICATE_KEY: '同じキーが2回書かれています。1つにまとめてください',
+  BAD_INDENT: '字下げ（インデント）がそろっていません',
+  TAB_AS_INDENT: '字下げにタブは使えません。半角スペースで字下げしてください',
+  MISSING_CHAR: '閉じる文字（引用符やかっこ）が足りません',
+  BLOCK_AS_IMPLICIT_KEY: '「キー: 値」の書き方が正しくありません（コロンの後に半角スペースが要ります）',
+  MULTILINE_IMPLICIT_KEY: 'キーが複数行にまたがっています。「キー: 値」は1行に書いてください',
+  UNEXPECTED_TOKEN: 'ここに書けない記号があります',
+  BAD_SCALAR_START: '値をこの記号で始めることはできません。値全体を引用符で囲んでください',
+  BAD_ALIAS: 'エイリアス（*名前）が正しくありません',
+  MULTIPLE_DOCS: '1つのファイルに書けるのは1つの文書だけです（「---」で区切らないでください）',
+  BAD_DQ_ESCAPE: '引用符の中の「\\」の使い方が正しくありません',
+  KEY_OVER_1024_CHARS: 'キーが長すぎます（1024文字まで）',
+};
+
+function yamlErrorToDiagnostic(file: string, error: YAMLError, lineCounter: LineCounter): Diagnostic {
+  const { line, col } = lineCounter.linePos(error.pos[0]);
+  const reason = YAML_ERROR_MESSAGES[error.code] ?? 'YAMLの書き方が正しくありません';
+  const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '') ?? '';
+  return { severity: 'error', file, line, col, rule: 'yaml-syntax', message: `${reason}（YAML: ${detail}）` };
+}

@@ -1,0 +1,146 @@
+// The zod schema of the three kinds of data file: the only source of the plan's types, of the
+// JSON Schema that editors use, and of the shape checks. Cross-file rules live in checks.ts.
+import { z } from 'zod';
+import { KEY_TERMS, STATUSES } from './terms.ts';
+import { departmentNameProblem, forbiddenCharProblem } from './text-rules.ts';
+
+const describe = (key: keyof typeof KEY_TERMS, description?: string) => ({
+  title: KEY_TERMS[key],
+  ...(description ? { description } : {}),
+});
+
+const text = (singleLine: boolean) =>
+  z.string().superRefine((value, ctx) => {
+    const problem = forbiddenCharProblem(value, singleLine);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'forbidden-char' } });
+    else if (value.trim() === '') ctx.addIssue({ code: 'custom', message: '空にはできません。文字を書いてください', params: { rule: 'empty-text' } });
+  });
+
+/** A title or name: one line, not empty. */
+const singleLineText = text(true);
+/** A sentence or list item: may hold a line break, not empty. */
+const multiLineText = text(false);
+
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+const id = z
+  .string()
+  .regex(ID_PATTERN, { message: 'IDは半角英数字で始め、半角英数字・ハイフン・下線だけで書いてください（例: s01-j1）' })
+  .meta({ title: 'ID', description: '変わらない識別子（半角英数字・-・_）。名称を直しても変えない。' });
+
+const ordinal = z.number().int().min(1).max(999);
+
+export const MIN_YEAR = 1868; // the first year the Japanese calendar of Intl names (明治元年)
+export const MAX_YEAR = 2999;
+const fiscalYear = z.number().int().min(MIN_YEAR).max(MAX_YEAR);
+
+/** Keys of per-year maps: a fiscal year written as 4 digits. */
+export const YEAR_KEY_PATTERN = /^\d{4}$/;
+const yearKey = z.string().regex(YEAR_KEY_PATTERN, { message: '年度は西暦4桁の数字で書いてください（例: 2024）' });
+
+const departmentName = singleLineText
+  .superRefine((value, ctx) => {
+    const problem = departmentNameProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'unsafe-department-name' } });
+  })
+  .meta(describe('department'));
+
+/** 千円 (thousands of yen), whole numbers. */
+const amount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+const basicMeasureSchema = z
+  .strictObject({
+    number: ordinal.meta(describe('number', '基本施策の番号（基本方針ごとに1から）')),
+    title: singleLineText.meta(describe('title', '基本施策の名称')),
+  })
+  .meta(describe('basicMeasures'));
+
+const policySchema = z
+  .strictObject({
+    number: ordinal.meta(describe('number', '総合計画での基本方針の番号')),
+    title: singleLineText.meta(describe('title', '基本方針の名称')),
+    basicMeasures: z.array(basicMeasureSchema).min(1).meta(describe('basicMeasures')),
+  })
+  .meta(describe('policies'));
+
+export const planFileSchema = z
+  .strictObject({
+    municipality: singleLineText.meta(describe('municipality', '例: 利根町')),
+    title: singleLineText.meta(describe('title', '計画の名称（例: 実施計画）')),
+    period: z
+      .strictObject({
+        start: fiscalYear.meta(describe('start', '計画期間の初年度（西暦、例: 2024）')),
+        end: fiscalYear.meta(describe('end', '計画期間の最終年度（西暦、例: 2026）')),
+      })
+      .meta(describe('period')),
+    policies: z.array(policySchema).min(1).meta(describe('policies')),
+  })
+  .meta({ title: '実施計画（plan.yaml）' });
+
+export const departmentsFileSchema = z
+  .strictObject({
+    departments: z.array(departmentName).min(1).meta(describe('departments')),
+  })
+  .meta({ title: '担当課の一覧（departments.yaml）' });
+
+const projectSchema = z
+  .strictObject({
+    id,
+    name: singleLineText.meta(describe('name', '事業の名称（事業費の表にもこの名称が出る）')),
+    department: departmentName.optional(),
+    status: z.enum(STATUSES).optional().meta(describe('status', '「新規」または「継続」')),
+  })
+  .meta(describe('projects'));
+
+const scheduleSchema = z
+  .record(yearKey, z.array(multiLineText.meta({ title: '計画の項目（・で始まる1行）' })))
+  .meta(describe('schedule', '年度（西暦4桁）ごとの計画項目のリスト。計画期間のすべての年度を書く。'));
+
+const rowSchema = z
+  .strictObject({
+    project: id.meta(describe('project', 'この行の事業のID（projects で定義）')),
+    schedule: scheduleSchema,
+  })
+  .meta(describe('rows'));
+
+const initiativeSchema = z
+  .strictObject({
+    id,
+    name: singleLineText.meta(describe('name', '取組の名称（丸数字は自動で付く）')),
+    rows: z.array(rowSchema).min(1).meta(describe('rows')),
+  })
+  .meta(describe('initiatives'));
+
+const budgetRowSchema = z
+  .strictObject({
+    project: id.meta(describe('project', '事業のID（projects で定義）。名称は書かない')),
+    amounts: z.record(yearKey, amount).meta(describe('amounts', '年度（西暦4桁）ごとの事業費。単位は千円、0以上の整数')),
+  })
+  .meta(describe('budget'));
+
+export const measureFileSchema = z
+  .strictObject({
+    id,
+    number: ordinal.meta(describe('number', '施策の番号（基本方針の中で通し番号）')),
+    policy: ordinal.meta(describe('policy', 'この施策が属する基本方針の番号')),
+    basicMeasure: ordinal.meta(describe('basicMeasure', 'この施策が属する基本施策の番号')),
+    title: singleLineText.meta(describe('title', '施策の名称')),
+    directions: z.array(multiLineText).min(1).meta(describe('directions', '施策の方向（1項目1文）')),
+    projects: z.array(projectSchema).min(1).meta(describe('projects')),
+    initiatives: z.array(initiativeSchema).min(1).meta(describe('initiatives')),
+    budget: z.array(budgetRowSchema).meta(describe('budget', '事業費の行。予算のある事業がなければ [] と書く')),
+  })
+  .meta({ title: '施策（measures/NN.yaml）' });
+
+export type PlanFile = z.infer<typeof planFileSchema>;
+export type DepartmentsFile = z.infer<typeof departmentsFileSchema>;
+export type MeasureFile = z.infer<typeof measureFileSchema>;
+export type ProjectData = MeasureFile['projects'][number];
+export type InitiativeData = MeasureFile['initiatives'][number];
+export type BudgetRowData = MeasureFile['budget'][number];
+
+export const FILE_SCHEMAS = {
+  plan: planFileSchema,
+  departments: departmentsFileSchema,
+  measure: measureFileSchema,
+} as const;
+export type FileKind = keyof typeof FILE_SCHEMAS;

@@ -1,0 +1,71 @@
+// The data stage: file texts in, a validated Plan (or none) and every diagnostic out.
+// Pure: the caller reads the files; nothing here touches the disk.
+import type { z } from 'zod';
+import { hasErrors, sortDiagnostics, type Diagnosed, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { checkPlanFiles, type Parsed } from './checks.ts';
+import { decodeDataFile } from './decode.ts';
+import { issueToDiagnostics } from './issue-messages.ts';
+import type { Measure, Plan } from './plan-model.ts';
+import { YamlSource } from './read-yaml.ts';
+import { allowedKeysAt } from './schema-keys.ts';
+import { FILE_SCHEMAS, type DepartmentsFile, type FileKind, type MeasureFile, type PlanFile } from './schema.ts';
+
+export interface DataFile {
+  /** Display path, e.g. `data/measures/01.yaml`. */
+  readonly file: string;
+  readonly kind: FileKind;
+  readonly bytes: Uint8Array;
+}
+
+export function validatePlan(files: readonly DataFile[], readDiagnostics: readonly Diagnostic[] = []): Diagnosed<Plan | undefined> {
+  const diagnostics: Diagnostic[] = [...readDiagnostics];
+  const parsed = { plan: undefined as Parsed<PlanFile> | undefined, departments: undefined as Parsed<DepartmentsFile> | undefined, measures: [] as Parsed<MeasureFile>[] };
+
+  for (const file of files) {
+    const result = parseDataFile(file);
+    diagnostics.push(...result.diagnostics);
+    if (!result.parsed) continue;
+    if (file.kind === 'plan') parsed.plan = result.parsed as Parsed<PlanFile>;
+    else if (file.kind === 'departments') parsed.departments = result.parsed as Parsed<DepartmentsFile>;
+    else parsed.measures.push(result.parsed as Parsed<MeasureFile>);
+  }
+  diagnostics.push(...checkPlanFiles(parsed));
+
+  const sorted = sortDiagnostics(diagnostics);
+  if (hasErrors(sorted) || !parsed.plan || !parsed.departments) return { value: undefined, diagnostics: sorted };
+  return { value: assemblePlan(parsed.plan.data, parsed.departments.data, parsed.measures), diagnostics: sorted };
+}
+
+function parseDataFile(file: DataFile): { parsed?: Parsed<unknown>; diagnostics: Diagnostic[] } {
+  const decoded = decodeDataFile(file.file, file.bytes);
+  if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
+  const { source, diagnostics } = YamlSource.parse(file.file, decoded.text);
+  if (!source) return { diagnostics };
+  if (source.value === undefined || source.value === null) {
+    return { diagnostics: [{ severity: 'error', file: file.file, line: 1, col: 1, rule: 'empty-file', message: 'ファイルが空です' }] };
+  }
+  const schema: z.ZodType = FILE_SCHEMAS[file.kind];
+  const result = schema.safeParse(source.value, { reportInput: true });
+  if (!result.success) {
+    const keysAt = (path: readonly (string | number)[]) => allowedKeysAt(schema, path);
+    return { diagnostics: result.error.issues.flatMap((issue) => issueToDiagnostics(source, issue, keysAt)) };
+  }
+  return { parsed: { source, data: result.data }, diagnostics: [] };
+}
+
+function assemblePlan(plan: PlanFile, departments: DepartmentsFile, measures: readonly Parsed<MeasureFile>[]): Plan {
+  // Order: 基本方針 and 基本施策 as listed in plan.yaml, then 施策 number.
+  const rank = new Map<string, number>();
+  plan.policies.forEach((p) => p.basicMeasures.forEach((b) => rank.set(`${p.number}-${b.number}`, rank.size)));
+  const ordered: Measure[] = measures
+    .map(({ source, data }) => ({ ...data, file: source.file }))
+    .sort((a, b) => (rank.get(`${a.policy}-${a.basicMeasure}`) ?? 0) - (rank.get(`${b.policy}-${b.basicMeasure}`) ?? 0) || a.number - b.number);
+  return {
+    municipality: plan.municipality,
+    title: plan.title,
+    period: plan.period,
+    policies: plan.policies,
+    departments: departments.departments,
+    measures: ordered,
+  };
+}

@@ -1,0 +1,56 @@
+// Fiscal years (年度, 1 April – 31 March) and their labels in the Japanese era, computed, never typed.
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc.js';
+
+dayjs.extend(utc);
+
+/** The fiscal year a calendar date falls in: January–March belong to the previous year's 年度. */
+export function fiscalYearOf(date: Date | string): number {
+  const d = dayjs.utc(date).add(9, 'hour'); // read the date as Japan sees it (JST, no DST)
+  return d.month() < 3 ? d.year() - 1 : d.year();
+}
+
+// The day whose era names a fiscal year: its 1 April, except FY2019, which government usage
+// names 令和元年度 although 1 April 2019 was still 平成31年 (令和 began on 1 May 2019).
+const ERA_REFERENCE_DAY: Readonly<Record<number, string>> = { 2019: '05-01' };
+
+const eraFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+  era: 'long',
+  year: 'numeric',
+  timeZone: 'Asia/Tokyo',
+});
+
+/** `令和6年度`, `令和元年度`, `平成30年度`. */
+export function eraFiscalYear(fiscalYear: number): string {
+  const day = ERA_REFERENCE_DAY[fiscalYear] ?? '04-01';
+  // Noon in Tokyo: the same calendar day whatever the process's time zone.
+  const date = dayjs.utc(`${fiscalYear}-${day}T03:00:00Z`).toDate();
+  const parts = eraFormat.formatToParts(date);
+  const era = parts.find((p) => p.type === 'era')?.value ?? '';
+  const year = parts.find((p) => p.type === 'year')?.value ?? '';
+  // ICU prints the first year of an era as 元 already; keep that form whatever it prints.
+  return `${era}${year === '1' ? '元' : year}年度`;
+}
+
+/** `2024年度`. */
+export const westernFiscalYear = (fiscalYear: number): string => `${fiscalYear}年度`;
+
+export type FiscalYearOrder = 'western-first' | 'era-first';
+
+/** `2024年度（令和6年度）`, or `令和6年度（2024年度）` for bodies that put the era first. */
+export function fiscalYearLabel(fiscalYear: number, order: FiscalYearOrder = 'western-first'): string {
+  const western = westernFiscalYear(fiscalYear);
+  const era = eraFiscalYear(fiscalYear);
+  return order === 'western-first' ? `${western}（${era}）` : `${era}（${western}）`;
+}
+
+/** Every fiscal year of a period, in order. */
+export function yearsOf(period: { readonly start: number; readonly end: number }): number[] {
+  const years: number[] = [];
+  for (let y = period.start; y <= period.end; y++) years.push(y);
+  return years;
+}
+
+/** `2024年度～2026年度`. */
+export const periodLabel = (period: { readonly start: number; readonly end: number }): string =>
+  `${westernFiscalYear(period.start)}～${westernFiscalYear(period.end)}`;
