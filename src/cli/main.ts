@@ -26,11 +26,14 @@ export const USAGE = `使い方: keikaku <コマンド> [オプション]
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Relative paths on the command line are resolved from here, and messages show paths relative to it. */
+  readonly cwd: string;
 }
 
 const processIo: Io = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  cwd: process.cwd(),
 };
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {

@@ -11,11 +11,11 @@ export const runSchema: Command = async (args, io) => {
     data: { type: 'string', default: 'data' },
     out: { type: 'string' },
   });
-  const outDir = path.resolve(options.out ?? path.join(options.data, 'schema'));
+  const outDir = path.resolve(io.cwd, options.out ?? path.join(options.data, 'schema'));
   for (const { name, text } of jsonSchemaFiles()) {
     const target = path.join(outDir, name);
     await writeFileAtomic(target, text);
-    io.stdout(`${displayPath(target)} を書き出しました（データの形式: src/data/schema.ts から生成）\n`);
+    io.stdout(`${displayPath(target, io.cwd)} を書き出しました（データの形式: src/data/schema.ts から生成）\n`);
   }
   return EXIT.ok;
 };

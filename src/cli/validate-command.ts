@@ -1,4 +1,5 @@
 // keikaku validate: check the data and print every problem.
+import path from 'node:path';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { formatReport, formatSummary, REPORT_FORMATS, type ReportFormat } from '../diagnostics/reporters.ts';
 import { validatePlan } from '../data/validate.ts';
@@ -15,7 +16,7 @@ export const runValidate: Command = async (args, io) => {
   if (!REPORT_FORMATS.includes(format)) {
     throw new UsageError(`--format には ${REPORT_FORMATS.join('、')} のどれかを指定してください（「${options.format}」が指定されています）`);
   }
-  const read = await readDataDir(options.data);
+  const read = await readDataDir(path.resolve(io.cwd, options.data), io.cwd);
   const { diagnostics } = validatePlan(read.files, read.diagnostics);
   io.stdout(formatReport(diagnostics, format));
   const failed = hasErrors(diagnostics);

@@ -14,7 +14,10 @@ export function describePath(path: DataPath): string {
   if (last === undefined) return 'ファイル全体';
   if (parent === 'amounts') return `${String(last)}年度の事業費（千円）`;
   if (parent === 'schedule') return `${String(last)}年度の事業計画`;
-  if (typeof last === 'number') return `${describeKey(String(parent ?? ''))}の${last + 1}番目`;
+  if (typeof last === 'number') {
+    const list = path[path.length - 3] === 'schedule' ? `${String(parent)}年度の事業計画` : describeKey(String(parent ?? ''));
+    return `${list}の${last + 1}番目`;
+  }
   return describeKey(String(last));
 }
 
@@ -45,6 +48,7 @@ const TYPE_NAMES: Record<string, string> = {
 function invalidTypeMessage(path: DataPath, expected: string, input: unknown): string {
   const what = describePath(path);
   if (input === undefined) return `${what}がありません。書き加えてください`;
+  if (input === null) return `${what}が空です。${TYPE_NAMES[expected] ?? expected}を書いてください`;
   if (path[path.length - 2] === 'amounts') {
     return `${what}は0以上の整数で書いてください。カンマや単位は付けません（例: 11527）。${describeValue(input)}が書かれています`;
   }
@@ -110,7 +114,8 @@ function closestKey(key: string, allowed: readonly string[]): string | undefined
     const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
-  return bestDistance <= Math.max(1, Math.floor(key.length / 3)) ? best : undefined;
+  // Two edits catch a swapped pair of letters (titel → title) in all but the shortest keys.
+  return bestDistance <= (key.length >= 4 ? 2 : 1) ? best : undefined;
 }
 
 function editDistance(a: string, b: string): number {

@@ -18,14 +18,14 @@ export function displayPath(absolute: string, cwd = process.cwd()): string {
   return shown.split(path.sep).join('/');
 }
 
-export async function readDataDir(dir: string): Promise<{ files: DataFile[]; diagnostics: Diagnostic[] }> {
-  const root = path.resolve(dir);
+export async function readDataDir(dir: string, cwd = process.cwd()): Promise<{ files: DataFile[]; diagnostics: Diagnostic[] }> {
+  const root = path.resolve(cwd, dir);
   const files: DataFile[] = [];
   const diagnostics: Diagnostic[] = [];
-  const shownRoot = displayPath(root);
+  const shownRoot = displayPath(root, cwd);
 
   const readOne = async (absolute: string, kind: DataFile['kind']) => {
-    const file = displayPath(absolute);
+    const file = displayPath(absolute, cwd);
     try {
       files.push({ file, kind, bytes: await readFile(absolute) });
     } catch (error) {
@@ -41,10 +41,10 @@ export async function readDataDir(dir: string): Promise<{ files: DataFile[]; dia
   try {
     names = (await readdir(measuresDir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
   } catch (error) {
-    diagnostics.push({ severity: 'error', file: displayPath(measuresDir), rule: 'unreadable-file', message: `施策のフォルダを読めません: ${fileErrorMessage(error)}` });
+    diagnostics.push({ severity: 'error', file: displayPath(measuresDir, cwd), rule: 'unreadable-file', message: `施策のフォルダを読めません: ${fileErrorMessage(error)}` });
   }
   if (names.length === 0 && diagnostics.length === 0) {
-    diagnostics.push({ severity: 'error', file: displayPath(measuresDir), rule: 'no-measures', message: `施策のファイル（${shownRoot}/measures/*.yaml）が1つもありません` });
+    diagnostics.push({ severity: 'error', file: displayPath(measuresDir, cwd), rule: 'no-measures', message: `施策のファイル（${shownRoot}/measures/*.yaml）が1つもありません` });
   }
   for (const name of names) await readOne(path.join(measuresDir, name), 'measure');
   return { files, diagnostics };

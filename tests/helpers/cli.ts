@@ -1,0 +1,42 @@
+// Runs the keikaku CLI in-process on a data folder made from a fixture, and captures its output.
+import { cp, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { main } from '../../src/cli/main.ts';
+
+export const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures');
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+export async function runCli(args: readonly string[], cwd: string): Promise<CliRun> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), cwd });
+  return { code, stdout, stderr };
+}
+
+/**
+ * A fresh working directory holding `data/`: a copy of `tests/fixtures/<base>` (or of the folder
+ * `base` when absolute), with `overrides`
+ * (path inside data/ → file content, string or bytes) written over it.
+ */
+export async function makeDataDir(overrides: Readonly<Record<string, string | Uint8Array>> = {}, base = 'minimal'): Promise<string> {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'keikaku-test-'));
+  await cp(path.resolve(FIXTURES, base), path.join(cwd, 'data'), { recursive: true });
+  for (const [relative, content] of Object.entries(overrides)) {
+    await writeFile(path.join(cwd, 'data', relative), content);
+  }
+  return cwd;
+}
+
+/** `validate` on the minimal plan with some files replaced. */
+export async function validateWith(overrides: Readonly<Record<string, string | Uint8Array>>, extraArgs: readonly string[] = []): Promise<CliRun> {
+  return runCli(['validate', ...extraArgs], await makeDataDir(overrides));
+}
+
+export const readFixture = async (relative: string): Promise<string> =>
+  (await import('node:fs/promises')).readFile(path.join(FIXTURES, relative), 'utf8');

@@ -1,0 +1,210 @@
+// Each validation rule, proven on a fixture that breaks it: the exact message, its file, line
+// and column, and the exit code. Fixtures live in tests/fixtures/broken/, named for what they
+// break; `<case>.measure.yaml` replaces data/measures/01.yaml of the minimal plan,
+// `<case>.measure02.yaml` replaces measures/02.yaml, `<case>.departments.yaml` departments.yaml.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, validateWith } from './helpers/cli.ts';
+
+const TARGETS: Record<string, string> = {
+  measure: 'measures/01.yaml',
+  measure02: 'measures/02.yaml',
+  departments: 'departments.yaml',
+};
+
+async function validateFixture(name: string) {
+  const [, kind = ''] = name.split('.');
+  const bytes = await readFile(path.join(FIXTURES, 'broken', name));
+  return validateWith({ [TARGETS[kind]!]: bytes });
+}
+
+const lines = (text: string) => text.split('\n').filter((l) => l !== '');
+
+const M = 'data/measures/01.yaml';
+
+const CASES: { fixture: string; code: number; expected: string[] }[] = [
+  {
+    fixture: 'unknown-keys.measure.yaml',
+    code: 1,
+    expected: [
+      `${M}:1:1: エラー: title（名称）がありません。書き加えてください`,
+      `${M}:5:1: エラー: 不明なキー「titel」です。「title」の書き間違いではありませんか。ここに書けるキー: id, number, policy, basicMeasure, title, directions, projects, initiatives, budget`,
+      `${M}:12:5: エラー: 不明なキー「satus」です。「status」の書き間違いではありませんか。ここに書けるキー: id, name, department, status`,
+    ],
+  },
+  {
+    fixture: 'wrong-types.measure.yaml',
+    code: 1,
+    expected: [
+      `${M}:2:9: エラー: number（番号）には数値を書いてください（文字列「一」が書かれています）`,
+      `${M}:6:13: エラー: directions（施策の方向）にはリスト（「- 」で始まる行）を書いてください（文字列「見本の方向を示します。」が書かれています）`,
+    ],
+  },
+  {
+    fixture: 'empty-titles.measure.yaml',
+    code: 1,
+    expected: [
+      `${M}:5:8: エラー: title（名称）: 空にはできません。文字を書いてください`,
+      `${M}:15:5: エラー: name（名称）が空です。文字列を書いてください`,
+    ],
+  },
+  {
+    fixture: 'bad-amounts.measure.yaml',
+    code: 1,
+    expected: [
+      `${M}:26:22: エラー: 2024年度の事業費（千円）は0以上の整数で書いてください（数値 -100が書かれています）`,
+      `${M}:26:34: エラー: 2025年度の事業費（千円）は0以上の整数で書いてください。カンマや単位は付けません（例: 11527）。数値 12.5が書かれています`,
+      `${M}:26:46: エラー: 2026年度の事業費（千円）は0以上の整数で書いてください。カンマや単位は付けません（例: 11527）。文字列「11,527」が書かれています`,
+    ],
+  },
+  {
+    fixture: 'years-outside-or-missing.measure.yaml',
+    code: 1,
+    expected: [
+      `${M}:19:11: エラー: 2026年度の事業計画がありません。計画期間（2024年度～2026年度）のすべての年度を書いてください（計画がない年度は [] と書きます）`,
+      `${M}:23:11: エラー: 2027年度は計画期間（2024年度～2026年度）の外です。事業計画は計画期間の年度だけ書いてください`,
+      `${M}:26:16: エラー: 2023年度は計画期間（2024年度～2026年度）の外です。事業費は計画期間の年度だけ書いてください`,
+    ],
+  },
+  {
+    fixture: 'undefined-projects.measure.yaml',
+    code: 1,
+    expected: [
+      `${M}:9:9: 警告: 事業「見本事業」はどの取組の行（rows）にも使われていません`,
+      `${M}:17:18: エラー: 事業ID「s01-j9」はこの施策の projects（事業）に定義されていません（定義されている事業ID: s01-j1）`,
+      `${M}:25:14: エラー: 事業ID「s02-j1」はこの施策の projects（事業）に定義されていません（定義されている事業ID: s01-j1）`,
+    ],
+  },
+  {
+    fixture: 'unknown-department.measure.yaml',
+    code: 1,
+    expected: [`${M}:11:17: エラー: 担当課「総務か」は departments.yaml の一覧にありません（一覧: 総務課、財政課）`],
+  },
+  {
+    fixture: 'duplicate-ids-and-number.measure02.yaml',
+    code: 1,
+    expected: [
+      'data/measures/02.yaml:1:5: エラー: ID「s01」は data/measures/01.yaml:1:5 でも使われています。IDは計画全体で重ならないようにしてください',
+      'data/measures/02.yaml:2:9: エラー: 基本方針1の施策1は data/measures/01.yaml:2:9 にもあります。施策の番号が重なっています',
+      'data/measures/02.yaml:9:9: エラー: ID「s01-j1」は data/measures/01.yaml:9:9 でも使われています。IDは計画全体で重ならないようにしてください',
+    ],
+  },
+  {
+    fixture: 'duplicate-department.departments.yaml',
+    code: 1,
+    expected: ['data/departments.yaml:4:5: エラー: 担当課「総務課」は data/departments.yaml:2:5 にもあります。1回だけ書いてください'],
+  },
+  {
+    fixture: 'unsafe-department-names.departments.yaml',
+    code: 1,
+    expected: [
+      'data/departments.yaml:3:5: エラー: departments（担当課の一覧）の2番目: 担当課名を「.」で始めたり終えたりはできません（ファイル名になるため）',
+      'data/departments.yaml:4:5: エラー: departments（担当課の一覧）の3番目: 担当課名に「/」は使えません（ファイル名になるため）',
+      'data/departments.yaml:5:5: エラー: departments（担当課の一覧）の4番目: 担当課名に「/」は使えません（ファイル名になるため）',
+    ],
+  },
+  {
+    fixture: 'control-characters.measure.yaml',
+    code: 1,
+    expected: [
+      `${M}:10:11: エラー: name（名称）: 使えない文字 U+0007（制御文字など）が3文字目にあります。Wordファイルが壊れる原因になるため、削除してください`,
+      `${M}:20:15: エラー: 2024年度の事業計画の1番目: 使えない文字 U+FFFF（制御文字など）が6文字目にあります。Wordファイルが壊れる原因になるため、削除してください`,
+      `${M}:22:15: エラー: 2025年度の事業計画の1番目: 使えない文字 U+FFFF（制御文字など）が6文字目にあります。Wordファイルが壊れる原因になるため、削除してください`,
+    ],
+  },
+  {
+    fixture: 'missing-department-and-status.measure.yaml',
+    code: 0,
+    expected: [
+      `${M}:9:5: 警告: 事業「見本事業」に担当課（department）がありません`,
+      `${M}:9:5: 警告: 事業「見本事業」に新規・継続（status）がありません`,
+    ],
+  },
+  {
+    fixture: 'not-yaml.measure.yaml',
+    code: 1,
+    expected: [`${M}:5:1: エラー: キーが複数行にまたがっています。「キー: 値」は1行に書いてください（YAML: Implicit keys need to be on a single line）`],
+  },
+];
+
+describe('validate: one rule per fixture', () => {
+  it.each(CASES)('$fixture', async ({ fixture, code, expected }) => {
+    const run = await validateFixture(fixture);
+    expect(lines(run.stdout)).toEqual(expected);
+    expect(run.code).toBe(code);
+  });
+});
+
+describe('validate: the whole run', () => {
+  it('the minimal plan is valid and prints nothing', async () => {
+    const run = await validateWith({});
+    expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('reports every file in one run, sorted by file and line, and still checks the others when one is not YAML', async () => {
+    const broken = (name: string) => readFile(path.join(FIXTURES, 'broken', name));
+    const run = await validateWith({
+      'measures/02.yaml': await broken('not-yaml.measure.yaml'),
+      'measures/01.yaml': await broken('bad-amounts.measure.yaml'),
+      'departments.yaml': await broken('duplicate-department.departments.yaml'),
+    });
+    expect(lines(run.stdout).map((l) => l.split(': ')[0])).toEqual([
+      'data/departments.yaml:4:5',
+      'data/measures/01.yaml:26:22',
+      'data/measures/01.yaml:26:34',
+      'data/measures/01.yaml:26:46',
+      'data/measures/02.yaml:5:1',
+    ]);
+    expect(run.stderr).toBe('エラー 5件、警告 0件\n');
+    expect(run.code).toBe(1);
+  });
+
+  it('explains a file saved as Shift_JIS, at the first character it cannot read', async () => {
+    // "title: 見本" in CP932: 見 = 0x8CA9, 本 = 0x967B
+    const sjis = Uint8Array.from([...Buffer.from('municipality: x\n'), ...Buffer.from('title: '), 0x8c, 0xa9, 0x96, 0x7b, 0x0a]);
+    const run = await validateWith({ 'plan.yaml': sjis });
+    expect(lines(run.stdout)).toEqual([
+      'data/plan.yaml:2:8: エラー: UTF-8として読めない文字があります。Shift_JIS（ANSI）など別の文字コードで保存されているようです。文字コードを「UTF-8」にして保存し直してください',
+    ]);
+    expect(run.code).toBe(1);
+  });
+
+  it('reads a file with a UTF-8 BOM and CRLF line ends as if it had neither', async () => {
+    const original = await readFile(path.join(FIXTURES, 'minimal', 'plan.yaml'), 'utf8');
+    const windows = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(original.replace(/\n/g, '\r\n'))]);
+    expect(await validateWith({ 'plan.yaml': windows })).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('names a missing file, without line or column', async () => {
+    const { rm } = await import('node:fs/promises');
+    const { makeDataDir, runCli } = await import('./helpers/cli.ts');
+    const cwd = await makeDataDir();
+    await rm(path.join(cwd, 'data', 'plan.yaml'));
+    const run = await runCli(['validate'], cwd);
+    expect(lines(run.stdout)).toEqual(['data/plan.yaml: エラー: ファイルがありません']);
+    expect(run.code).toBe(1);
+  });
+
+  it('refuses a 担当課 that is not in the master list even when the list itself is fine', async () => {
+    const run = await validateWith({ 'departments.yaml': 'departments:\n  - 財政課\n' });
+    expect(lines(run.stdout)).toEqual([`${M}:11:17: エラー: 担当課「総務課」は departments.yaml の一覧にありません（一覧: 財政課）`]);
+  });
+
+  it('checks the period and the numbers of plan.yaml', async () => {
+    const plan = (await readFile(path.join(FIXTURES, 'minimal', 'plan.yaml'), 'utf8'))
+      .replace('end: 2026', 'end: 2023')
+      .replace('      - number: 1\n        title: 見本の基本施策', '      - number: 1\n        title: 見本の基本施策\n      - number: 1\n        title: 同じ番号');
+    const run = await validateWith({ 'plan.yaml': plan });
+    expect(lines(run.stdout)).toEqual([
+      'data/plan.yaml:5:8: エラー: 最終年度（2023）が初年度（2024）より前です',
+      'data/plan.yaml:12:17: エラー: 基本方針1の基本施策1は data/plan.yaml:10:17 にもあります。番号が重なっています',
+    ]);
+  });
+
+  it('refuses a YAML alias bomb with a message instead of expanding it', async () => {
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n');
+    const run = await validateWith({ 'plan.yaml': bomb });
+    expect(lines(run.stdout)).toEqual(['data/plan.yaml:1:1: エラー: エイリアス（*名前）の展開が多すぎます（上限100回）。アンカーとエイリアスを使わずに書いてください']);
+  });
+});
