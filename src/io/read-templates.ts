@@ -1,0 +1,33 @@
+// Reads the templates folder: the main templates (*.hbs) and the partials (partials/*.hbs).
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { TemplateSource } from '../templates/engine.ts';
+import { displayPath, fileErrorMessage } from './read-data-dir.ts';
+
+export async function readTemplates(dir: string, cwd: string): Promise<{ sources: TemplateSource[]; diagnostics: Diagnostic[] }> {
+  const root = path.resolve(cwd, dir);
+  const sources: TemplateSource[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const readFolder = async (folder: string, partial: boolean) => {
+    let names: string[];
+    try {
+      names = (await readdir(folder)).filter((n) => n.endsWith('.hbs')).sort();
+    } catch (error) {
+      if (partial && (error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      diagnostics.push({ severity: 'error', file: displayPath(folder, cwd), rule: 'unreadable-file', message: `テンプレートのフォルダを読めません: ${fileErrorMessage(error)}` });
+      return;
+    }
+    for (const name of names) {
+      const absolute = path.join(folder, name);
+      try {
+        sources.push({ file: displayPath(absolute, cwd), name: name.replace(/\.hbs$/, ''), partial, text: await readFile(absolute, 'utf8') });
+      } catch (error) {
+        diagnostics.push({ severity: 'error', file: displayPath(absolute, cwd), rule: 'unreadable-file', message: fileErrorMessage(error) });
+      }
+    }
+  };
+  await readFolder(root, false);
+  await readFolder(path.join(root, 'partials'), true);
+  return { sources, diagnostics };
+}

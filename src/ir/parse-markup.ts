@@ -1,0 +1,187 @@
+// Markup (the HTML subset that templates emit) → document tree. One handler per tag family;
+// an unknown tag or attribute value is an error naming the template that holds it.
+import { parseDocument } from 'htmlparser2';
+import type { ChildNode, Element } from 'domhandler';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { TemplateSource } from '../templates/engine.ts';
+import { numberRuns } from '../typeset/number-runs.ts';
+import type { Block, DocumentTree, Heading, Inline, List, Paragraph, Section, Table, TableCell, TableRow } from './types.ts';
+
+class MarkupError extends Error {
+  constructor(readonly tag: string, message: string) {
+    super(message);
+  }
+}
+
+export function parseMarkup(markup: string, templates: readonly TemplateSource[] = []): { tree?: DocumentTree; diagnostics: Diagnostic[] } {
+  const dom = parseDocument(markup, { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true, recognizeSelfClosing: true });
+  try {
+    const root = elements(dom.children).find((e) => e.name === 'document');
+    if (!root) throw new MarkupError('document', '文書全体を <document> … </document> で囲んでください');
+    return { tree: toDocument(root), diagnostics: [] };
+  } catch (error) {
+    if (!(error instanceof MarkupError)) throw error;
+    return { diagnostics: [markupDiagnostic(error, templates)] };
+  }
+}
+
+/** Points at the first template line that writes the offending tag, since markup has no lines of its own. */
+function markupDiagnostic(error: MarkupError, templates: readonly TemplateSource[]): Diagnostic {
+  for (const t of templates) {
+    const index = t.text.search(new RegExp(`<${error.tag}[\\s>/]`, 'i'));
+    if (index >= 0) {
+      const before = t.text.slice(0, index).split('\n');
+      return { severity: 'error', file: t.file, line: before.length, col: before[before.length - 1]!.length + 1, rule: 'markup', message: error.message };
+    }
+  }
+  return { severity: 'error', file: templates[0]?.file ?? 'templates', rule: 'markup', message: error.message };
+}
+
+const elements = (nodes: readonly ChildNode[]): Element[] => nodes.filter((n): n is Element => n.type === 'tag');
+
+function toDocument(root: Element): DocumentTree {
+  const sections: Section[] = [];
+  for (const node of root.children) {
+    if (isBlankText(node)) continue;
+    if (node.type === 'tag' && node.name === 'section') sections.push(toSection(node));
+    else throw unexpected(node, '<document> の中には <section> だけを書けます');
+  }
+  return {
+    title: root.attribs.title ?? '',
+    lang: root.attribs.lang ?? 'ja',
+    ...(root.attribs.subject ? { subject: root.attribs.subject } : {}),
+    ...(root.attribs.author ? { author: root.attribs.author } : {}),
+    sections,
+  };
+}
+
+function toSection(el: Element): Section {
+  return {
+    ...(el.attribs.class ? { style: el.attribs.class } : {}),
+    ...(el.attribs['data-running-header'] ? { runningHeader: el.attribs['data-running-header'] } : {}),
+    pageNumbers: el.attribs['data-page-numbers'] !== 'no',
+    blocks: toBlocks(el.children, 'section'),
+  };
+}
+
+function toBlocks(nodes: readonly ChildNode[], parent: string): Block[] {
+  const blocks: Block[] = [];
+  for (const node of nodes) {
+    if (isBlankText(node) || node.type === 'comment') continue;
+    if (node.type !== 'tag') throw unexpected(node, `<${parent}> の中の文字は <p> などで囲んでください`);
+    const handler = BLOCK_HANDLERS[node.name];
+    if (!handler) throw unexpected(node, `<${parent}> の中に <${node.name}> は書けません（書けるもの: ${Object.keys(BLOCK_HANDLERS).join(', ')}）`);
+    blocks.push(handler(node));
+  }
+  return blocks;
+}
+
+const heading = (level: Heading['level']) => (el: Element): Heading => ({
+  type: 'heading',
+  level,
+  content: toInlines(el.children),
+  ...(el.attribs.class ? { style: el.attribs.class } : {}),
+  ...(el.attribs.id ? { id: el.attribs.id } : {}),
+  toc: level <= 3 && el.attribs['data-toc'] !== 'no',
+});
+
+const BLOCK_HANDLERS: Record<string, (el: Element) => Block> = {
+  h1: heading(1),
+  h2: heading(2),
+  h3: heading(3),
+  h4: heading(4),
+  p: (el): Paragraph => ({ type: 'paragraph', content: toInlines(el.children), ...styleAndAlign(el) }),
+  ul: (el): List => ({
+    type: 'list',
+    marker: el.attribs['data-marker'] ?? '・',
+    items: elements(el.children).map((li) => {
+      if (li.name !== 'li') throw unexpected(li, '<ul> の中には <li> だけを書けます');
+      return toInlines(li.children);
+    }),
+    ...(el.attribs.class ? { style: el.attribs.class } : {}),
+  }),
+  table: toTable,
+  toc: (el) => ({ type: 'toc', ...(el.attribs.title ? { title: el.attribs.title } : {}) }),
+};
+
+function styleAndAlign(el: Element): { style?: string; align?: 'left' | 'center' | 'right' } {
+  const align = el.attribs.align;
+  if (align !== undefined && align !== 'left' && align !== 'center' && align !== 'right') {
+    throw new MarkupError(el.name, `align は left・center・right のどれかです（「${align}」が書かれています）`);
+  }
+  return { ...(el.attribs.class ? { style: el.attribs.class } : {}), ...(align ? { align } : {}) };
+}
+
+function toTable(el: Element): Table {
+  const widths = (el.attribs['data-widths'] ?? '').split(',').filter((w) => w.trim() !== '').map(Number);
+  if (widths.length === 0 || widths.some((w) => !(w > 0))) throw new MarkupError('table', '<table> には data-widths="3,2,2" のように列の幅の比を書いてください');
+  let caption: Inline[] | undefined;
+  const head: TableRow[] = [];
+  const body: TableRow[] = [];
+  for (const part of elements(el.children)) {
+    if (part.name === 'caption') caption = toInlines(part.children);
+    else if (part.name === 'thead') head.push(...toRows(part));
+    else if (part.name === 'tbody' || part.name === 'tfoot') body.push(...toRows(part));
+    else if (part.name === 'tr') body.push(toRow(part));
+    else throw unexpected(part, `<table> の中に <${part.name}> は書けません（書けるもの: caption, thead, tbody, tfoot, tr）`);
+  }
+  return { type: 'table', widths, head, body, ...(caption ? { caption } : {}), ...(el.attribs.class ? { style: el.attribs.class } : {}) };
+}
+
+const toRows = (part: Element): TableRow[] =>
+  elements(part.children).map((tr) => {
+    if (tr.name !== 'tr') throw unexpected(tr, `<${part.name}> の中には <tr> だけを書けます`);
+    return toRow(tr);
+  });
+
+function toRow(tr: Element): TableRow {
+  return {
+    cells: elements(tr.children).map((cell): TableCell => {
+      if (cell.name !== 'td' && cell.name !== 'th') throw unexpected(cell, '<tr> の中には <td> か <th> だけを書けます');
+      const span = (name: string) => {
+        const value = Number(cell.attribs[name] ?? 1);
+        if (!Number.isInteger(value) || value < 1) throw new MarkupError(cell.name, `${name} は1以上の整数です（「${cell.attribs[name]}」が書かれています）`);
+        return value;
+      };
+      const hasBlocks = cell.children.some((c) => c.type === 'tag' && c.name in BLOCK_HANDLERS);
+      const content: Block[] = hasBlocks ? toBlocks(cell.children, cell.name) : [{ type: 'paragraph', content: toInlines(cell.children) }];
+      return { content, rowSpan: span('rowspan'), colSpan: span('colspan'), header: cell.name === 'th', ...styleAndAlign(cell) };
+    }),
+  };
+}
+
+function toInlines(nodes: readonly ChildNode[], bold = false): Inline[] {
+  const out: Inline[] = [];
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      for (const run of numberRuns(node.data.replace(/[ \t\r\n]+/g, ' '))) {
+        out.push({ type: 'text', text: run.text, ...(bold ? { bold } : {}), ...(run.noWrap ? { noWrap: true } : {}) });
+      }
+    } else if (node.type === 'tag' && node.name === 'br') out.push({ type: 'break' });
+    else if (node.type === 'tag' && node.name === 'b') out.push(...toInlines(node.children, true));
+    else if (node.type === 'tag' && node.name === 'span') out.push(...toInlines(node.children, bold));
+    else if (node.type === 'tag') throw unexpected(node, `文の中に <${node.name}> は書けません（書けるもの: b, br, span）`);
+  }
+  return trimInlines(out);
+}
+
+/** Whitespace that only came from the template's own line breaks and indentation. */
+function trimInlines(inlines: Inline[]): Inline[] {
+  const result = [...inlines];
+  const trimAt = (index: number, side: 'start' | 'end') => {
+    const node = result[index];
+    if (node?.type !== 'text') return;
+    const text = side === 'start' ? node.text.replace(/^ +/, '') : node.text.replace(/ +$/, '');
+    if (text === '') result.splice(index, 1);
+    else result[index] = { ...node, text };
+  };
+  trimAt(0, 'start');
+  trimAt(result.length - 1, 'end');
+  return result;
+}
+
+const isBlankText = (node: ChildNode): boolean => node.type === 'text' && node.data.trim() === '';
+
+function unexpected(node: ChildNode, message: string): MarkupError {
+  return new MarkupError(node.type === 'tag' ? node.name : '#text', message);
+}

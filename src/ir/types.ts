@@ -1,0 +1,102 @@
+// The document tree (IR): what templates mean, independent of PDF, Word or HTML. Every backend
+// renders this and nothing else, so the formats cannot disagree about content.
+
+/** Where in which template a node came from, for messages about the markup. */
+export interface SourcePlace {
+  readonly template: string;
+  readonly line: number;
+}
+
+export interface TextRun {
+  readonly type: 'text';
+  readonly text: string;
+  readonly bold?: boolean;
+  /** A run that must not be broken across lines (a number and its counter). */
+  readonly noWrap?: boolean;
+}
+
+export interface LineBreak {
+  readonly type: 'break';
+}
+
+export type Inline = TextRun | LineBreak;
+
+/** A style name from the templates' `class` attribute; the backends map it to fonts and spacing. */
+export type StyleName = string;
+
+export interface Heading {
+  readonly type: 'heading';
+  /** 1 to 4; 1 to 3 appear in the table of contents. */
+  readonly level: 1 | 2 | 3 | 4;
+  readonly content: readonly Inline[];
+  readonly style?: StyleName;
+  /** Anchor for links and the table of contents. */
+  readonly id?: string;
+  /** Listed in the table of contents (false for headings marked `data-toc="no"`). */
+  readonly toc: boolean;
+}
+
+export interface Paragraph {
+  readonly type: 'paragraph';
+  readonly content: readonly Inline[];
+  readonly style?: StyleName;
+  readonly align?: 'left' | 'center' | 'right';
+}
+
+export interface List {
+  readonly type: 'list';
+  /** The marker printed before each item, e.g. "・" or "○". */
+  readonly marker: string;
+  readonly items: readonly (readonly Inline[])[];
+  readonly style?: StyleName;
+}
+
+export interface TableCell {
+  readonly content: readonly Block[];
+  readonly rowSpan: number;
+  readonly colSpan: number;
+  readonly header: boolean;
+  readonly align?: 'left' | 'center' | 'right';
+  readonly style?: StyleName;
+}
+
+export interface TableRow {
+  readonly cells: readonly TableCell[];
+}
+
+export interface Table {
+  readonly type: 'table';
+  readonly style?: StyleName;
+  readonly caption?: readonly Inline[];
+  /** Relative column widths (e.g. [3, 2, 2, 2, 2]). */
+  readonly widths: readonly number[];
+  /** Repeated at the top of every page the table runs onto. */
+  readonly head: readonly TableRow[];
+  readonly body: readonly TableRow[];
+}
+
+/** Placeholder that the backend fills with the headings and their page numbers. */
+export interface TableOfContents {
+  readonly type: 'toc';
+  readonly title?: string;
+}
+
+export type Block = Heading | Paragraph | List | Table | TableOfContents;
+
+/** A run of pages: each section starts on a new page. */
+export interface Section {
+  readonly style?: StyleName;
+  /** Running header printed at the top of each page of the section (none when absent). */
+  readonly runningHeader?: string;
+  /** Page numbers in the footer (the cover has none). */
+  readonly pageNumbers: boolean;
+  readonly blocks: readonly Block[];
+}
+
+export interface DocumentTree {
+  readonly title: string;
+  readonly subject?: string;
+  readonly author?: string;
+  readonly lang: string;
+  readonly sections: readonly Section[];
+}
