@@ -1,11 +1,13 @@
 // The command line: argv → command → exit code (0 ok, 1 invalid data or failed work, 2 usage).
 // Only this layer prints.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { runBuild } from './build-command.ts';
 import { runSchema } from './schema-command.ts';
 import { runValidate } from './validate-command.ts';
 import { UsageError, type Command } from './command.ts';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
+  build: runBuild,
   validate: runValidate,
   schema: runSchema,
 };
@@ -13,6 +15,9 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 export const USAGE = `使い方: keikaku <コマンド> [オプション]
 
 コマンド:
+  build [--data DIR] [--out DIR] [--templates DIR] [--format pdf,docx] [--measure N]
+      データを検証し、実施計画を PDF と Word で out/ に書き出します（既定: 両方、全施策）。
+      --measure 12 はその施策のページだけを作ります（繰り返し指定可）。
   validate [--data DIR] [--format text|json|github]
       データ（既定: data/）を検証し、問題を「ファイル:行:列: エラー: 説明」の形で表示します。
       エラーがあれば終了コード1、なければ0。

@@ -1,0 +1,201 @@
+// Document tree → docx Document (pure): real Word headings (navigation pane, 目次), real tables
+// with repeated header rows and rows kept whole, no text boxes or absolute positions. East
+// Asian text is set in BIZ UD fonts with language ja-JP, which is what makes Word and
+// LibreOffice apply Japanese line breaking (kinsoku).
+import {
+  AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, PageNumber, Paragraph, ShadingType,
+  Table as DocxTable, TableCell as DocxCell, TableLayoutType, TableOfContents, TableRow as DocxRow, TextRun,
+  VerticalAlignTable, WidthType, Bookmark, type IRunOptions, type ISectionOptions,
+} from 'docx';
+import { estimatePageNumbersWith } from 'docx/layout';
+import type { FontFiles } from '../fonts.ts';
+import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
+import { rowGroups, toGrid } from '../../ir/table-grid.ts';
+import { FONT_FAMILY_NAMES } from '../fonts.ts';
+import { CELL_PADDING, CONTENT_WIDTH, PAGE, styleOf, type BlockStyle } from '../styles.ts';
+
+const TWIPS_PER_POINT = 20;
+const twips = (points: number) => Math.round(points * TWIPS_PER_POINT);
+const halfPoints = (points: number) => Math.round(points * 2);
+
+const LANGUAGE = { value: 'ja-JP', eastAsia: 'ja-JP' } as const;
+const font = (role: BlockStyle['font']) => {
+  const name = FONT_FAMILY_NAMES[role];
+  return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
+};
+
+const HEADING_LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
+
+export function toDocx(tree: DocumentTree, fonts?: FontFiles): Document {
+  return new Document({
+    // The 目次's page numbers, worked out as Word lays the pages out, so that the file shows
+    // them before anyone updates its fields (LibreOffice never does on its own).
+    ...(fonts ? { pageNumbers: estimatePageNumbersWith({ fonts: [{ data: fonts.gothicRegular }, { data: fonts.gothicBold }, { data: fonts.minchoRegular }] }) } : {}),
+    title: tree.title,
+    ...(tree.subject ? { subject: tree.subject } : {}),
+    creator: tree.author ?? 'keikaku',
+    lastModifiedBy: 'keikaku',
+    description: tree.subject ?? tree.title,
+    features: { updateFields: true },
+    styles: {
+      default: {
+        document: {
+          run: { font: font('gothic'), size: halfPoints(10), language: LANGUAGE },
+          paragraph: { spacing: { line: lineSpacing(styleOf('p')) } },
+        },
+        ...headingStyles(),
+      },
+    },
+    sections: tree.sections.map(toSection),
+  });
+}
+
+function headingStyles() {
+  const entry = (level: 1 | 2 | 3 | 4) => {
+    const style = styleOf(`h${level}`);
+    return {
+      run: { font: font(style.font), size: halfPoints(style.size), bold: style.bold, color: '000000', language: LANGUAGE },
+      paragraph: { spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), line: lineSpacing(style) }, keepNext: true },
+    };
+  };
+  return { heading1: entry(1), heading2: entry(2), heading3: entry(3), heading4: entry(4) };
+}
+
+/** Line spacing in 240ths of a line ("auto" rule): BIZ UD's 1.0 em box needs an explicit value. */
+const lineSpacing = (style: BlockStyle) => Math.round(240 * style.lineHeight * 0.85);
+
+function toSection(section: Section): ISectionOptions {
+  const headerStyle = styleOf('p', 'running-header');
+  const footerStyle = styleOf('p', 'page-number');
+  return {
+    properties: {
+      page: {
+        size: { width: twips(PAGE.width), height: twips(PAGE.height) },
+        margin: {
+          top: twips(PAGE.margin.top), right: twips(PAGE.margin.right), bottom: twips(PAGE.margin.bottom), left: twips(PAGE.margin.left),
+          header: twips(PAGE.headerY), footer: twips(PAGE.footerY),
+        },
+      },
+    },
+    headers: {
+      default: new Header({
+        // A header holds at least one paragraph (OOXML); an empty one stops the previous section's showing.
+        children: [section.runningHeader ? paragraph([{ type: 'text', text: section.runningHeader }], headerStyle) : new Paragraph({})],
+      }),
+    },
+    footers: {
+      default: new Footer({
+        children: section.pageNumbers
+          ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], ...runStyle(footerStyle) })] })]
+          : [new Paragraph({})],
+      }),
+    },
+    children: section.blocks.flatMap((b) => toBlock(b, CONTENT_WIDTH)),
+  };
+}
+
+function runStyle(style: BlockStyle): IRunOptions {
+  return { font: font(style.font), size: halfPoints(style.size), bold: style.bold };
+}
+
+function runs(inlines: readonly Inline[], style: BlockStyle): TextRun[] {
+  return inlines.map((inline) =>
+    inline.type === 'break'
+      ? new TextRun({ break: 1 })
+      : new TextRun({ text: inline.text, ...runStyle(style), ...(inline.bold ? { bold: true } : {}) }),
+  );
+}
+
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+function paragraph(inlines: readonly Inline[], style: BlockStyle, extra: { align?: BlockStyle['align']; keepNext?: boolean; indent?: { left: number; hanging: number } } = {}): Paragraph {
+  return new Paragraph({
+    children: runs(inlines, style),
+    alignment: ALIGN[extra.align ?? style.align],
+    spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), line: lineSpacing(style) },
+    ...(extra.keepNext ? { keepNext: true, keepLines: true } : {}),
+    ...(extra.indent ? { indent: extra.indent } : {}),
+  });
+}
+
+function toBlock(block: Block, width: number, keepNext = false): (Paragraph | DocxTable | TableOfContents)[] {
+  switch (block.type) {
+    case 'heading': {
+      const style = styleOf(`h${block.level}`, block.style);
+      const content = runs(block.content, style);
+      return [
+        new Paragraph({
+          heading: HEADING_LEVELS[block.level - 1],
+          alignment: ALIGN[style.align],
+          spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), line: lineSpacing(style) },
+          keepNext: true,
+          children: block.id ? [new Bookmark({ id: block.id, children: content })] : content,
+        }),
+      ];
+    }
+    case 'paragraph':
+      return [paragraph(block.content, styleOf('p', block.style), { ...(block.align ? { align: block.align } : {}), keepNext })];
+    case 'list': {
+      const style = styleOf('ul', block.style);
+      const hang = twips(style.size);
+      return block.items.map((item) =>
+        paragraph([{ type: 'text', text: block.marker }, ...item], style, { keepNext, indent: { left: hang, hanging: hang } }),
+      );
+    }
+    case 'table':
+      return [toTable(block, width)];
+    case 'toc':
+      return [
+        ...(block.title ? [paragraph([{ type: 'text', text: block.title }], styleOf('h1'))] : []),
+        new TableOfContents(block.title ?? '目次', { hyperlink: true, headingStyleRange: '1-3' }),
+      ];
+  }
+}
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '333333' } as const;
+
+function toTable(table: Table, width: number): DocxTable {
+  const sum = table.widths.reduce((a, b) => a + b, 0);
+  const columnWidths = table.widths.map((w) => twips((width * w) / sum));
+  const columns = columnWidths.length;
+  const bodyGrid = toGrid(table.body, columns);
+  // Rows of one group (a 取組 and its 事業 rows) are kept on one page: every row but the
+  // group's last keeps with the next (Word's and LibreOffice's way to hold rows together).
+  const keepWithNext = new Set<number>();
+  for (const g of rowGroups(bodyGrid)) for (let r = g.start; r < g.start + g.size - 1; r++) keepWithNext.add(r);
+  const cellWidth = (cell: TableCell, start: number) => columnWidths.slice(start, start + cell.colSpan).reduce((a, b) => a + b, 0);
+  const toRows = (rows: Table['head'], header: boolean) => {
+    const grid = toGrid(rows, columns);
+    return rows.map((row, r) => {
+      const starts = grid[r]!.map((slot, c) => (slot.kind === 'cell' ? c : -1)).filter((c) => c >= 0);
+      return new DocxRow({
+        tableHeader: header,
+        cantSplit: true,
+        children: row.cells.map((cell, i) => toCell(cell, cellWidth(cell, starts[i] ?? 0), header || keepWithNext.has(r))),
+      });
+    });
+  };
+  return new DocxTable({
+    width: { size: columnWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths,
+    layout: TableLayoutType.FIXED,
+    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+    rows: [...toRows(table.head, true), ...toRows(table.body, false)],
+  });
+}
+
+function toCell(cell: TableCell, width: number, keepNext: boolean): DocxCell {
+  const style = styleOf(cell.header ? 'th' : 'td', cell.style, true);
+  const children = cell.content.flatMap((b) => {
+    if (b.type === 'paragraph' && !b.style) return [paragraph(b.content, style, { align: b.align ?? cell.align ?? style.align, keepNext })];
+    return toBlock(b, width / TWIPS_PER_POINT, keepNext);
+  });
+  return new DocxCell({
+    children: children.length > 0 ? (children as Paragraph[]) : [new Paragraph({})],
+    width: { size: width, type: WidthType.DXA },
+    ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
+    ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
+    margins: { top: twips(CELL_PADDING.y), bottom: twips(CELL_PADDING.y), left: twips(CELL_PADDING.x), right: twips(CELL_PADDING.x) },
+    ...(cell.header ? { shading: { type: ShadingType.CLEAR, fill: 'E8EEF5', color: 'auto' }, verticalAlign: VerticalAlignTable.CENTER } : {}),
+  });
+}

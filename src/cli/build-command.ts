@@ -1,0 +1,33 @@
+// keikaku build: every document of the plan from data/ and templates/ into out/.
+import { formatReport, formatSummary } from '../diagnostics/reporters.ts';
+import { hasErrors } from '../diagnostics/diagnostic.ts';
+import { build } from '../build/build.ts';
+import { OUTPUT_FORMATS, type OutputFormat } from '../build/render-documents.ts';
+import { EXIT, UsageError, type Command } from './command.ts';
+import { parseOptions } from './main.ts';
+
+export const runBuild: Command = async (args, io) => {
+  const options = parseOptions(args, {
+    data: { type: 'string', default: 'data' },
+    out: { type: 'string', default: 'out' },
+    templates: { type: 'string', default: 'templates' },
+    format: { type: 'string', default: OUTPUT_FORMATS.join(',') },
+    measure: { type: 'string', multiple: true, default: [] },
+  });
+  const formats = options.format.split(',').map((f) => f.trim()).filter((f) => f !== '');
+  const unknown = formats.filter((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f));
+  if (unknown.length > 0 || formats.length === 0) {
+    throw new UsageError(`--format には ${OUTPUT_FORMATS.join('、')} をカンマ区切りで指定してください（「${options.format}」が指定されています）`);
+  }
+  const measures = options.measure.flatMap((m) => m.split(',')).map((m) => m.trim()).filter((m) => m !== '');
+  const result = await build(
+    { cwd: io.cwd, dataDir: options.data, outDir: options.out, templatesDir: options.templates, formats: [...new Set(formats)] as OutputFormat[], measures },
+    (line) => io.stderr(`${line}\n`),
+  );
+  io.stdout(formatReport(result.diagnostics, 'text'));
+  if (hasErrors(result.diagnostics)) {
+    io.stderr(`${formatSummary(result.diagnostics)}。文書は書き出していません（out/ の既存のファイルはそのままです）\n`);
+    return EXIT.failed;
+  }
+  return EXIT.ok;
+};
