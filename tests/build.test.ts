@@ -1,0 +1,231 @@
+// The printed plan end to end: build the shipped data, read the PDF and Word files back as a
+// reader would, and find every 施策, 取組, 事業, amount and 合計 of the seed in both.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../src/data/plan-model.ts';
+import { validatePlan } from '../src/data/validate.ts';
+import { readDataDir } from '../src/io/read-data-dir.ts';
+import { budgetTable } from '../src/plan/budget.ts';
+import { yearsOf, fiscalYearLabel } from '../src/plan/fiscal-year.ts';
+import { circledNumber } from '../src/plan/numbering.ts';
+import { formatAmount } from '../src/views/format.ts';
+import { makeDataDir, runCli } from './helpers/cli.ts';
+import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
+
+const ROOT = path.join(import.meta.dirname, '..');
+const PDF = '実施計画_2024-2026.pdf';
+const DOCX = '実施計画_2024-2026.docx';
+
+let plan: Plan;
+let cwd: string;
+let pdfBytes: Uint8Array;
+let docxBytes: Uint8Array;
+let pdfText: string[];
+let docxText: string[];
+
+beforeAll(async () => {
+  const read = await readDataDir('data', ROOT);
+  plan = validatePlan(read.files).value!;
+  cwd = await mkdtemp(path.join(tmpdir(), 'keikaku-build-'));
+  const run = await runCli(['build', '--data', path.join(ROOT, 'data'), '--templates', path.join(ROOT, 'templates'), '--out', 'out'], cwd);
+  expect(run.code).toBe(0);
+  pdfBytes = await readFile(path.join(cwd, 'out', PDF));
+  docxBytes = await readFile(path.join(cwd, 'out', DOCX));
+  pdfText = await pdfPages(pdfBytes);
+  docxText = await docxParagraphs(docxBytes);
+}, 60_000);
+
+/** Every string a reader must find for one 施策, as printed (丸数字, 3-digit commas, computed 合計). */
+function expectedStrings(m: Plan['measures'][number]): string[] {
+  const years = yearsOf(plan.period);
+  const table = budgetTable(m, years);
+  return [
+    `施策${m.number}`,
+    m.title,
+    ...m.initiatives.map((t, i) => `${circledNumber(i + 1)}${t.name}`),
+    ...m.projects.map((p) => p.name),
+    ...m.initiatives.flatMap((t) => t.rows.flatMap((r) => years.flatMap((y) => r.schedule[String(y)] ?? []))),
+    ...table.lines.flatMap((l) => [...l.amounts, l.total].map(formatAmount)),
+    ...(table.lines.length > 0 ? ['合計', ...table.yearTotals.map(formatAmount), formatAmount(table.grandTotal)] : ['※予算なし事業のため事業費欄は記載なし※']),
+  ].map(squash);
+}
+
+describe('the printed plan (PDF)', () => {
+  it('starts with the cover, the 目次 and the 施策体系', () => {
+    expect(squash(pdfText[0]!)).toBe(squash('利根町実施計画（2024年度～2026年度）'));
+    expect(pdfText[1]).toContain('目次');
+    expect(squash(pdfText[2]!)).toContain(squash('施策体系'));
+  });
+
+  it('prints every 施策 from a new page, with all its 取組, 事業, items, amounts and 合計', () => {
+    for (const m of plan.measures) {
+      const start = pdfText.findIndex((p) => squash(p).includes(squash(`施策${m.number}　${m.title}`)) && !p.includes('目次'));
+      expect(start, `施策${m.number}`).toBeGreaterThan(2);
+      const next = plan.measures[plan.measures.indexOf(m) + 1];
+      const end = next ? pdfText.findIndex((p, i) => i > start && squash(p).includes(squash(`施策${next.number}　${next.title}`))) : pdfText.length;
+      const text = squash(pdfText.slice(start, end).join(''));
+      for (const s of expectedStrings(m)) expect(text, `施策${m.number}: ${s}`).toContain(s);
+    }
+  });
+
+  it('labels the fiscal years and the running header from the data', () => {
+    const all = squash(pdfText.join(''));
+    for (const y of yearsOf(plan.period)) expect(all).toContain(squash(fiscalYearLabel(y)));
+    expect(pdfText[4]).toContain('実施計画（2024年度～2026年度）');
+  });
+
+  it('gives the 目次 the page number where each 施策 starts', () => {
+    for (const m of plan.measures) {
+      const line = new RegExp(`施策\\s*${m.number}\\s*${m.title.replace(/[()（）]/g, '.')}[.\\s]*(\\d+)`).exec(pdfText[1]!);
+      expect(line, `施策${m.number}`).not.toBeNull();
+      expect(squash(pdfText[Number(line![1]) - 1]!)).toContain(squash(`施策${m.number}　${m.title}`));
+    }
+  });
+
+  it('holds none of the seed’s misprints', () => {
+    const all = pdfText.join('');
+    for (const misprint of ['とに進む', '親切でいい', 'ー斉', 'にに基づき', '!）']) expect(all).not.toContain(misprint);
+  });
+
+  it('embeds both BIZ UD fonts as subsets', () => {
+    const raw = Buffer.from(pdfBytes).toString('latin1');
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+BIZUDGothic-Regular/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+BIZUDGothic-Bold/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+BIZUDMincho-Regular/);
+    expect(raw).toContain('/FontFile2');
+  });
+});
+
+describe('the Word file', () => {
+  it('holds every 施策 with all its 取組, 事業, items, amounts and 合計', () => {
+    const all = squash(docxText.join('\n'));
+    for (const m of plan.measures) for (const s of expectedStrings(m)) expect(all, `施策${m.number}: ${s}`).toContain(s);
+  });
+
+  it('uses Word headings, repeated table headers and BIZ UD fonts for Japanese text', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(docxBytes);
+    const document = await zip.file('word/document.xml')!.async('string');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    expect(document).toContain('<w:pStyle w:val="Heading3"/>');
+    expect(document).toContain('<w:tblHeader/>');
+    expect(document).toContain('<w:cantSplit/>');
+    expect(document).not.toMatch(/<w:txbxContent|<wp:anchor|<w:framePr/);
+    expect(styles).toContain('w:eastAsia="BIZ UDGothic"');
+    expect(styles).toContain('<w:lang w:val="ja-JP" w:eastAsia="ja-JP"/>');
+    expect(document).toContain('w:eastAsia="BIZ UDMincho"');
+  });
+});
+
+describe('build outputs', () => {
+  it('are byte-identical across runs, processes and time zones', async () => {
+    const other = await mkdtemp(path.join(tmpdir(), 'keikaku-build-'));
+    execFileSync(process.execPath, [path.join(ROOT, 'bin', 'keikaku.js'), 'build', '--data', path.join(ROOT, 'data'), '--templates', path.join(ROOT, 'templates'), '--out', other], {
+      env: { ...process.env, TZ: 'America/Los_Angeles', SOURCE_DATE_EPOCH: '' },
+      stdio: 'pipe',
+    });
+    expect(Buffer.compare(await readFile(path.join(other, PDF)), pdfBytes)).toBe(0);
+    expect(Buffer.compare(await readFile(path.join(other, DOCX)), docxBytes)).toBe(0);
+  }, 60_000);
+
+  it('--measure 12 builds only that 施策', async () => {
+    const run = await runCli(['build', '--data', path.join(ROOT, 'data'), '--templates', path.join(ROOT, 'templates'), '--out', 'one', '--measure', '12', '--format', 'pdf'], cwd);
+    expect(run.code).toBe(0);
+    expect(await readdir(path.join(cwd, 'one'))).toEqual(['実施計画_2024-2026_施策12.pdf']);
+    const text = squash((await pdfPages(await readFile(path.join(cwd, 'one', '実施計画_2024-2026_施策12.pdf')))).join(''));
+    expect(text).toContain(squash('施策12　行財政の健全な運営'));
+    expect(text).not.toContain(squash('施策11　行政改革の推進'));
+    expect(text).toContain('132,937');
+  }, 60_000);
+
+  it('an unknown --measure is an error that lists the known ones', async () => {
+    const run = await runCli(['build', '--data', path.join(ROOT, 'data'), '--templates', path.join(ROOT, 'templates'), '--measure', '99'], cwd);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('--measure: エラー: 施策「99」はありません。施策の番号かIDを指定してください（1（s01）、2（s02）');
+  });
+
+  it('a failed build exits 1 and leaves the files already in out/ untouched', async () => {
+    const work = await makeDataDir({ 'measures/01.yaml': 'id: s01\nnumber: [\n' });
+    await writeFile(path.join(work, 'keep.txt'), 'x');
+    const outDir = path.join(work, 'out');
+    await runCli(['build', '--data', path.join(ROOT, 'data'), '--templates', path.join(ROOT, 'templates'), '--out', outDir, '--format', 'pdf'], work);
+    const before = await readFile(path.join(outDir, PDF));
+    const mtime = (await stat(path.join(outDir, PDF))).mtimeMs;
+    const run = await runCli(['build', '--out', outDir, '--templates', path.join(ROOT, 'templates')], work);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('文書は書き出していません');
+    expect(Buffer.compare(await readFile(path.join(outDir, PDF)), before)).toBe(0);
+    expect((await stat(path.join(outDir, PDF))).mtimeMs).toBe(mtime);
+    expect(await readdir(outDir)).toEqual([PDF]);
+  }, 60_000);
+
+  it('prints data text literally, even when it looks like markup', async () => {
+    const measure = (await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8')).replace('title: 見本の施策', 'title: "<table>と&amp;と{{x}}"');
+    const work = await makeDataDir({ 'measures/01.yaml': measure });
+    const run = await runCli(['build', '--templates', path.join(ROOT, 'templates')], work);
+    expect(run.code).toBe(0);
+    const pdf = squash((await pdfPages(await readFile(path.join(work, 'out', '実施計画_2024-2026.pdf')))).join(''));
+    const docx = squash((await docxParagraphs(await readFile(path.join(work, 'out', '実施計画_2024-2026.docx')))).join(''));
+    expect(pdf).toContain('<table>と&amp;と{{x}}');
+    expect(docx).toContain('<table>と&amp;と{{x}}');
+  }, 60_000);
+});
+
+describe('template mistakes', () => {
+  async function buildWithTemplate(partial: string, text: string) {
+    const work = await makeDataDir();
+    const templates = path.join(work, 'templates');
+    execFileSync('cp', ['-r', path.join(ROOT, 'templates'), templates]);
+    await writeFile(path.join(templates, 'partials', partial), text);
+    return runCli(['build'], work);
+  }
+
+  it('a syntax error names the template file and line', async () => {
+    const run = await buildWithTemplate('cover.hbs', '<section class="cover">\n  <p>{{municipality}</p>\n</section>\n');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^templates\/partials\/cover\.hbs:2:\d+: エラー: テンプレートの誤り: Handlebars の書き方が正しくありません/);
+  });
+
+  it('a field the data does not have names the template file and line', async () => {
+    const run = await buildWithTemplate('cover.hbs', '<section class="cover">\n\n  <p>{{municipalty}}</p>\n</section>\n');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('templates/partials/cover.hbs:3:8: エラー: テンプレートの誤り: 「municipalty」はデータにありません（綴りか、{{#each}} の中での位置を確かめてください）\n');
+  });
+
+  it('an unknown helper names the template file and line', async () => {
+    const run = await buildWithTemplate('cover.hbs', '<section class="cover">\n  <p>{{upper municipality}}</p>\n</section>\n');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^templates\/partials\/cover\.hbs:2:\d+: エラー: テンプレートの誤り: 不明なヘルパー「upper」です/);
+  });
+
+  it('an unknown tag names the template that writes it', async () => {
+    const run = await buildWithTemplate('cover.hbs', '<section class="cover">\n  <marquee>{{municipality}}</marquee>\n</section>\n');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^templates\/partials\/cover\.hbs:2:3: エラー: <section> の中に <marquee> は書けません/);
+  });
+});
+
+describe('the Word file in a real Word reader (LibreOffice)', () => {
+  const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
+  const available = soffice.status === 0;
+  if (!available && process.env.CI === 'true') {
+    it('needs LibreOffice in CI', () => {
+      throw new Error('soffice (LibreOffice) が見つかりません。CI では .ci/run が libreoffice-writer を入れます');
+    });
+  }
+  it.skipIf(!available)('opens and converts it to a PDF that holds the plan', async () => {
+    if (!available) console.warn('LibreOffice (soffice) がないため、Word ファイルを開くテストを飛ばします');
+    const work = await mkdtemp(path.join(tmpdir(), 'keikaku-lo-'));
+    await writeFile(path.join(work, 'plan.docx'), docxBytes);
+    // LibreOffice exits 0 even when it cannot load a file: the converted file must exist.
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'pdf', '--outdir', work, path.join(work, 'plan.docx')], { stdio: 'pipe', timeout: 120_000 });
+    const converted = await readFile(path.join(work, 'plan.pdf'));
+    const text = squash((await pdfPages(converted)).join(''));
+    for (const m of plan.measures) expect(text).toContain(squash(`施策${m.number}`) + squash(m.title));
+    expect(text).toContain('132,937');
+  }, 180_000);
+  if (!available) it.skip('LibreOffice (soffice) がないため飛ばしました', () => {});
+});
