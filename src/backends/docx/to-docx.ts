@@ -11,6 +11,7 @@ import { estimatePageNumbersWith } from 'docx/layout';
 import type { FontFiles } from '../fonts.ts';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
 import { rowGroups, toGrid } from '../../ir/table-grid.ts';
+import { estimateCellHeight } from '../../typeset/estimate-height.ts';
 import { FONT_FAMILY_NAMES } from '../fonts.ts';
 import { CELL_PADDING, CONTENT_WIDTH, PAGE, styleOf, type BlockStyle } from '../styles.ts';
 
@@ -161,8 +162,20 @@ function toTable(table: Table, width: number): DocxTable {
   const bodyGrid = toGrid(table.body, columns);
   // Rows of one group (a 取組 and its 事業 rows) are kept on one page: every row but the
   // group's last keeps with the next (Word's and LibreOffice's way to hold rows together).
+  // A group taller than a page cannot be kept together: its rows may then break across pages
+  // (a row Word must not split but cannot fit would overflow the page, docx #402).
   const keepWithNext = new Set<number>();
-  for (const g of rowGroups(bodyGrid)) for (let r = g.start; r < g.start + g.size - 1; r++) keepWithNext.add(r);
+  const mayBreak = new Set<number>();
+  const pointWidths = columnWidths.map((w) => w / TWIPS_PER_POINT);
+  const pageRoom = (PAGE.height - PAGE.margin.top - PAGE.margin.bottom) * 0.8;
+  for (const g of rowGroups(bodyGrid)) {
+    const rows = bodyGrid.slice(g.start, g.start + g.size);
+    const height = rows.reduce((h, row) => h + Math.max(0, ...row.map((slot, c) => (slot.kind === 'cell' && slot.cell.rowSpan === 1 ? estimateCellHeight(slot.cell, pointWidths[c]!) : 0))), 0);
+    for (let r = g.start; r < g.start + g.size; r++) {
+      if (height > pageRoom) mayBreak.add(r);
+      else if (r < g.start + g.size - 1) keepWithNext.add(r);
+    }
+  }
   const cellWidth = (cell: TableCell, start: number) => columnWidths.slice(start, start + cell.colSpan).reduce((a, b) => a + b, 0);
   const toRows = (rows: Table['head'], header: boolean) => {
     const grid = toGrid(rows, columns);
@@ -170,7 +183,7 @@ function toTable(table: Table, width: number): DocxTable {
       const starts = grid[r]!.map((slot, c) => (slot.kind === 'cell' ? c : -1)).filter((c) => c >= 0);
       return new DocxRow({
         tableHeader: header,
-        cantSplit: true,
+        cantSplit: header || !mayBreak.has(r),
         children: row.cells.map((cell, i) => toCell(cell, cellWidth(cell, starts[i] ?? 0), header || keepWithNext.has(r))),
       });
     });

@@ -3,7 +3,9 @@
 // because pdfmake tears a rowSpan group at a page break (see docs/engineering-notes.md).
 import { rowGroups, toGrid, type GridSlot } from '../../ir/table-grid.ts';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
+import { estimateCellHeight } from '../../typeset/estimate-height.ts';
 import { CELL_PADDING, CONTENT_WIDTH, PAGE, styleOf, type BlockStyle, type FontRole } from '../styles.ts';
+import { splitTallGroup } from './split-tall-groups.ts';
 
 // pdfmake's definitions are plain objects; @types/pdfmake lags the 0.3 API (sections), so
 // they are typed loosely here and checked by the tests on the real PDF.
@@ -35,6 +37,9 @@ export function toPdfmake(tree: DocumentTree, options: PdfOptions): PdfDefinitio
     language: tree.lang,
     defaultStyle: { font: PDF_FONT_FAMILIES.gothic, fontSize: 10, lineHeight: 1.45 },
     content: tree.sections.map(toSection),
+    // A heading left alone at the foot of a page goes over to the next, with what it heads.
+    pageBreakBefore: (node: { headlineLevel?: number }, helpers: { getFollowingNodesOnPage(): unknown[] }) =>
+      node.headlineLevel !== undefined && helpers.getFollowingNodesOnPage().length === 0,
   };
 }
 
@@ -125,9 +130,12 @@ function toTable(table: Table, totalWidth: number): Content {
   const head = toGrid(table.head, columns).map((row) => row.map((slot) => toPdfCell(slot)));
   const bodyGrid = toGrid(table.body, columns);
   const body: PdfCell[][] = [];
+  const budget = groupHeightBudget(toGrid(table.head, columns), widths);
   for (const group of rowGroups(bodyGrid)) {
     const rows = bodyGrid.slice(group.start, group.start + group.size);
-    body.push(group.size === 1 ? rows[0]!.map((slot) => toPdfCell(slot)) : groupRow(rows, widths));
+    for (const part of splitTallGroup(rows, widths, budget)) {
+      body.push(part.length === 1 ? part[0]!.map((slot) => toPdfCell(slot)) : groupRow(part, widths));
+    }
   }
   const node: PdfNode = {
     table: {
@@ -141,6 +149,15 @@ function toTable(table: Table, totalWidth: number): Content {
     margin: [0, 0, 0, 6],
   } as PdfNode;
   return node;
+}
+
+/**
+ * The tallest a row group may be and still fit on a page under the repeated header, with a
+ * margin for the estimate's error: a taller one is cut (split-tall-groups.ts).
+ */
+function groupHeightBudget(head: readonly GridSlot[][], widths: readonly number[]): number {
+  const headHeight = head.reduce((h, row) => h + Math.max(0, ...row.map((slot, c) => (slot.kind === 'cell' && slot.cell.rowSpan === 1 ? estimateCellHeight(slot.cell, widths[c]!) : 0))), 0);
+  return (PAGE.height - PAGE.margin.top - PAGE.margin.bottom - headHeight) * 0.85;
 }
 
 /** One outer row: the spanning first cell, then the group's other cells as a nested table. */

@@ -1,0 +1,116 @@
+// A row group (a 取組 with its 事業 rows) that would not fit on one page is cut, at list-item
+// boundaries, into page-sized groups; each continuation repeats the 取組名称 with （続き）.
+// pdfmake drops a row taller than a page when rows may not break (pdfmake #1159), and tears
+// a rowSpan group at a page break, so the cutting is done here, before layout.
+import type { GridSlot } from '../../ir/table-grid.ts';
+import type { Block, Inline, List, TableCell } from '../../ir/types.ts';
+import { estimateBlockHeight, estimateCellHeight } from '../../typeset/estimate-height.ts';
+import { CELL_PADDING } from '../styles.ts';
+
+export const CONTINUED = '（続き）';
+
+type Row = GridSlot[];
+
+/** Rows of one group → one or more groups, each estimated no taller than `budget` points. */
+export function splitTallGroup(rows: readonly Row[], widths: readonly number[], budget: number): Row[][] {
+  const rowHeight = (row: Row) => Math.max(0, ...row.map((slot, c) => (slot.kind === 'cell' && slot.cell.rowSpan === 1 ? estimateCellHeight(slot.cell, widths[c]!) : 0)));
+  const nameCell = rows[0]![0]!;
+  const nameHeight = nameCell.kind === 'cell' ? estimateCellHeight(nameCell.cell, widths[0]!) : 0;
+  const total = rows.reduce((h, r) => h + rowHeight(r), 0);
+  if (Math.max(total, nameHeight) <= budget) return [rows.map((r) => [...r])];
+
+  // Cut every row into pieces that fit, then pack the pieces into groups.
+  const pieces = rows.flatMap((row) => cutRow(row, widths, budget));
+  const groups: Row[][] = [];
+  let current: Row[] = [];
+  let height = 0;
+  for (const piece of pieces) {
+    const h = rowHeight(piece);
+    if (current.length > 0 && height + h > budget) {
+      groups.push(current);
+      current = [];
+      height = 0;
+    }
+    current.push(piece);
+    height += h;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups.map((group, g) => withName(group, nameCell, g > 0));
+}
+
+/** The group's rows with its own first cell: the 取組名称, marked （続き） after the first. */
+function withName(group: Row[], nameSlot: GridSlot, continued: boolean): Row[] {
+  const name = nameSlot.kind === 'cell' ? nameSlot.cell : nameSlot.by;
+  const cell: TableCell = { ...name, rowSpan: group.length, content: continued ? appendText(name.content, CONTINUED) : name.content };
+  return group.map((row, r) => [r === 0 ? { kind: 'cell', cell } : { kind: 'covered', by: cell, row: 0, col: 0 }, ...row.slice(1)]);
+}
+
+function appendText(blocks: readonly Block[], text: string): Block[] {
+  const last = blocks[blocks.length - 1];
+  if (last?.type === 'paragraph') return [...blocks.slice(0, -1), { ...last, content: [...last.content, { type: 'text', text }] }];
+  return [...blocks, { type: 'paragraph', content: [{ type: 'text', text }] }];
+}
+
+/** One row → rows whose cells each fit in `budget`, cutting lists between items (and long text by characters). */
+function cutRow(row: Row, widths: readonly number[], budget: number): Row[] {
+  const parts = row.map((slot, c) => (slot.kind === 'cell' && c > 0 ? cutCell(slot.cell, widths[c]!, budget) : [slot]));
+  const count = Math.max(...parts.map((p) => p.length));
+  return Array.from({ length: count }, (_, i) =>
+    parts.map((p, c) => {
+      const piece = p[i];
+      if (piece && 'kind' in piece) return piece;
+      if (piece) return { kind: 'cell', cell: piece } as GridSlot;
+      // This column has run out: an empty cell (the first column is replaced by withName).
+      return c === 0 ? row[0]! : ({ kind: 'cell', cell: { content: [], rowSpan: 1, colSpan: 1, header: false } } as GridSlot);
+    }),
+  );
+}
+
+function cutCell(cell: TableCell, width: number, budget: number): TableCell[] {
+  const room = budget - 2 * CELL_PADDING.y;
+  const pieces: Block[][] = [[]];
+  let height = 0;
+  const push = (block: Block) => {
+    const h = estimateBlockHeight(block, width, true);
+    if (height + h > room && pieces[pieces.length - 1]!.length > 0) {
+      pieces.push([]);
+      height = 0;
+    }
+    pieces[pieces.length - 1]!.push(block);
+    height += h;
+  };
+  for (const block of cell.content) {
+    if (block.type === 'list') for (const item of block.items) for (const part of cutText(item, block, width, room)) push({ ...block, items: [part] });
+    else push(block);
+  }
+  return pieces.map((content) => ({ ...cell, content: mergeLists(content) }));
+}
+
+/** An item taller than the room on its own is cut by characters. */
+function cutText(item: readonly Inline[], list: List, width: number, room: number): (readonly Inline[])[] {
+  if (estimateBlockHeight({ ...list, items: [item] }, width, true) <= room) return [item];
+  const text = item.map((i) => (i.type === 'break' ? '\n' : i.text)).join('');
+  const chars = [...text];
+  const parts: Inline[][] = [];
+  let start = 0;
+  while (start < chars.length) {
+    let end = chars.length;
+    while (end - start > 1 && estimateBlockHeight({ ...list, items: [[{ type: 'text', text: chars.slice(start, end).join('') }]] }, width, true) > room) {
+      end = start + Math.floor((end - start) / 2);
+    }
+    parts.push([{ type: 'text', text: chars.slice(start, end).join('') }]);
+    start = end;
+  }
+  return parts;
+}
+
+/** Consecutive one-item lists of the same kind back into one list. */
+function mergeLists(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const prev = out[out.length - 1];
+    if (b.type === 'list' && prev?.type === 'list' && prev.marker === b.marker && prev.style === b.style) out[out.length - 1] = { ...prev, items: [...prev.items, ...b.items] };
+    else out.push(b);
+  }
+  return out;
+}

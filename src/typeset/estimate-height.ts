@@ -1,0 +1,55 @@
+// Estimates how tall blocks print, without laying them out: BIZ UD Gothic is monospaced
+// (full-width characters 1 em, half-width ½ em), so counting characters per line is close.
+// Used to find table row groups taller than a page, which must be split or allowed to break.
+import type { Block, Inline, TableCell } from '../ir/types.ts';
+import { CELL_PADDING, styleOf, type BlockStyle } from '../backends/styles.ts';
+
+/** Width of a character in em. */
+function charWidth(ch: string): number {
+  const code = ch.codePointAt(0) ?? 0;
+  if (code < 0x7f) return 0.5; // ASCII
+  if (code >= 0xff61 && code <= 0xff9f) return 0.5; // half-width katakana
+  return 1;
+}
+
+/** Lines a text takes in a column of `width` points at `size` points (a line break starts a new line). */
+export function estimateLines(text: string, width: number, size: number): number {
+  const perLine = Math.max(1, width / size);
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let em = 0;
+    for (const ch of paragraph) em += charWidth(ch);
+    // Kinsoku pushes a character to the next line now and then: count 5 % more.
+    lines += Math.max(1, Math.ceil((em * 1.05) / perLine));
+  }
+  return lines;
+}
+
+const plain = (inlines: readonly Inline[]) => inlines.map((i) => (i.type === 'break' ? '\n' : i.text)).join('');
+
+export function estimateBlockHeight(block: Block, width: number, inTable: boolean): number {
+  const lineBox = (style: BlockStyle) => style.size * style.lineHeight;
+  switch (block.type) {
+    case 'heading': {
+      const style = styleOf(`h${block.level}`, block.style);
+      return style.spaceBefore + style.spaceAfter + estimateLines(plain(block.content), width, style.size) * lineBox(style);
+    }
+    case 'paragraph': {
+      const style = styleOf('p', block.style, inTable);
+      return style.spaceBefore + style.spaceAfter + estimateLines(plain(block.content), width, style.size) * lineBox(style);
+    }
+    case 'list': {
+      const style = styleOf('ul', block.style, inTable);
+      return style.spaceBefore + block.items.reduce((h, item) => h + style.spaceAfter + estimateLines(plain(item), width - style.size, style.size) * lineBox(style), 0);
+    }
+    case 'table':
+      return 0; // nested tables are not estimated (templates do not nest them)
+    case 'toc':
+      return 0;
+  }
+}
+
+export function estimateCellHeight(cell: TableCell, width: number): number {
+  const inner = width;
+  return 2 * CELL_PADDING.y + cell.content.reduce((h, b) => h + estimateBlockHeight(b, inner, true), 0);
+}
