@@ -208,6 +208,31 @@ describe('template mistakes', () => {
   });
 });
 
+// The line-breaking checker handed to the project (../shared/tools/kinsoku-check: Python and
+// poppler's pdftotext), counting lines that start or end with a forbidden character and
+// numbers split from their counter.
+const KINSOKU_CHECK = path.join(ROOT, '..', 'shared', 'tools', 'kinsoku-check');
+const kinsokuAvailable =
+  spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0 && spawnSync('python3', ['--version']).status === 0 && spawnSync('test', ['-f', KINSOKU_CHECK]).status === 0;
+
+function kinsokuFaults(pdf: string): string {
+  const run = spawnSync('python3', [KINSOKU_CHECK, pdf, '-v'], { encoding: 'utf8' });
+  return run.stdout.trim().split('\n').filter((l) => !l.startsWith('kinsoku:') || !l.includes(' 0 faults')).join('\n') || 'kinsoku: 0 faults';
+}
+
+describe('Japanese line breaking (kinsoku) in the PDF', () => {
+  if (!kinsokuAvailable && process.env.CI === 'true') {
+    it('needs pdftotext, python3 and ../shared/tools/kinsoku-check in CI', () => {
+      throw new Error('kinsoku-check を動かせません（poppler-utils と python3、../shared/tools/kinsoku-check が必要です）');
+    });
+  }
+  it.skipIf(!kinsokuAvailable)('breaks no line before 、。）」 or small kana, after （「, or inside a number and its counter', async () => {
+    const file = path.join(cwd, 'out', PDF);
+    expect(kinsokuFaults(file)).toBe('kinsoku: 0 faults');
+  });
+  if (!kinsokuAvailable) it.skip('pdftotext・python3・kinsoku-check がないため飛ばしました', () => {});
+});
+
 describe('the Word file in a real Word reader (LibreOffice)', () => {
   const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
   const available = soffice.status === 0;
@@ -226,6 +251,25 @@ describe('the Word file in a real Word reader (LibreOffice)', () => {
     const text = squash((await pdfPages(converted)).join(''));
     for (const m of plan.measures) expect(text).toContain(squash(`施策${m.number}`) + squash(m.title));
     expect(text).toContain('132,937');
+    if (kinsokuAvailable) expect(kinsokuFaults(path.join(work, 'plan.pdf'))).toBe('kinsoku: 0 faults');
   }, 180_000);
   if (!available) it.skip('LibreOffice (soffice) がないため飛ばしました', () => {});
+});
+
+describe('a 取組 taller than a page', () => {
+  it('prints every item, the rest continued on the next pages under the 取組名称 with （続き）', async () => {
+    const items = Array.from({ length: 60 }, (_, i) => `            - 長い計画の項目その${i + 1}です。文章が折り返すように少し長めに書いておきます\n`).join('');
+    const measure = (await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8')).replace('          2024:\n            - 見本の計画\n', `          2024:\n${items}`);
+    const work = await makeDataDir({ 'measures/01.yaml': measure });
+    const run = await runCli(['build', '--templates', path.join(ROOT, 'templates')], work);
+    expect(run.code).toBe(0);
+    const pages = await pdfPages(await readFile(path.join(work, 'out', PDF)));
+    const printed = pages.flatMap((p) => [...p.matchAll(/項目その(\d+)です/g)].map((m) => Number(m[1])));
+    expect(printed).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    const continued = pages.filter((p) => p.includes('項目その') && squash(p).includes(squash('①　見本の取組（続き）')));
+    expect(continued.length).toBeGreaterThan(0);
+    expect(continued.length).toBe(pages.filter((p) => p.includes('項目その')).length - 1);
+    const docx = squash((await docxParagraphs(await readFile(path.join(work, 'out', DOCX)))).join(''));
+    for (let i = 1; i <= 60; i++) expect(docx).toContain(`項目その${i}です`);
+  }, 60_000);
 });
