@@ -105,6 +105,15 @@ describe('the Word file', () => {
     for (const m of plan.measures) for (const s of expectedStrings(m)) expect(all, `施策${m.number}: ${s}`).toContain(s);
   });
 
+  it('has a 目次 that already shows the page of each 施策 (as laid out in the PDF)', () => {
+    for (const m of plan.measures) {
+      const entry = docxText.find((p) => p.startsWith(`施策 ${m.number}　${m.title}`) && /\d+$/.test(p));
+      expect(entry, `施策${m.number}`).toBeDefined();
+      const page = Number(/(\d+)$/.exec(entry!)![1]);
+      expect(squash(pdfText[page - 1]!)).toContain(squash(`施策${m.number}　${m.title}`));
+    }
+  });
+
   it('uses Word headings, repeated table headers and BIZ UD fonts for Japanese text', async () => {
     const JSZip = (await import('jszip')).default;
     const zip = await JSZip.loadAsync(docxBytes);

@@ -41,12 +41,12 @@ export async function renderPlanDocuments(input: RenderInput): Promise<{ files?:
   const tree = planTree(input);
   if (!tree.tree) return { diagnostics: tree.diagnostics };
   const base = `${documentBaseName(input.plan)}${input.nameSuffix ? `_${input.nameSuffix}` : ''}`;
+  // The PDF is laid out even for a Word-only build: the Word 目次 takes its page numbers from
+  // it, and the Word file must not depend on which formats were asked for.
+  const pdf = await renderPdf(toPdfmake(tree.tree, { creationDate: input.creationDate }), input.fonts);
   const files: RenderedFile[] = [];
   for (const format of input.formats) {
-    const bytes =
-      format === 'pdf'
-        ? await renderPdf(toPdfmake(tree.tree, { creationDate: input.creationDate }), input.fonts)
-        : await packDocx(toDocx(tree.tree, input.fonts), input.creationDate);
+    const bytes = format === 'pdf' ? pdf.bytes : await packDocx(toDocx(tree.tree, pdf.pagesById), input.creationDate);
     files.push({ name: `${base}.${format}`, bytes });
   }
   return { files, diagnostics: [] };

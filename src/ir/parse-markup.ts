@@ -102,6 +102,7 @@ const BLOCK_HANDLERS: Record<string, (el: Element) => Block> = {
   }),
   table: toTable,
   toc: (el) => ({ type: 'toc', ...(el.attribs.title ? { title: el.attribs.title } : {}) }),
+  div: (el) => ({ type: 'group', keepTogether: el.attribs['data-keep'] === 'together', blocks: toBlocks(el.children, 'div') }),
 };
 
 function styleAndAlign(el: Element): { style?: string; align?: 'left' | 'center' | 'right' } {

@@ -81,7 +81,14 @@ export interface TableOfContents {
   readonly title?: string;
 }
 
-export type Block = Heading | Paragraph | List | Table | TableOfContents;
+/** Blocks printed on one page when they fit (a heading, its note and its table). */
+export interface Group {
+  readonly type: 'group';
+  readonly keepTogether: boolean;
+  readonly blocks: readonly Block[];
+}
+
+export type Block = Heading | Paragraph | List | Table | TableOfContents | Group;
 
 /** A run of pages: each section starts on a new page. */
 export interface Section {

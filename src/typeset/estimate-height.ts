@@ -1,7 +1,8 @@
 // Estimates how tall blocks print, without laying them out: BIZ UD Gothic is monospaced
 // (full-width characters 1 em, half-width ½ em), so counting characters per line is close.
 // Used to find table row groups taller than a page, which must be split or allowed to break.
-import type { Block, Inline, TableCell } from '../ir/types.ts';
+import { toGrid } from '../ir/table-grid.ts';
+import type { Block, Inline, Table, TableCell } from '../ir/types.ts';
 import { CELL_PADDING, styleOf, type BlockStyle } from '../backends/styles.ts';
 
 /** Width of a character in em. */
@@ -43,7 +44,9 @@ export function estimateBlockHeight(block: Block, width: number, inTable: boolea
       return style.spaceBefore + block.items.reduce((h, item) => h + style.spaceAfter + estimateLines(plain(item), width - style.size, style.size) * lineBox(style), 0);
     }
     case 'table':
-      return 0; // nested tables are not estimated (templates do not nest them)
+      return estimateTableHeight(block, width);
+    case 'group':
+      return block.blocks.reduce((h, b) => h + estimateBlockHeight(b, width, inTable), 0);
     case 'toc':
       return 0;
   }
@@ -52,4 +55,24 @@ export function estimateBlockHeight(block: Block, width: number, inTable: boolea
 export function estimateCellHeight(cell: TableCell, width: number): number {
   const inner = width;
   return 2 * CELL_PADDING.y + cell.content.reduce((h, b) => h + estimateBlockHeight(b, inner, true), 0);
+}
+
+/** Column content widths of a table `width` points wide (padding taken off). */
+export function tableColumnWidths(table: Table, width: number): number[] {
+  const sum = table.widths.reduce((a, b) => a + b, 0);
+  return table.widths.map((w) => (width * w) / sum - 2 * CELL_PADDING.x);
+}
+
+export function estimateTableHeight(table: Table, width: number): number {
+  const widths = tableColumnWidths(table, width);
+  const grid = toGrid([...table.head, ...table.body], widths.length);
+  return grid.reduce(
+    (h, row) =>
+      h + Math.max(0, ...row.map((slot, c) => {
+        if (slot.kind !== 'cell' || slot.cell.rowSpan > 1) return 0;
+        const w = widths.slice(c, c + slot.cell.colSpan).reduce((a, b) => a + b, 0);
+        return estimateCellHeight(slot.cell, w);
+      })),
+    0,
+  );
 }

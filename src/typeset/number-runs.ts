@@ -4,8 +4,9 @@
 
 // Digits (with thousands separators and decimals), optionally led by a Latin era letter (R5),
 // followed by the counters that commonly close them.
+// A chain of them stays whole too: 8時15分, 2024年4月1日.
 const NUMBER_WITH_COUNTER =
-  /(?:[A-Za-z]?[0-9０-９]+(?:[,，.．][0-9０-９]+)*)(?:年度|カ年|か年|ヵ年|年|月|日|時|分|秒|円|千円|万円|億円|件|人|回|か所|カ所|歳|％|%|期|次|号|条|項|倍|世帯|台|部|名)*/g;
+  /(?:[A-Za-z]?[0-9０-９]+(?:[,，.．][0-9０-９]+)*(?:年度|カ年|か年|ヵ年|年|月|日|時|分|秒|円|千円|万円|億円|件|人|回|か所|カ所|歳|％|%|期|次|号|条|項|倍|世帯|台|部|名)*)+/g;
 
 export interface Run {
   readonly text: string;

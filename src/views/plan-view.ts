@@ -145,7 +145,7 @@ function measureView(plan: Plan, measure: Measure, years: readonly number[], fir
 function outlineView(plan: Plan, measures: readonly MeasureView[]): OutlineGroupView[] {
   return plan.policies
     .map((policy) => ({
-      policy: `基本方針${policy.number}　${policy.title}`,
+      policy: `基本方針 ${policy.number}　${policy.title}`,
       rows: outlineRows(measures.filter((m) => m.policy.number === policy.number)),
     }))
     .filter((g) => g.rows.length > 0);

@@ -7,11 +7,9 @@ import {
   Table as DocxTable, TableCell as DocxCell, TableLayoutType, TableOfContents, TableRow as DocxRow, TextRun,
   VerticalAlignTable, WidthType, Bookmark, type IRunOptions, type ISectionOptions,
 } from 'docx';
-import { estimatePageNumbersWith } from 'docx/layout';
-import type { FontFiles } from '../fonts.ts';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
 import { rowGroups, toGrid } from '../../ir/table-grid.ts';
-import { estimateCellHeight } from '../../typeset/estimate-height.ts';
+import { estimateBlockHeight, estimateCellHeight } from '../../typeset/estimate-height.ts';
 import { FONT_FAMILY_NAMES } from '../fonts.ts';
 import { CELL_PADDING, CONTENT_WIDTH, PAGE, styleOf, type BlockStyle } from '../styles.ts';
 
@@ -27,11 +25,14 @@ const font = (role: BlockStyle['font']) => {
 
 const HEADING_LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
 
-export function toDocx(tree: DocumentTree, fonts?: FontFiles): Document {
+/**
+ * `headingPages`: the page of each heading id in the PDF edition, written into the 目次 so that
+ * it shows page numbers before Word updates its fields (LibreOffice never does on its own). The
+ * Word file is laid out alike (same page size, margins and breaks); Word refreshes them on open.
+ */
+export function toDocx(tree: DocumentTree, headingPages?: ReadonlyMap<string, number>): Document {
+  tocEntries = tocHeadings(tree).map((h) => ({ title: h.title, level: h.level, href: h.id, ...(headingPages?.has(h.id) ? { page: headingPages.get(h.id)! } : {}) }));
   return new Document({
-    // The 目次's page numbers, worked out as Word lays the pages out, so that the file shows
-    // them before anyone updates its fields (LibreOffice never does on its own).
-    ...(fonts ? { pageNumbers: estimatePageNumbersWith({ fonts: [{ data: fonts.gothicRegular }, { data: fonts.gothicBold }, { data: fonts.minchoRegular }] }) } : {}),
     title: tree.title,
     ...(tree.subject ? { subject: tree.subject } : {}),
     creator: tree.author ?? 'keikaku',
@@ -144,18 +145,39 @@ function toBlock(block: Block, width: number, keepNext = false): (Paragraph | Do
       );
     }
     case 'table':
-      return [toTable(block, width)];
+      return [toTable(block, width, keepNext)];
+    case 'group': {
+      // Word keeps blocks together by "keep with next" on every paragraph but the group's last.
+      const keep = block.keepTogether && estimateBlockHeight(block, width, false) < (PAGE.height - PAGE.margin.top - PAGE.margin.bottom) * 0.8;
+      return block.blocks.flatMap((b, i) => toBlock(b, width, keepNext || (keep && i < block.blocks.length - 1) || (keep && b.type === 'table')));
+    }
     case 'toc':
       return [
         ...(block.title ? [paragraph([{ type: 'text', text: block.title }], styleOf('h1'))] : []),
-        new TableOfContents(block.title ?? '目次', { hyperlink: true, headingStyleRange: '1-3' }),
+        new TableOfContents(block.title ?? '目次', { hyperlink: true, headingStyleRange: '1-3', cachedEntries: tocEntries, beginDirty: true }),
       ];
   }
 }
 
+/** The entries of the 目次 of the document being converted (set by toDocx before its blocks). */
+let tocEntries: { title: string; level: number; href: string; page?: number }[] = [];
+
+function tocHeadings(tree: DocumentTree): { title: string; level: number; id: string }[] {
+  const out: { title: string; level: number; id: string }[] = [];
+  const visit = (blocks: readonly Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'heading' && b.toc && b.id) out.push({ title: b.content.map((i) => (i.type === 'text' ? i.text : ' ')).join(''), level: b.level, id: b.id });
+      else if (b.type === 'group') visit(b.blocks);
+    }
+  };
+  for (const section of tree.sections) visit(section.blocks);
+  return out;
+}
+
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '333333' } as const;
 
-function toTable(table: Table, width: number): DocxTable {
+/** `keepAll`: every row keeps with the next (a table that must stay on one page, but its last row). */
+function toTable(table: Table, width: number, keepAll = false): DocxTable {
   const sum = table.widths.reduce((a, b) => a + b, 0);
   const columnWidths = table.widths.map((w) => twips((width * w) / sum));
   const columns = columnWidths.length;
@@ -168,6 +190,7 @@ function toTable(table: Table, width: number): DocxTable {
   const mayBreak = new Set<number>();
   const pointWidths = columnWidths.map((w) => w / TWIPS_PER_POINT);
   const pageRoom = (PAGE.height - PAGE.margin.top - PAGE.margin.bottom) * 0.8;
+  if (keepAll) for (let r = 0; r < bodyGrid.length - 1; r++) keepWithNext.add(r);
   for (const g of rowGroups(bodyGrid)) {
     const rows = bodyGrid.slice(g.start, g.start + g.size);
     const height = rows.reduce((h, row) => h + Math.max(0, ...row.map((slot, c) => (slot.kind === 'cell' && slot.cell.rowSpan === 1 ? estimateCellHeight(slot.cell, pointWidths[c]!) : 0))), 0);

@@ -27,8 +27,29 @@ function registerFonts(fonts: FontFiles): void {
   registered = fonts;
 }
 
-export async function renderPdf(definition: PdfDefinition, fonts: FontFiles): Promise<Uint8Array> {
+export interface RenderedPdf {
+  readonly bytes: Uint8Array;
+  /** The page each element with an id (each heading) starts on: the 目次 of the Word file uses it. */
+  readonly pagesById: ReadonlyMap<string, number>;
+}
+
+export async function renderPdf(definition: PdfDefinition, fonts: FontFiles): Promise<RenderedPdf> {
   registerFonts(fonts);
   const doc = (pdfmake as unknown as { createPdf(d: PdfDefinition): { getBuffer(): Promise<Buffer> } }).createPdf(definition);
-  return new Uint8Array(await doc.getBuffer());
+  const bytes = new Uint8Array(await doc.getBuffer());
+  return { bytes, pagesById: pagesById(definition) };
+}
+
+/** pdfmake writes each laid-out node's positions into the definition it was given. */
+function pagesById(definition: PdfDefinition): Map<string, number> {
+  const pages = new Map<string, number>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const n = node as { id?: unknown; positions?: { pageNumber: number }[] };
+    if (typeof n.id === 'string' && n.positions?.[0] && !pages.has(n.id)) pages.set(n.id, n.positions[0].pageNumber);
+    for (const key of ['content', 'section', 'stack', 'columns', 'table', 'body']) if (key in n) visit((n as Record<string, unknown>)[key]);
+  };
+  visit(definition.content);
+  return pages;
 }

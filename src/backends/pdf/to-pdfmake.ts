@@ -3,7 +3,7 @@
 // because pdfmake tears a rowSpan group at a page break (see docs/engineering-notes.md).
 import { rowGroups, toGrid, type GridSlot } from '../../ir/table-grid.ts';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
-import { estimateCellHeight } from '../../typeset/estimate-height.ts';
+import { estimateBlockHeight, estimateCellHeight } from '../../typeset/estimate-height.ts';
 import { CELL_PADDING, CONTENT_WIDTH, PAGE, styleOf, type BlockStyle, type FontRole } from '../styles.ts';
 import { splitTallGroup } from './split-tall-groups.ts';
 
@@ -45,8 +45,12 @@ export function toPdfmake(tree: DocumentTree, options: PdfOptions): PdfDefinitio
 
 function toSection(section: Section): Content {
   const header = section.runningHeader;
+  const blocks = section.blocks.map((b) => toBlock(b, false));
+  // A bottom margin that does not fit under the last block would start an empty page.
+  const last = blocks[blocks.length - 1];
+  if (last && Array.isArray(last.margin)) last.margin = [...(last.margin as number[]).slice(0, 3), 0];
   return {
-    section: section.blocks.map((b) => toBlock(b, false)),
+    section: blocks,
     header: header
       ? () => ({ text: header, ...textStyle(styleOf('p', 'running-header')), margin: [PAGE.margin.left, PAGE.headerY, PAGE.margin.right, 0] })
       : null,
@@ -108,6 +112,12 @@ function toBlock(block: Block, inTable: boolean): Content {
     }
     case 'table':
       return toTable(block, CONTENT_WIDTH);
+    case 'group': {
+      const stack = block.blocks.map((b) => toBlock(b, inTable));
+      // pdfmake cannot keep together what is taller than a page: then the group just flows.
+      const fits = estimateBlockHeight(block, CONTENT_WIDTH, inTable) < (PAGE.height - PAGE.margin.top - PAGE.margin.bottom) * 0.85;
+      return { stack, ...(block.keepTogether && fits ? { unbreakable: true } : {}) } as Content;
+    }
     case 'toc':
       return {
         toc: { ...(block.title ? { title: { text: block.title, ...textStyle(styleOf('h1')), margin: [0, 0, 0, 12] } } : {}) },
@@ -146,7 +156,9 @@ function toTable(table: Table, totalWidth: number): Content {
       body: [...head, ...body],
     },
     layout: gridLayout,
-    margin: [0, 0, 0, 6],
+    // No bottom margin: a margin that does not fit under a table at a page's foot starts an
+    // empty page (pdfmake). What follows a table has its own top margin.
+    margin: [0, 0, 0, 0],
   } as PdfNode;
   return node;
 }
