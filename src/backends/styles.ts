@@ -45,6 +45,10 @@ const STYLES: Readonly<Record<string, Partial<BlockStyle>>> = {
   '.outline-policy': { size: 11, bold: true, spaceBefore: 4, spaceAfter: 6 },
   '.unit': { size: 9, align: 'right', spaceAfter: 2 },
   '.no-budget': { size: 10, spaceBefore: 4 },
+  '.note': { size: 9, spaceBefore: 4, spaceAfter: 2 },
+  '.excerpt-label': { size: 12, spaceBefore: 40, spaceAfter: 8 },
+  '.excerpt-department': { size: 24, bold: true, spaceAfter: 12 },
+  '.excerpt-period': { size: 11, spaceAfter: 16 },
   // Inside tables
   td: { size: 9, spaceAfter: 0, lineHeight: 1.35 },
   th: { size: 9, bold: true, align: 'center', spaceAfter: 0, lineHeight: 1.3 },

@@ -9,7 +9,9 @@ import { readFonts } from '../io/read-fonts.ts';
 import { readTemplates } from '../io/read-templates.ts';
 import { writeFileAtomic } from '../io/write-file.ts';
 import { Templates } from '../templates/engine.ts';
-import { renderPlanDocuments, type OutputFormat } from './render-documents.ts';
+import { excerptView } from '../views/excerpt-view.ts';
+import { planView } from '../views/plan-view.ts';
+import { DEPARTMENT_DIR, documentBaseName, renderDocument, type DocumentJob, type OutputFormat, type RenderedFile } from './render-documents.ts';
 
 export interface BuildOptions {
   readonly cwd: string;
@@ -18,8 +20,12 @@ export interface BuildOptions {
   readonly templatesDir: string;
   readonly fontsDir?: string;
   readonly formats: readonly OutputFormat[];
-  /** `--measure`: 施策 numbers or ids; every 施策 when empty. */
+  /** `--measure`: 施策 numbers or ids; every 施策 when empty. Excerpts are then not made. */
   readonly measures: readonly string[];
+  /** `--department`: only these 担当課's excerpts (and not the whole plan). */
+  readonly departments: readonly string[];
+  /** `--no-departments`: no excerpts. */
+  readonly noDepartments: boolean;
 }
 
 export interface BuildResult {
@@ -41,27 +47,29 @@ export async function build(options: BuildOptions, log: (line: string) => void =
   ]);
   const compiled = Templates.compile(templateFiles.sources);
   diagnostics.push(...templateFiles.diagnostics, ...compiled.diagnostics, ...fontFiles.diagnostics);
-  const selection = selectMeasures(plan, options.measures);
-  diagnostics.push(...selection.diagnostics);
+  const jobs = documentJobs(plan, options);
+  diagnostics.push(...jobs.diagnostics);
   if (hasErrors(diagnostics) || !compiled.templates || !fontFiles.fonts) return { diagnostics: sortDiagnostics(diagnostics), written: [] };
 
-  const rendered = await renderPlanDocuments({
-    plan,
-    templates: compiled.templates,
-    templateSources: templateFiles.sources,
-    fonts: fontFiles.fonts,
-    formats: options.formats,
-    ...(selection.ids ? { measureIds: selection.ids, nameSuffix: selection.suffix } : {}),
-    creationDate: creationDate(plan),
-  });
-  diagnostics.push(...rendered.diagnostics);
-  if (!rendered.files) return { diagnostics: sortDiagnostics(diagnostics), written: [] };
+  // Everything is rendered before anything is written: a failure leaves out/ as it was.
+  const context = { templates: compiled.templates, templateSources: templateFiles.sources, fonts: fontFiles.fonts, formats: options.formats, creationDate: creationDate(plan) };
+  const files: RenderedFile[] = [];
+  for (const job of jobs.jobs) {
+    const rendered = await renderDocument(job, context);
+    diagnostics.push(...rendered.diagnostics);
+    if (!rendered.files) return { diagnostics: sortDiagnostics(diagnostics), written: [] };
+    files.push(...rendered.files);
+  }
 
   const outDir = path.resolve(options.cwd, options.outDir);
   const written: string[] = [];
   const inputs = `${displayPath(path.resolve(options.cwd, options.dataDir), options.cwd)}/ と ${displayPath(path.resolve(options.cwd, options.templatesDir), options.cwd)}/`;
-  for (const file of rendered.files) {
-    const target = path.join(outDir, file.name);
+  for (const file of files) {
+    const target = path.join(outDir, ...file.name.split('/'));
+    // Names come from validated data (a 担当課 cannot hold / or ..); this is the last guard.
+    if (path.relative(outDir, target).startsWith('..') || path.isAbsolute(path.relative(outDir, target))) {
+      throw new Error(`refusing to write outside the out folder: ${target}`);
+    }
     await writeFileAtomic(target, file.bytes);
     const shown = displayPath(target, options.cwd);
     written.push(shown);
@@ -78,6 +86,34 @@ export function creationDate(plan: Plan, env: NodeJS.ProcessEnv = process.env): 
   const epoch = Number(env.SOURCE_DATE_EPOCH);
   if (env.SOURCE_DATE_EPOCH && Number.isInteger(epoch) && epoch >= 0) return new Date(epoch * 1000);
   return new Date(`${plan.period.start}-04-01T00:00:00+09:00`);
+}
+
+/** The documents a build makes: the whole plan (or some 施策 of it) and the 担当課 excerpts. */
+function documentJobs(plan: Plan, options: BuildOptions): { jobs: DocumentJob[]; diagnostics: Diagnostic[] } {
+  const base = documentBaseName(plan);
+  const excerpt = (department: string): DocumentJob => ({ name: `${DEPARTMENT_DIR}/${department}`, template: 'excerpt', view: excerptView(plan, department) });
+  if (options.departments.length > 0) {
+    const unknown = options.departments.filter((d) => !plan.departments.includes(d));
+    if (unknown.length > 0) {
+      return {
+        jobs: [],
+        diagnostics: unknown.map((d) => ({
+          severity: 'error', file: '--department', rule: 'unknown-department',
+          message: `担当課「${d}」は departments.yaml にありません（${plan.departments.join('、')}）`,
+        })),
+      };
+    }
+    return { jobs: [...new Set(options.departments)].map(excerpt), diagnostics: [] };
+  }
+  const selection = selectMeasures(plan, options.measures);
+  if (selection.diagnostics.length > 0) return { jobs: [], diagnostics: selection.diagnostics };
+  const whole: DocumentJob = {
+    name: selection.ids ? `${base}_${selection.suffix}` : base,
+    template: 'plan',
+    view: planView(plan, selection.ids ? { measureIds: selection.ids } : {}),
+  };
+  const excerpts = options.noDepartments || selection.ids ? [] : plan.departments.map(excerpt);
+  return { jobs: [whole, ...excerpts], diagnostics: [] };
 }
 
 function selectMeasures(plan: Plan, requested: readonly string[]): { ids?: Set<string>; suffix?: string; diagnostics: Diagnostic[] } {

@@ -16,8 +16,10 @@ export const USAGE = `使い方: keikaku <コマンド> [オプション]
 
 コマンド:
   build [--data DIR] [--out DIR] [--templates DIR] [--format pdf,docx] [--measure N]
-      データを検証し、実施計画を PDF と Word で out/ に書き出します（既定: 両方、全施策）。
-      --measure 12 はその施策のページだけを作ります（繰り返し指定可）。
+        [--department 名前 | --no-departments]
+      データを検証し、実施計画と担当課別抜粋（out/担当課別/）を PDF と Word で書き出します。
+      --measure 12 はその施策のページだけを作ります（抜粋は作りません。繰り返し指定可）。
+      --department 総務課 はその担当課の抜粋だけを作ります（繰り返し指定可）。
   validate [--data DIR] [--format text|json|github]
       データ（既定: data/）を検証し、問題を「ファイル:行:列: エラー: 説明」の形で表示します。
       エラーがあれば終了コード1、なければ0。

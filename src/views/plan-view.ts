@@ -5,6 +5,7 @@ import { budgetTable } from '../plan/budget.ts';
 import { eraFiscalYear, fiscalYearLabel, periodLabel, westernFiscalYear, yearsOf } from '../plan/fiscal-year.ts';
 import { circledNumber } from '../plan/numbering.ts';
 import { formatAmount } from './format.ts';
+import { summaryView, type SummaryView } from './summary-view.ts';
 
 export interface YearView {
   readonly year: number;
@@ -76,21 +77,32 @@ export interface PlanView {
   readonly documentTitle: string;
   readonly years: readonly YearView[];
   readonly outline: readonly OutlineGroupView[];
+  readonly summary: SummaryView;
+  /** Only some 施策 (--measure): the 事業費総括表 of the whole plan is left out. */
+  readonly partial: boolean;
   readonly measures: readonly MeasureView[];
 }
 
-export function planView(plan: Plan, onlyMeasures?: ReadonlySet<string>): PlanView {
+export interface PlanViewOptions {
+  /** Only these 施策 (ids). */
+  readonly measureIds?: ReadonlySet<string>;
+  /** Only the 事業 this predicate keeps (a 担当課's excerpt): 施策 without one are left out. */
+  readonly includeProject?: (projectId: string) => boolean;
+}
+
+export function planView(plan: Plan, options: PlanViewOptions = {}): PlanView {
   const years = yearsOf(plan.period);
   const period = periodLabel(plan.period);
+  const include = options.includeProject ?? (() => true);
   let previous: Measure | undefined;
   const measures: MeasureView[] = [];
   for (const measure of plan.measures) {
-    if (!onlyMeasures || onlyMeasures.has(measure.id)) {
-      const firstOfPolicy = previous?.policy !== measure.policy;
-      const firstOfBasicMeasure = firstOfPolicy || previous?.basicMeasure !== measure.basicMeasure;
-      measures.push(measureView(plan, measure, years, firstOfPolicy, firstOfBasicMeasure));
-      previous = measure;
-    }
+    if (options.measureIds && !options.measureIds.has(measure.id)) continue;
+    if (!measure.projects.some((p) => include(p.id))) continue;
+    const firstOfPolicy = previous?.policy !== measure.policy;
+    const firstOfBasicMeasure = firstOfPolicy || previous?.basicMeasure !== measure.basicMeasure;
+    measures.push(measureView(plan, measure, years, firstOfPolicy, firstOfBasicMeasure, include));
+    previous = measure;
   }
   return {
     municipality: plan.municipality,
@@ -99,15 +111,24 @@ export function planView(plan: Plan, onlyMeasures?: ReadonlySet<string>): PlanVi
     documentTitle: `${plan.title}（${period}）`,
     years: years.map((year) => ({ year, label: fiscalYearLabel(year), western: westernFiscalYear(year), era: eraFiscalYear(year) })),
     outline: outlineView(plan, measures),
+    summary: summaryView(plan),
+    partial: options.measureIds !== undefined,
     measures,
   };
 }
 
-function measureView(plan: Plan, measure: Measure, years: readonly number[], firstOfPolicy: boolean, firstOfBasicMeasure: boolean): MeasureView {
+function measureView(
+  plan: Plan,
+  measure: Measure,
+  years: readonly number[],
+  firstOfPolicy: boolean,
+  firstOfBasicMeasure: boolean,
+  include: (projectId: string) => boolean,
+): MeasureView {
   const policy = plan.policies.find((p) => p.number === measure.policy)!;
   const basicMeasure = policy.basicMeasures.find((b) => b.number === measure.basicMeasure)!;
   const projects = new Map(measure.projects.map((p) => [p.id, p]));
-  const table = budgetTable(measure, years);
+  const table = budgetTable(measure, years, include);
   return {
     id: measure.id,
     number: measure.number,
@@ -118,11 +139,16 @@ function measureView(plan: Plan, measure: Measure, years: readonly number[], fir
     firstOfPolicy,
     firstOfBasicMeasure,
     directions: measure.directions,
-    initiatives: measure.initiatives.map((initiative, i) => ({
+    // An excerpt keeps each 取組's number from the whole plan (③ stays ③), and drops the
+    // 取組 none of whose rows it keeps.
+    initiatives: measure.initiatives
+      .map((initiative, i) => ({ initiative, ordinal: circledNumber(i + 1) }))
+      .filter(({ initiative }) => initiative.rows.some((r) => include(r.project)))
+      .map(({ initiative, ordinal }) => ({
       id: initiative.id,
-      ordinal: circledNumber(i + 1),
+      ordinal,
       name: initiative.name,
-      rows: initiative.rows.map((row) => {
+      rows: initiative.rows.filter((row) => include(row.project)).map((row) => {
         const project = projects.get(row.project)!;
         return {
           cells: years.map((y) => ({ items: row.schedule[String(y)] ?? [] })),

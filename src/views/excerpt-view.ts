@@ -1,0 +1,37 @@
+// One 担当課's excerpt (担当課別抜粋): its front page with every one of its 事業 and their
+// amounts, then only the 施策 where it has a 事業, each with only its own rows and budget.
+import type { Plan } from '../data/plan-model.ts';
+import { projectBudgets } from '../plan/budget-summary.ts';
+import { yearsOf } from '../plan/fiscal-year.ts';
+import { formatAmount } from './format.ts';
+import { planView, type PlanView } from './plan-view.ts';
+import { amountsView, type AmountsView } from './summary-view.ts';
+
+export interface ExcerptView extends PlanView {
+  readonly department: string;
+  readonly projects: readonly (AmountsView & { readonly measure: string; readonly name: string; readonly budgeted: boolean })[];
+  readonly totals: AmountsView;
+  readonly hasProjects: boolean;
+  readonly hasBudget: boolean;
+  readonly hasUnbudgeted: boolean;
+}
+
+export function excerptView(plan: Plan, department: string): ExcerptView {
+  const owned = new Set(plan.measures.flatMap((m) => m.projects.filter((p) => p.department === department).map((p) => p.id)));
+  const projects = projectBudgets(plan).filter((p) => owned.has(p.projectId));
+  const sums = projects.reduce((acc, p) => acc.map((x, i) => x + (p.amounts[i] ?? 0)), yearsOf(plan.period).map(() => 0));
+  return {
+    ...planView(plan, { includeProject: (id) => owned.has(id) }),
+    department,
+    projects: projects.map((p) => ({
+      measure: `施策 ${p.measure.number}`,
+      name: p.projectName,
+      budgeted: p.budgeted,
+      ...(p.budgeted ? amountsView(p) : { amounts: p.amounts.map(() => '―'), total: '―' }),
+    })),
+    totals: { amounts: sums.map(formatAmount), total: formatAmount(sums.reduce((a, b) => a + b, 0)) },
+    hasProjects: projects.length > 0,
+    hasBudget: projects.some((p) => p.budgeted),
+    hasUnbudgeted: projects.some((p) => !p.budgeted),
+  };
+}

@@ -1,0 +1,45 @@
+// 事業費総括表 as the templates read it: formatted amounts, rows grouped by 基本施策 with
+// their 小計, then the same totals per 担当課.
+import type { Plan } from '../data/plan-model.ts';
+import { budgetSummary, type Amounts } from '../plan/budget-summary.ts';
+import { formatAmount } from './format.ts';
+
+export interface AmountsView {
+  readonly amounts: readonly string[];
+  readonly total: string;
+}
+
+export interface SummaryView {
+  readonly groups: readonly {
+    readonly basicMeasure: string;
+    readonly rows: readonly (AmountsView & { readonly measure: string })[];
+    readonly subtotal: AmountsView;
+  }[];
+  readonly departments: readonly (AmountsView & { readonly department: string })[];
+  /** Shown as its own row when 事業 without a 担当課 have a budget, so the rows add up. */
+  readonly unassigned?: AmountsView;
+  /** Names of the 事業 without a 担当課 (budgeted or not), for the note under the table. */
+  readonly unassignedProjects: readonly string[];
+  readonly grand: AmountsView;
+}
+
+export const amountsView = (a: Amounts): AmountsView => ({ amounts: a.amounts.map(formatAmount), total: formatAmount(a.total) });
+
+export function summaryView(plan: Plan): SummaryView {
+  const summary = budgetSummary(plan);
+  return {
+    groups: summary.basicMeasures
+      .map((basic) => ({
+        basicMeasure: `基本施策 ${basic.basicMeasure}　${basic.title}`,
+        rows: summary.measures
+          .filter((m) => m.measure.policy === basic.policy && m.measure.basicMeasure === basic.basicMeasure)
+          .map((m) => ({ measure: `施策 ${m.measure.number}　${m.measure.title}`, ...amountsView(m) })),
+        subtotal: amountsView(basic),
+      }))
+      .filter((g) => g.rows.length > 0),
+    departments: summary.departments.map((d) => ({ department: d.department, ...amountsView(d) })),
+    ...(summary.unassigned.total > 0 ? { unassigned: amountsView(summary.unassigned) } : {}),
+    unassignedProjects: summary.unassigned.projects.map((p) => `施策${p.measure.number}「${p.projectName}」`),
+    grand: amountsView(summary.grand),
+  };
+}
