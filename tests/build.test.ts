@@ -163,12 +163,13 @@ describe('build outputs', () => {
     await runCli(['build', '--data', path.join(ROOT, 'data'), '--templates', path.join(ROOT, 'templates'), '--out', outDir, '--format', 'pdf'], work);
     const before = await readFile(path.join(outDir, PDF));
     const mtime = (await stat(path.join(outDir, PDF))).mtimeMs;
+    const listing = [...(await readdir(outDir)), ...(await readdir(path.join(outDir, '担当課別')))];
     const run = await runCli(['build', '--out', outDir, '--templates', path.join(ROOT, 'templates')], work);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('文書は書き出していません');
     expect(Buffer.compare(await readFile(path.join(outDir, PDF)), before)).toBe(0);
     expect((await stat(path.join(outDir, PDF))).mtimeMs).toBe(mtime);
-    expect(await readdir(outDir)).toEqual([PDF]);
+    expect([...(await readdir(outDir)), ...(await readdir(path.join(outDir, '担当課別')))]).toEqual(listing);
   }, 60_000);
 
   it('prints data text literally, even when it looks like markup', async () => {

@@ -20,8 +20,10 @@ export function excerptView(plan: Plan, department: string): ExcerptView {
   const owned = new Set(plan.measures.flatMap((m) => m.projects.filter((p) => p.department === department).map((p) => p.id)));
   const projects = projectBudgets(plan).filter((p) => owned.has(p.projectId));
   const sums = projects.reduce((acc, p) => acc.map((x, i) => x + (p.amounts[i] ?? 0)), yearsOf(plan.period).map(() => 0));
+  const view = planView(plan, { includeProject: (id) => owned.has(id) });
   return {
-    ...planView(plan, { includeProject: (id) => owned.has(id) }),
+    ...view,
+    runningHeader: `${view.documentTitle}　担当課別抜粋（${department}）`,
     department,
     projects: projects.map((p) => ({
       measure: `施策 ${p.measure.number}`,

@@ -75,6 +75,8 @@ export interface PlanView {
   readonly period: string;
   /** 実施計画（2024年度～2026年度） */
   readonly documentTitle: string;
+  /** Printed at the top of every page but the cover. */
+  readonly runningHeader: string;
   readonly years: readonly YearView[];
   readonly outline: readonly OutlineGroupView[];
   readonly summary: SummaryView;
@@ -109,6 +111,7 @@ export function planView(plan: Plan, options: PlanViewOptions = {}): PlanView {
     title: plan.title,
     period,
     documentTitle: `${plan.title}（${period}）`,
+    runningHeader: `${plan.title}（${period}）`,
     years: years.map((year) => ({ year, label: fiscalYearLabel(year), western: westernFiscalYear(year), era: eraFiscalYear(year) })),
     outline: outlineView(plan, measures),
     summary: summaryView(plan),

@@ -1,0 +1,53 @@
+// Loads plans and templates in-process, and reads strings back out of document trees.
+import path from 'node:path';
+import type { Plan } from '../../src/data/plan-model.ts';
+import { validatePlan } from '../../src/data/validate.ts';
+import { readDataDir } from '../../src/io/read-data-dir.ts';
+import { readTemplates } from '../../src/io/read-templates.ts';
+import { documentTree, type DocumentJob } from '../../src/build/render-documents.ts';
+import type { Block, DocumentTree, Inline, Table } from '../../src/ir/types.ts';
+import { Templates } from '../../src/templates/engine.ts';
+
+export const ROOT = path.join(import.meta.dirname, '..', '..');
+
+export async function loadPlan(dir = path.join(ROOT, 'data')): Promise<Plan> {
+  const read = await readDataDir(dir, ROOT);
+  const result = validatePlan(read.files, read.diagnostics);
+  if (!result.value) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+  return result.value;
+}
+
+export async function treeOf(job: Omit<DocumentJob, 'name'>): Promise<DocumentTree> {
+  const read = await readTemplates(path.join(ROOT, 'templates'), ROOT);
+  const { templates } = Templates.compile(read.sources);
+  const result = documentTree({ ...job, name: 'test' }, { templates: templates!, templateSources: read.sources });
+  if (!result.tree) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
+  return result.tree;
+}
+
+export const inlineText = (inlines: readonly Inline[]) => inlines.map((i) => (i.type === 'text' ? i.text : '\n')).join('');
+
+/** Every block of a tree, depth first, table cells included. */
+export function allBlocks(tree: DocumentTree): Block[] {
+  const out: Block[] = [];
+  const visit = (blocks: readonly Block[]) => {
+    for (const b of blocks) {
+      out.push(b);
+      if (b.type === 'group') visit(b.blocks);
+      if (b.type === 'table') for (const row of [...b.head, ...b.body]) for (const cell of row.cells) visit(cell.content);
+    }
+  };
+  for (const s of tree.sections) visit(s.blocks);
+  return out;
+}
+
+/** Text of the paragraphs of a given class (e.g. `project-name`: the 事業 of 取組 rows). */
+export const paragraphsOfClass = (tree: DocumentTree, style: string): string[] =>
+  allBlocks(tree).flatMap((b) => (b.type === 'paragraph' && b.style === style ? [inlineText(b.content)] : []));
+
+export const tablesOfClass = (tree: DocumentTree, style: string): Table[] =>
+  allBlocks(tree).flatMap((b) => (b.type === 'table' && b.style === style ? [b] : []));
+
+/** A table's body as text cells, row by row. */
+export const tableBodyText = (table: Table): string[][] =>
+  table.body.map((row) => row.cells.map((cell) => cell.content.map((b) => (b.type === 'paragraph' ? inlineText(b.content) : b.type === 'list' ? b.items.map(inlineText).join('\n') : '')).join('\n')));
