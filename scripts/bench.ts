@@ -44,9 +44,9 @@ async function measure(label: string, args: string[]) {
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 const results = [
-  await measure('build (pdf+docx, 14 施策)', ['build']),
-  await measure('build --format pdf', ['build', '--format', 'pdf']),
-  await measure('build --format docx', ['build', '--format', 'docx']),
+  await measure('build: plan + excerpts, pdf+docx', ['build']),
+  await measure('build --format pdf (plan + excerpts)', ['build', '--format', 'pdf']),
+  await measure('build --no-departments (plan only)', ['build', '--no-departments']),
   await measure('build --measure 12', ['build', '--measure', '12']),
 ];
 console.log(`median of ${RUNS} runs, each a fresh process (${process.version}, ${(await import('node:os')).cpus().length} cores)`);
