@@ -1,7 +1,7 @@
 // Estimates how tall blocks print, without laying them out: BIZ UD Gothic is monospaced
 // (full-width characters 1 em, half-width ½ em), so counting characters per line is close.
 // Used to find table row groups taller than a page, which must be split or allowed to break.
-import { toGrid } from '../ir/table-grid.ts';
+import { toGrid, type GridSlot } from '../ir/table-grid.ts';
 import type { Block, Inline, Table, TableCell } from '../ir/types.ts';
 import { CELL_PADDING, styleOf, type BlockStyle } from '../backends/styles.ts';
 
@@ -63,16 +63,22 @@ export function tableColumnWidths(table: Table, width: number): number[] {
   return table.widths.map((w) => (width * w) / sum - 2 * CELL_PADDING.x);
 }
 
+/**
+ * A grid row's height: its tallest cell. Cells spanning rows are left out (they are laid out
+ * over the whole group); `widths` are the columns' content widths in points.
+ */
+export function estimateRowHeight(row: readonly GridSlot[], widths: readonly number[]): number {
+  return Math.max(0, ...row.map((slot, c) => {
+    if (slot.kind !== 'cell' || slot.cell.rowSpan > 1) return 0;
+    return estimateCellHeight(slot.cell, widths.slice(c, c + slot.cell.colSpan).reduce((a, b) => a + b, 0));
+  }));
+}
+
+/** Rows laid end to end. */
+export const estimateRowsHeight = (rows: readonly (readonly GridSlot[])[], widths: readonly number[]): number =>
+  rows.reduce((h, row) => h + estimateRowHeight(row, widths), 0);
+
 export function estimateTableHeight(table: Table, width: number): number {
   const widths = tableColumnWidths(table, width);
-  const grid = toGrid([...table.head, ...table.body], widths.length);
-  return grid.reduce(
-    (h, row) =>
-      h + Math.max(0, ...row.map((slot, c) => {
-        if (slot.kind !== 'cell' || slot.cell.rowSpan > 1) return 0;
-        const w = widths.slice(c, c + slot.cell.colSpan).reduce((a, b) => a + b, 0);
-        return estimateCellHeight(slot.cell, w);
-      })),
-    0,
-  );
+  return estimateRowsHeight(toGrid([...table.head, ...table.body], widths.length), widths);
 }

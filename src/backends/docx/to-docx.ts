@@ -9,7 +9,7 @@ import {
 } from 'docx';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
 import { rowGroups, toGrid } from '../../ir/table-grid.ts';
-import { estimateBlockHeight, estimateCellHeight } from '../../typeset/estimate-height.ts';
+import { estimateBlockHeight, estimateRowsHeight } from '../../typeset/estimate-height.ts';
 import { FONT_FAMILY_NAMES } from '../fonts.ts';
 import { CELL_PADDING, CONTENT_WIDTH, PAGE, styleOf, type BlockStyle } from '../styles.ts';
 
@@ -31,7 +31,9 @@ const HEADING_LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingL
  * Word file is laid out alike (same page size, margins and breaks); Word refreshes them on open.
  */
 export function toDocx(tree: DocumentTree, headingPages?: ReadonlyMap<string, number>): Document {
-  tocEntries = tocHeadings(tree).map((h) => ({ title: h.title, level: h.level, href: h.id, ...(headingPages?.has(h.id) ? { page: headingPages.get(h.id)! } : {}) }));
+  const env: DocxEnv = {
+    tocEntries: tocHeadings(tree).map((h) => ({ title: h.title, level: h.level, href: h.id, ...(headingPages?.has(h.id) ? { page: headingPages.get(h.id)! } : {}) })),
+  };
   return new Document({
     title: tree.title,
     ...(tree.subject ? { subject: tree.subject } : {}),
@@ -48,7 +50,7 @@ export function toDocx(tree: DocumentTree, headingPages?: ReadonlyMap<string, nu
         ...headingStyles(),
       },
     },
-    sections: tree.sections.map(toSection),
+    sections: tree.sections.map((section) => toSection(section, env)),
   });
 }
 
@@ -66,7 +68,13 @@ function headingStyles() {
 /** Line spacing in 240ths of a line ("auto" rule): BIZ UD's 1.0 em box needs an explicit value. */
 const lineSpacing = (style: BlockStyle) => Math.round(240 * style.lineHeight * 0.85);
 
-function toSection(section: Section): ISectionOptions {
+/** What the conversion of one document shares between its blocks. */
+interface DocxEnv {
+  /** The entries of the document's 目次, with pages when known. */
+  readonly tocEntries: readonly { title: string; level: number; href: string; page?: number }[];
+}
+
+function toSection(section: Section, env: DocxEnv): ISectionOptions {
   const headerStyle = styleOf('p', 'running-header');
   const footerStyle = styleOf('p', 'page-number');
   return {
@@ -92,7 +100,7 @@ function toSection(section: Section): ISectionOptions {
           : [new Paragraph({})],
       }),
     },
-    children: section.blocks.flatMap((b) => toBlock(b, CONTENT_WIDTH)),
+    children: section.blocks.flatMap((b) => toBlock(b, CONTENT_WIDTH, env)),
   };
 }
 
@@ -120,7 +128,7 @@ function paragraph(inlines: readonly Inline[], style: BlockStyle, extra: { align
   });
 }
 
-function toBlock(block: Block, width: number, keepNext = false): (Paragraph | DocxTable | TableOfContents)[] {
+function toBlock(block: Block, width: number, env: DocxEnv, keepNext = false): (Paragraph | DocxTable | TableOfContents)[] {
   switch (block.type) {
     case 'heading': {
       const style = styleOf(`h${block.level}`, block.style);
@@ -145,22 +153,19 @@ function toBlock(block: Block, width: number, keepNext = false): (Paragraph | Do
       );
     }
     case 'table':
-      return [toTable(block, width, keepNext)];
+      return [toTable(block, width, env, keepNext)];
     case 'group': {
       // Word keeps blocks together by "keep with next" on every paragraph but the group's last.
       const keep = block.keepTogether && estimateBlockHeight(block, width, false) < (PAGE.height - PAGE.margin.top - PAGE.margin.bottom) * 0.8;
-      return block.blocks.flatMap((b, i) => toBlock(b, width, keepNext || (keep && i < block.blocks.length - 1) || (keep && b.type === 'table')));
+      return block.blocks.flatMap((b, i) => toBlock(b, width, env, keepNext || (keep && i < block.blocks.length - 1) || (keep && b.type === 'table')));
     }
     case 'toc':
       return [
         ...(block.title ? [paragraph([{ type: 'text', text: block.title }], styleOf('h1'))] : []),
-        new TableOfContents(block.title ?? '目次', { hyperlink: true, headingStyleRange: '1-3', cachedEntries: tocEntries, beginDirty: true }),
+        new TableOfContents(block.title ?? '目次', { hyperlink: true, headingStyleRange: '1-3', cachedEntries: env.tocEntries, beginDirty: true }),
       ];
   }
 }
-
-/** The entries of the 目次 of the document being converted (set by toDocx before its blocks). */
-let tocEntries: { title: string; level: number; href: string; page?: number }[] = [];
 
 function tocHeadings(tree: DocumentTree): { title: string; level: number; id: string }[] {
   const out: { title: string; level: number; id: string }[] = [];
@@ -177,7 +182,7 @@ function tocHeadings(tree: DocumentTree): { title: string; level: number; id: st
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '333333' } as const;
 
 /** `keepAll`: every row keeps with the next (a table that must stay on one page, but its last row). */
-function toTable(table: Table, width: number, keepAll = false): DocxTable {
+function toTable(table: Table, width: number, env: DocxEnv, keepAll = false): DocxTable {
   const sum = table.widths.reduce((a, b) => a + b, 0);
   const columnWidths = table.widths.map((w) => twips((width * w) / sum));
   const columns = columnWidths.length;
@@ -193,7 +198,7 @@ function toTable(table: Table, width: number, keepAll = false): DocxTable {
   if (keepAll) for (let r = 0; r < bodyGrid.length - 1; r++) keepWithNext.add(r);
   for (const g of rowGroups(bodyGrid)) {
     const rows = bodyGrid.slice(g.start, g.start + g.size);
-    const height = rows.reduce((h, row) => h + Math.max(0, ...row.map((slot, c) => (slot.kind === 'cell' && slot.cell.rowSpan === 1 ? estimateCellHeight(slot.cell, pointWidths[c]!) : 0))), 0);
+    const height = estimateRowsHeight(rows, pointWidths);
     for (let r = g.start; r < g.start + g.size; r++) {
       if (height > pageRoom) mayBreak.add(r);
       else if (r < g.start + g.size - 1) keepWithNext.add(r);
@@ -207,7 +212,7 @@ function toTable(table: Table, width: number, keepAll = false): DocxTable {
       return new DocxRow({
         tableHeader: header,
         cantSplit: header || !mayBreak.has(r),
-        children: row.cells.map((cell, i) => toCell(cell, cellWidth(cell, starts[i] ?? 0), header || keepWithNext.has(r))),
+        children: row.cells.map((cell, i) => toCell(cell, cellWidth(cell, starts[i] ?? 0), env, header || keepWithNext.has(r))),
       });
     });
   };
@@ -220,11 +225,11 @@ function toTable(table: Table, width: number, keepAll = false): DocxTable {
   });
 }
 
-function toCell(cell: TableCell, width: number, keepNext: boolean): DocxCell {
+function toCell(cell: TableCell, width: number, env: DocxEnv, keepNext: boolean): DocxCell {
   const style = styleOf(cell.header ? 'th' : 'td', cell.style, true);
   const children = cell.content.flatMap((b) => {
     if (b.type === 'paragraph' && !b.style) return [paragraph(b.content, style, { align: b.align ?? cell.align ?? style.align, keepNext })];
-    return toBlock(b, width / TWIPS_PER_POINT, keepNext);
+    return toBlock(b, width / TWIPS_PER_POINT, env, keepNext);
   });
   return new DocxCell({
     children: children.length > 0 ? (children as Paragraph[]) : [new Paragraph({})],

@@ -4,7 +4,7 @@
 // a rowSpan group at a page break, so the cutting is done here, before layout.
 import type { GridSlot } from '../../ir/table-grid.ts';
 import type { Block, Inline, List, TableCell } from '../../ir/types.ts';
-import { estimateBlockHeight, estimateCellHeight } from '../../typeset/estimate-height.ts';
+import { estimateBlockHeight, estimateCellHeight, estimateRowHeight } from '../../typeset/estimate-height.ts';
 import { CELL_PADDING } from '../styles.ts';
 
 export const CONTINUED = '（続き）';
@@ -13,7 +13,7 @@ type Row = GridSlot[];
 
 /** Rows of one group → one or more groups, each estimated no taller than `budget` points. */
 export function splitTallGroup(rows: readonly Row[], widths: readonly number[], budget: number): Row[][] {
-  const rowHeight = (row: Row) => Math.max(0, ...row.map((slot, c) => (slot.kind === 'cell' && slot.cell.rowSpan === 1 ? estimateCellHeight(slot.cell, widths[c]!) : 0)));
+  const rowHeight = (row: Row) => estimateRowHeight(row, widths);
   const nameCell = rows[0]![0]!;
   const nameHeight = nameCell.kind === 'cell' ? estimateCellHeight(nameCell.cell, widths[0]!) : 0;
   const total = rows.reduce((h, r) => h + rowHeight(r), 0);

@@ -3,7 +3,7 @@
 // because pdfmake tears a rowSpan group at a page break (see docs/engineering-notes.md).
 import { rowGroups, toGrid, type GridSlot } from '../../ir/table-grid.ts';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
-import { estimateBlockHeight, estimateCellHeight } from '../../typeset/estimate-height.ts';
+import { estimateBlockHeight, estimateRowsHeight } from '../../typeset/estimate-height.ts';
 import { CELL_PADDING, CONTENT_WIDTH, PAGE, styleOf, type BlockStyle, type FontRole } from '../styles.ts';
 import { splitTallGroup } from './split-tall-groups.ts';
 
@@ -168,8 +168,7 @@ function toTable(table: Table, totalWidth: number): Content {
  * margin for the estimate's error: a taller one is cut (split-tall-groups.ts).
  */
 function groupHeightBudget(head: readonly GridSlot[][], widths: readonly number[]): number {
-  const headHeight = head.reduce((h, row) => h + Math.max(0, ...row.map((slot, c) => (slot.kind === 'cell' && slot.cell.rowSpan === 1 ? estimateCellHeight(slot.cell, widths[c]!) : 0))), 0);
-  return (PAGE.height - PAGE.margin.top - PAGE.margin.bottom - headHeight) * 0.85;
+  return (PAGE.height - PAGE.margin.top - PAGE.margin.bottom - estimateRowsHeight(head, widths)) * 0.85;
 }
 
 /** One outer row: the spanning first cell, then the group's other cells as a nested table. */
