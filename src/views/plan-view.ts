@@ -79,9 +79,8 @@ export interface PlanView {
   readonly runningHeader: string;
   readonly years: readonly YearView[];
   readonly outline: readonly OutlineGroupView[];
-  readonly summary: SummaryView;
-  /** Only some 施策 (--measure): the 事業費総括表 of the whole plan is left out. */
-  readonly partial: boolean;
+  /** The 事業費総括表: only in a view of the whole plan (not of some 施策, nor of an excerpt). */
+  readonly summary?: SummaryView;
   readonly measures: readonly MeasureView[];
 }
 
@@ -114,8 +113,7 @@ export function planView(plan: Plan, options: PlanViewOptions = {}): PlanView {
     runningHeader: `${plan.title}（${period}）`,
     years: years.map((year) => ({ year, label: fiscalYearLabel(year), western: westernFiscalYear(year), era: eraFiscalYear(year) })),
     outline: outlineView(plan, measures),
-    summary: summaryView(plan),
-    partial: options.measureIds !== undefined,
+    ...(options.measureIds || options.includeProject ? {} : { summary: summaryView(plan) }),
     measures,
   };
 }
