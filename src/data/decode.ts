@@ -6,11 +6,15 @@ export const MAX_DATA_FILE_BYTES = 5 * 1024 * 1024;
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+export const tooLargeDiagnostic = (file: string, bytes: number): Diagnostic => ({
+  severity: 'error',
+  file,
+  rule: 'file-too-large',
+  message: `ファイルが大きすぎます（${(bytes / 1024 / 1024).toFixed(1)}MB）。データファイルは${MAX_DATA_FILE_BYTES / 1024 / 1024}MBまでです`,
+});
+
 export function decodeDataFile(file: string, bytes: Uint8Array): { text?: string; diagnostics: Diagnostic[] } {
-  if (bytes.length > MAX_DATA_FILE_BYTES) {
-    const mb = (bytes.length / 1024 / 1024).toFixed(1);
-    return { diagnostics: [{ severity: 'error', file, rule: 'file-too-large', message: `ファイルが大きすぎます（${mb}MB）。データファイルは${MAX_DATA_FILE_BYTES / 1024 / 1024}MBまでです` }] };
-  }
+  if (bytes.length > MAX_DATA_FILE_BYTES) return { diagnostics: [tooLargeDiagnostic(file, bytes.length)] };
   try {
     // TextDecoder drops a leading UTF-8 BOM, as Windows Notepad writes one.
     return { text: strictUtf8.decode(bytes), diagnostics: [] };

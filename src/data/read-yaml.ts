@@ -25,7 +25,7 @@ export class YamlSource {
   /** Parses `text`; returns the source, or undefined when the YAML cannot be read at all. */
   static parse(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
     const lineCounter = new LineCounter();
-    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    const doc = parseDocument(expandTabIndentation(text), { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
     const diagnostics = [...doc.errors.map((e) => yamlErrorToDiagnostic(file, e, lineCounter))];
     if (diagnostics.length > 0) return { diagnostics };
     let value: unknown;
@@ -104,4 +104,13 @@ function yamlErrorToDiagnostic(file: string, error: YAMLError, lineCounter: Line
   const reason = YAML_ERROR_MESSAGES[error.code] ?? 'YAMLの書き方が正しくありません';
   const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+.*$/, '') ?? '';
   return { severity: 'error', file, line, col, rule: 'yaml-syntax', message: `${reason}（YAML: ${detail}）` };
+}
+
+/**
+ * YAML forbids tabs in indentation, but editors on Windows often write them. Tabs that start a
+ * line are read as two spaces each: a file indented with tabs (or tabs then spaces, as under
+ * "- ") keeps its nesting. Columns in messages then count a leading tab as two.
+ */
+export function expandTabIndentation(text: string): string {
+  return text.includes('\t') ? text.replace(/^\t+/gm, (tabs) => '  '.repeat(tabs.length)) : text;
 }

@@ -9,12 +9,23 @@ const describe = (key: keyof typeof KEY_TERMS, description?: string) => ({
   ...(description ? { description } : {}),
 });
 
-const text = (singleLine: boolean) =>
-  z.string().superRefine((value, ctx) => {
+/**
+ * Longest title or name, and longest sentence or item, in characters. A title longer than this
+ * would not fit a table cell on one page; a longer sentence is almost surely pasted by mistake.
+ */
+export const MAX_TITLE_LENGTH = 300;
+export const MAX_SENTENCE_LENGTH = 2000;
+
+const text = (singleLine: boolean) => {
+  const max = singleLine ? MAX_TITLE_LENGTH : MAX_SENTENCE_LENGTH;
+  return z.string().superRefine((value, ctx) => {
     const problem = forbiddenCharProblem(value, singleLine);
+    const length = [...value].length;
     if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'forbidden-char' } });
     else if (value.trim() === '') ctx.addIssue({ code: 'custom', message: '空にはできません。文字を書いてください', params: { rule: 'empty-text' } });
+    else if (length > max) ctx.addIssue({ code: 'custom', message: `長すぎます（${length}文字）。${singleLine ? '名称' : '文'}は${max}文字までです`, params: { rule: 'too-long' } });
   });
+};
 
 /** A title or name: one line, not empty. */
 const singleLineText = text(true);

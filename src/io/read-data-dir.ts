@@ -1,6 +1,7 @@
 // Reads the data folder: plan.yaml, departments.yaml and measures/*.yaml. The only place that
 // knows the folder's layout; missing pieces become diagnostics, not exceptions.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { MAX_DATA_FILE_BYTES, tooLargeDiagnostic } from '../data/decode.ts';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { DataFile } from '../data/validate.ts';
@@ -27,6 +28,12 @@ export async function readDataDir(dir: string, cwd = process.cwd()): Promise<{ f
   const readOne = async (absolute: string, kind: DataFile['kind']) => {
     const file = displayPath(absolute, cwd);
     try {
+      // A file far too large is refused before it is read (a 50 MB file must not stall CI).
+      const size = (await stat(absolute)).size;
+      if (size > MAX_DATA_FILE_BYTES) {
+        diagnostics.push(tooLargeDiagnostic(file, size));
+        return;
+      }
       files.push({ file, kind, bytes: await readFile(absolute) });
     } catch (error) {
       diagnostics.push({ severity: 'error', file, rule: 'unreadable-file', message: fileErrorMessage(error) });

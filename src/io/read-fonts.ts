@@ -27,13 +27,15 @@ async function load(dir: string, cwd: string): Promise<{ fonts?: FontFiles; diag
       const file = path.join(dir, name);
       try {
         const data = await readFile(file);
-        if (data.length < 12) throw Object.assign(new Error('too short'), { code: 'EFONT' });
+        if (!isTrueType(data)) throw Object.assign(new Error('not a font'), { code: 'EFONT' });
         return [key, data] as const;
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         diagnostics.push({
           severity: 'error', file: displayPath(file, cwd), rule: 'font',
-          message: code === 'EFONT' ? 'フォントファイルが壊れています。BIZ UD フォントを入れ直してください' : `フォントファイルを読めません: ${fileErrorMessage(error)}。BIZ UD フォント（fonts/ の ${name}）が必要です`,
+          message: code === 'EFONT'
+            ? `フォントファイル ${name} が TrueType フォントではありません（壊れているようです）。BIZ UD フォントを入れ直してください`
+            : `フォントファイル ${name} を読めません: ${fileErrorMessage(error)}。BIZ UD フォント（fonts/ の ${name}）が必要です`,
         });
         return undefined;
       }
@@ -41,4 +43,11 @@ async function load(dir: string, cwd: string): Promise<{ fonts?: FontFiles; diag
   );
   if (diagnostics.length > 0) return { diagnostics };
   return { fonts: Object.fromEntries(entries.filter((e) => e !== undefined)) as unknown as FontFiles, diagnostics };
+}
+
+/** The sfnt version tag that starts a TrueType or OpenType font file. */
+function isTrueType(data: Buffer): boolean {
+  if (data.length < 12) return false;
+  const tag = data.readUInt32BE(0);
+  return tag === 0x00010000 || tag === 0x74727565 /* 'true' */ || tag === 0x4f54544f; /* 'OTTO' */
 }

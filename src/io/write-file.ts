@@ -1,16 +1,62 @@
-// Writes output files atomically: a reader (or a crash) sees the old file or the new one, never half.
+// Writes output files atomically, and only inside the out folder: a reader (or a crash, or a
+// second build at the same time) sees the old file or the new one, never half of one, and a
+// symbolic link planted in out/ is replaced, never followed.
 import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+/** Temporary files are hidden and name the process that writes them: `.<name>.<pid>.<random>.tmp`. */
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+export class OutputPathError extends Error {}
+
 export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const dir = path.dirname(target);
+  await mkdir(dir, { recursive: true });
+  const temporary = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
+    // 'wx': never open an existing path, so a link placed at the temporary name is not followed.
     await writeFile(temporary, data, { flag: 'wx' });
+    // rename() replaces a link at the target with the file; it does not write through it.
     await rename(temporary, target);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Checks that `target` lies inside `root` and that no folder between them is a symbolic link
+ * (which would carry the write elsewhere). Creates nothing.
+ */
+export async function assertInside(root: string, target: string): Promise<void> {
+  const relative = path.relative(root, target);
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new OutputPathError(`出力先のフォルダの外には書き出せません: ${target}`);
+  }
+  let current = root;
+  for (const part of path.dirname(relative).split(path.sep).filter((p) => p !== '.' && p !== '')) {
+    current = path.join(current, part);
+    const stat = await lstat(current).catch(() => undefined);
+    if (stat?.isSymbolicLink()) throw new OutputPathError(`出力先のフォルダ ${current} が記号リンク（シンボリックリンク）になっています。リンクをたどって書き出すことはしません。削除してからもう一度実行してください`);
+    if (stat && !stat.isDirectory()) throw new OutputPathError(`出力先の ${current} がフォルダではありません`);
+  }
+}
+
+/** Removes temporary files left in `dir` by builds that were killed (their process is gone). */
+export async function removeStaleTemporaries(dir: string): Promise<void> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = Number(TEMPORARY.exec(name)?.[1]);
+    if (pid && !isRunning(pid)) await rm(path.join(dir, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

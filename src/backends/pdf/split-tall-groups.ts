@@ -35,7 +35,25 @@ export function splitTallGroup(rows: readonly Row[], widths: readonly number[], 
     height += h;
   }
   if (current.length > 0) groups.push(current);
-  return groups.map((group, g) => withName(group, nameCell, g > 0));
+  return groups.map((group, g) => (g === 0 ? withName(group, nameCell, false) : continueSpans(withName(group, nameCell, true))));
+}
+
+/**
+ * In a continuation, a cell of another column that spans rows from the previous part (a 施策
+ * over its 取組 in the 施策体系) is repeated at the top, with （続き）, over the rows it covers here.
+ */
+function continueSpans(group: Row[]): Row[] {
+  const rows = group.map((row) => [...row]);
+  for (let c = 1; c < (rows[0]?.length ?? 0); c++) {
+    const top = rows[0]![c]!;
+    if (top.kind !== 'covered') continue;
+    let count = 0;
+    while (count < rows.length && rows[count]![c]!.kind === 'covered' && (rows[count]![c] as { by: TableCell }).by === top.by) count++;
+    const cell: TableCell = { ...top.by, rowSpan: count, content: appendText(top.by.content, CONTINUED) };
+    rows[0]![c] = { kind: 'cell', cell };
+    for (let r = 1; r < count; r++) rows[r]![c] = { kind: 'covered', by: cell, row: 0, col: c };
+  }
+  return rows;
 }
 
 /** The group's rows with its own first cell: the 取組名称, marked （続き） after the first. */
