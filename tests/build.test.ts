@@ -173,14 +173,14 @@ describe('build outputs', () => {
   }, 60_000);
 
   it('prints data text literally, even when it looks like markup', async () => {
-    const measure = (await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8')).replace('title: 見本の施策', 'title: "<table>と&amp;と{{x}}"');
+    const measure = (await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8')).replace('title: 見本の施策', 'title: "<table><b>と&amp;と{{x}}"');
     const work = await makeDataDir({ 'measures/01.yaml': measure });
     const run = await runCli(['build', '--templates', path.join(ROOT, 'templates')], work);
     expect(run.code).toBe(0);
     const pdf = squash((await pdfPages(await readFile(path.join(work, 'out', '実施計画_2024-2026.pdf')))).join(''));
     const docx = squash((await docxParagraphs(await readFile(path.join(work, 'out', '実施計画_2024-2026.docx')))).join(''));
-    expect(pdf).toContain('<table>と&amp;と{{x}}');
-    expect(docx).toContain('<table>と&amp;と{{x}}');
+    expect(pdf).toContain('<table><b>と&amp;と{{x}}');
+    expect(docx).toContain('<table><b>と&amp;と{{x}}');
   }, 60_000);
 });
 
