@@ -2,12 +2,14 @@
 // Only this layer prints.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runBuild } from './build-command.ts';
+import { runRoll } from './roll-command.ts';
 import { runSchema } from './schema-command.ts';
 import { runValidate } from './validate-command.ts';
 import { UsageError, type Command } from './command.ts';
 
 const COMMANDS: Readonly<Record<string, Command>> = {
   build: runBuild,
+  roll: runRoll,
   validate: runValidate,
   schema: runSchema,
 };
@@ -20,6 +22,9 @@ export const USAGE = `使い方: keikaku <コマンド> [オプション]
       データを検証し、実施計画と担当課別抜粋（out/担当課別/）を PDF と Word で書き出します。
       --measure 12 はその施策のページだけを作ります（抜粋は作りません。繰り返し指定可）。
       --department 総務課 はその担当課の抜粋だけを作ります（繰り返し指定可）。
+  roll [--data DIR] --to 2025 --out DIR
+      次年度の計画データを新しいフォルダに作ります（前の初年度を外し、新しい年度は最終年度から写して
+      carriedOver の印を付ける。既にあるフォルダには書きません）。
   validate [--data DIR] [--format text|json|github]
       データ（既定: data/）を検証し、問題を「ファイル:行:列: エラー: 説明」の形で表示します。
       エラーがあれば終了コード1、なければ0。

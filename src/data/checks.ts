@@ -143,10 +143,26 @@ function checkYears(period: PlanFile['period'], { source, data }: Parsed<Measure
       out.push(source.diagnostic('error', path, 'missing-year', `${missing.map((y) => westernFiscalYear(Number(y))).join('、')}の${what}がありません。計画期間（${label}）のすべての年度を書いてください（${emptyHint}）`));
     }
   };
+  // A year copied by `keikaku roll` warns until a person confirms it by deleting the mark.
+  const checkCarried = (carried: readonly number[] | undefined, path: DataPath, what: string) =>
+    (carried ?? []).forEach((year, i) => {
+      const at: DataPath = [...path, 'carriedOver', i];
+      if (!years.includes(String(year))) {
+        out.push(source.diagnostic('error', at, 'year-outside-period', `${westernFiscalYear(year)}は計画期間（${label}）の外です。carriedOver には計画期間の年度だけを書いてください`));
+      } else {
+        out.push(source.diagnostic('warning', at, 'carried-over', `${westernFiscalYear(year)}の${what}は前の年度から写したものです（keikaku roll）。内容を確かめたら、carriedOver からこの年度を消してください`));
+      }
+    });
   data.initiatives.forEach((initiative, t) =>
-    initiative.rows.forEach((row, r) => check(row.schedule, ['initiatives', t, 'rows', r, 'schedule'], '事業計画', '計画がない年度は [] と書きます')),
+    initiative.rows.forEach((row, r) => {
+      check(row.schedule, ['initiatives', t, 'rows', r, 'schedule'], '事業計画', '計画がない年度は [] と書きます');
+      checkCarried(row.carriedOver, ['initiatives', t, 'rows', r], `事業計画（${initiative.name}）`);
+    }),
   );
-  data.budget.forEach((row, b) => check(row.amounts, ['budget', b, 'amounts'], '事業費', '予算がない年度は 0 と書きます'));
+  data.budget.forEach((row, b) => {
+    check(row.amounts, ['budget', b, 'amounts'], '事業費', '予算がない年度は 0 と書きます');
+    checkCarried(row.carriedOver, ['budget', b], '事業費');
+  });
 }
 
 /** Remembers where each key was first seen, and reports every later occurrence with that place. */

@@ -106,10 +106,17 @@ const scheduleSchema = z
   .record(yearKey, z.array(multiLineText.meta({ title: '計画の項目（・で始まる1行）' })))
   .meta(describe('schedule', '年度（西暦4桁）ごとの計画項目のリスト。計画期間のすべての年度を書く。'));
 
+/** Years that `keikaku roll` copied from the previous year and no person has confirmed yet. */
+const carriedOver = z
+  .array(fiscalYear)
+  .optional()
+  .meta(describe('carriedOver', 'keikaku roll が前の年度から写した年度。内容を確かめたら、その年度をここから消す（空になったらキーごと消す）'));
+
 const rowSchema = z
   .strictObject({
     project: id.meta(describe('project', 'この行の事業のID（projects で定義）')),
     schedule: scheduleSchema,
+    carriedOver,
   })
   .meta(describe('rows'));
 
@@ -125,6 +132,7 @@ const budgetRowSchema = z
   .strictObject({
     project: id.meta(describe('project', '事業のID（projects で定義）。名称は書かない')),
     amounts: z.record(yearKey, amount).meta(describe('amounts', '年度（西暦4桁）ごとの事業費。単位は千円、0以上の整数')),
+    carriedOver,
   })
   .meta(describe('budget'));
 

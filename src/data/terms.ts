@@ -25,6 +25,7 @@ export const KEY_TERMS = {
   schedule: '向こう3か年事業計画',
   budget: '事業費',
   amounts: '年度別事業費（千円）',
+  carriedOver: '前年度からの写し（確認待ちの年度）',
 } as const;
 
 export type DataKey = keyof typeof KEY_TERMS;

@@ -1,0 +1,67 @@
+// keikaku roll: writes next fiscal year's plan data into a new folder (never over an existing one).
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { hasErrors } from '../diagnostics/diagnostic.ts';
+import { formatReport, formatSummary } from '../diagnostics/reporters.ts';
+import { validatePlan } from '../data/validate.ts';
+import { DATA_LAYOUT, displayPath, readDataDir } from '../io/read-data-dir.ts';
+import { periodLabel } from '../plan/fiscal-year.ts';
+import { rolledPeriod, rollMeasureYaml, rollPlanYaml } from '../plan/roll.ts';
+import { EXIT, UsageError, type Command } from './command.ts';
+import { parseOptions } from './main.ts';
+
+export const runRoll: Command = async (args, io) => {
+  const options = parseOptions(args, {
+    data: { type: 'string', default: 'data' },
+    to: { type: 'string' },
+    out: { type: 'string' },
+  });
+  if (!options.to || !/^\d{4}$/.test(options.to)) throw new UsageError('--to には新しい計画の初年度を西暦4桁で指定してください（例: --to 2025）');
+  if (!options.out) throw new UsageError('--out に新しいデータのフォルダを指定してください（既にあるフォルダには書きません）');
+  const dataDir = path.resolve(io.cwd, options.data);
+  const outDir = path.resolve(io.cwd, options.out);
+  const shownOut = displayPath(outDir, io.cwd);
+
+  if (await stat(outDir).then(() => true, () => false)) {
+    io.stderr(`keikaku roll: ${shownOut} は既にあります。上書きはしません。新しいフォルダ名を指定してください\n`);
+    return EXIT.failed;
+  }
+  const read = await readDataDir(dataDir, io.cwd);
+  const { value: plan, diagnostics } = validatePlan(read.files, read.diagnostics);
+  if (!plan || hasErrors(diagnostics)) {
+    io.stdout(formatReport(diagnostics, 'text'));
+    io.stderr(`${formatSummary(diagnostics)}。元のデータにエラーがあるため、次年度のデータは作りませんでした\n`);
+    return EXIT.failed;
+  }
+  const to = Number(options.to);
+  if (to <= plan.period.start) {
+    io.stderr(`keikaku roll: --to ${to} は今の初年度（${plan.period.start}）より後の年度にしてください\n`);
+    return EXIT.failed;
+  }
+  const next = rolledPeriod(plan.period, to);
+
+  // Everything is prepared in memory first; the folder appears only when all of it is written.
+  const files = new Map<string, string>();
+  files.set(DATA_LAYOUT.plan, rollPlanYaml(await readFile(path.join(dataDir, DATA_LAYOUT.plan), 'utf8'), next));
+  let carried = 0;
+  for (const name of (await readdir(path.join(dataDir, DATA_LAYOUT.measuresDir))).filter((n) => /\.ya?ml$/i.test(n)).sort()) {
+    const rolled = rollMeasureYaml(await readFile(path.join(dataDir, DATA_LAYOUT.measuresDir, name), 'utf8'), plan.period, next);
+    files.set(`${DATA_LAYOUT.measuresDir}/${name}`, rolled.text);
+    carried += rolled.carried;
+  }
+  const staging = `${outDir}.keikaku-roll-${process.pid}`;
+  try {
+    // Everything else (departments.yaml, schema/, notes) is copied as it is.
+    await cp(dataDir, staging, { recursive: true, errorOnExist: true });
+    for (const [name, text] of files) await writeFile(path.join(staging, name), text);
+    await mkdir(path.dirname(outDir), { recursive: true });
+    const { rename } = await import('node:fs/promises');
+    await rename(staging, outDir);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  io.stdout(`${shownOut} に ${periodLabel(next)} のデータを書き出しました（${displayPath(dataDir, io.cwd)} の ${periodLabel(plan.period)} から）。\n`);
+  io.stdout(`${carried}か所の年度を前の年度から写しました。validate が警告する箇所を確かめ、carriedOver から消してください。\n`);
+  return EXIT.ok;
+};

@@ -1,0 +1,65 @@
+// Rolls the plan data forward (2024–2026 → 2025–2027) on the YAML documents themselves, so that
+// comments, key order and layout survive and the change is a small diff: years before the new
+// start are dropped, years kept stay, and each new year is seeded from the old last year and
+// marked `carriedOver`, which validation warns about until a person confirms it.
+import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
+
+export interface RollPeriod {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The new period: the same length, starting at `to`. */
+export const rolledPeriod = (period: RollPeriod, to: number): RollPeriod => ({ start: to, end: to + (period.end - period.start) });
+
+export function rollPlanYaml(text: string, to: RollPeriod): string {
+  const doc = parseDocument(text);
+  doc.setIn(['period', 'start'], to.start);
+  doc.setIn(['period', 'end'], to.end);
+  return doc.toString();
+}
+
+/** One 施策 file; `from` is the old period. Returns the new text and how many year cells were seeded. */
+export function rollMeasureYaml(text: string, from: RollPeriod, to: RollPeriod): { text: string; carried: number } {
+  const doc = parseDocument(text);
+  let carried = 0;
+  const rollYears = (owner: unknown, key: 'schedule' | 'amounts') => {
+    if (!isMap(owner)) return;
+    const years = owner.get(key, true);
+    if (!isMap(years)) return;
+    carried += rollYearMap(doc, owner, years, from, to);
+  };
+  const initiatives = doc.get('initiatives', true);
+  if (isSeq(initiatives)) {
+    for (const initiative of initiatives.items) {
+      const rows = isMap(initiative) ? initiative.get('rows', true) : undefined;
+      if (isSeq(rows)) for (const row of rows.items) rollYears(row, 'schedule');
+    }
+  }
+  const budget = doc.get('budget', true);
+  if (isSeq(budget)) for (const row of budget.items) rollYears(row, 'amounts');
+  return { text: doc.toString(), carried };
+}
+
+function rollYearMap(doc: Document, owner: YAMLMap, years: YAMLMap, from: RollPeriod, to: RollPeriod): number {
+  const yearOf = (key: unknown) => Number(isScalar(key) ? key.value : key);
+  // The old last year seeds the new ones: taken before the years that left the period are dropped.
+  const source = years.items.find((pair) => yearOf(pair.key) === from.end)?.value;
+  years.items = years.items.filter((pair) => yearOf(pair.key) >= to.start && yearOf(pair.key) <= to.end);
+  const seeded: number[] = [];
+  for (let year = Math.max(to.start, from.end + 1); year <= to.end; year++) {
+    if (years.items.some((pair) => yearOf(pair.key) === year)) continue;
+    const copy = source && typeof source === 'object' && 'clone' in source ? (source as { clone(): unknown }).clone() : doc.createNode(source ?? null);
+    years.add(doc.createPair(year, copy));
+    seeded.push(year);
+  }
+  // Years carried over before and still in the period stay marked; the new ones join them.
+  const previous = owner.get('carriedOver', true);
+  const stillCarried = isSeq(previous) ? previous.items.map((i) => Number(isScalar(i) ? i.value : i)).filter((y) => y >= to.start && y <= to.end) : [];
+  const marked = [...new Set([...stillCarried, ...seeded])].sort((a, b) => a - b);
+  if (marked.length > 0) {
+    const node = doc.createNode(marked, { flow: true });
+    owner.set('carriedOver', node);
+  } else owner.delete('carriedOver');
+  return seeded.length;
+}

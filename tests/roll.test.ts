@@ -1,0 +1,111 @@
+// keikaku roll: next fiscal year's data, with every label following the period.
+import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { validatePlan } from '../src/data/validate.ts';
+import { readDataDir } from '../src/io/read-data-dir.ts';
+import { planView } from '../src/views/plan-view.ts';
+import { makeDataDir, runCli } from './helpers/cli.ts';
+import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
+import { ROOT } from './helpers/plan.ts';
+
+let work: string;
+let rolled: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'keikaku-roll-'));
+  rolled = path.join(work, 'data-2025');
+  const run = await runCli(['roll', '--data', path.join(ROOT, 'data'), '--to', '2025', '--out', rolled], work);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+});
+
+describe('keikaku roll --to 2025 on the seed', () => {
+  it('writes 2025–2027 data that validates with only the carried-over warnings (and the seed’s own three)', async () => {
+    const read = await readDataDir(rolled, work);
+    const result = validatePlan(read.files, read.diagnostics);
+    expect(result.value?.period).toEqual({ start: 2025, end: 2027 });
+    const rules = result.diagnostics.map((d) => `${d.severity}:${d.rule}`);
+    expect(rules.filter((r) => r !== 'warning:carried-over')).toEqual(['warning:missing-department', 'warning:missing-status', 'warning:missing-status']);
+    // One warning per seeded 2027 cell: every 取組 row and every 事業費 row.
+    const plan = result.value!;
+    const cells = plan.measures.reduce((n, m) => n + m.initiatives.reduce((k, t) => k + t.rows.length, 0) + m.budget.length, 0);
+    expect(rules.filter((r) => r === 'warning:carried-over')).toHaveLength(cells);
+    expect(result.diagnostics.find((d) => d.rule === 'carried-over')!.message).toBe('2027年度の事業計画（区や自治会などへの支援）は前の年度から写したものです（keikaku roll）。内容を確かめたら、carriedOver からこの年度を消してください');
+  });
+
+  it('seeds 2027 from 2026, drops 2024, and keeps everything else of the files as it was', async () => {
+    const before = await readFile(path.join(ROOT, 'data', 'measures', '01.yaml'), 'utf8');
+    const after = await readFile(path.join(rolled, 'measures', '01.yaml'), 'utf8');
+    expect(after).toContain('    amounts: { 2025: 11527, 2026: 9067, 2027: 9067 }\n    carriedOver: [ 2027 ]\n');
+    // Same lines but for the year cells: drop the changed ones and compare.
+    const strip = (text: string) => text.split('\n').filter((l) => !/^\s+(20\d\d:|carriedOver:|amounts:|- )/.test(l)).join('\n');
+    expect(strip(after)).toBe(strip(before));
+    expect(await readFile(path.join(rolled, 'departments.yaml'), 'utf8')).toBe(await readFile(path.join(ROOT, 'data', 'departments.yaml'), 'utf8'));
+    const plan = await readFile(path.join(rolled, 'plan.yaml'), 'utf8');
+    expect(plan).toContain('# 計画の基本情報'); // comments survive
+    expect(plan).toContain('  start: 2025\n  end: 2027\n');
+    expect((await readdir(path.join(rolled, 'schema'))).sort()).toEqual(['departments.schema.json', 'measure.schema.json', 'plan.schema.json']);
+  });
+
+  it('builds a plan whose every label follows the period: 2027年度（令和9年度）, and no 2024年度', async () => {
+    const run = await runCli(['build', '--data', rolled, '--templates', path.join(ROOT, 'templates'), '--out', 'out2025', '--no-departments'], work);
+    expect(run.code).toBe(0);
+    expect((await readdir(path.join(work, 'out2025'))).sort()).toEqual(['実施計画_2025-2027.docx', '実施計画_2025-2027.pdf']);
+    const pdf = squash((await pdfPages(await readFile(path.join(work, 'out2025', '実施計画_2025-2027.pdf')))).join(''));
+    const docx = squash((await docxParagraphs(await readFile(path.join(work, 'out2025', '実施計画_2025-2027.docx')))).join(''));
+    for (const text of [pdf, docx]) {
+      expect(text).toContain('2027年度（令和9年度）');
+      expect(text).toContain('実施計画（2025年度～2027年度）');
+      expect(text).not.toContain('2024年度');
+      expect(text).not.toContain('令和6年度');
+    }
+  }, 60_000);
+
+  it('never writes over an existing folder', async () => {
+    const before = await readFile(path.join(rolled, 'plan.yaml'), 'utf8');
+    const run = await runCli(['roll', '--data', path.join(ROOT, 'data'), '--to', '2026', '--out', rolled], work);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('は既にあります。上書きはしません');
+    expect(await readFile(path.join(rolled, 'plan.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('refuses a year that does not move forward, and a malformed one', async () => {
+    const back = await runCli(['roll', '--data', path.join(ROOT, 'data'), '--to', '2024', '--out', path.join(work, 'x')], work);
+    expect(back.code).toBe(1);
+    expect(back.stderr).toContain('--to 2024 は今の初年度（2024）より後の年度にしてください');
+    const bad = await runCli(['roll', '--data', path.join(ROOT, 'data'), '--to', 'R7', '--out', path.join(work, 'y')], work);
+    expect(bad.code).toBe(2);
+  });
+});
+
+describe('rolling across an era', () => {
+  async function plan2017() {
+    const dir = await makeDataDir();
+    for (const file of ['plan.yaml', 'measures/01.yaml', 'measures/02.yaml']) {
+      const p = path.join(dir, 'data', file);
+      await writeFile(p, (await readFile(p, 'utf8')).replace(/2024/g, '2017').replace(/2025/g, '2018').replace(/2026/g, '2019'));
+    }
+    return dir;
+  }
+
+  it('labels 平成30年度, 令和元年度 and 令和2年度 after rolling 2017–2019 to 2018–2020', async () => {
+    const dir = await plan2017();
+    const run = await runCli(['roll', '--to', '2018', '--out', 'next'], dir);
+    expect(run.code).toBe(0);
+    const read = await readDataDir(path.join(dir, 'next'), dir);
+    const view = planView(validatePlan(read.files).value!);
+    expect(view.years.map((y) => y.label)).toEqual(['2018年度（平成30年度）', '2019年度（令和元年度）', '2020年度（令和2年度）']);
+    expect(view.documentTitle).toBe('実施計画（2018年度～2020年度）');
+  });
+
+  it('seeds every new year from the old last one when the jump is longer than the period', async () => {
+    const dir = await plan2017();
+    expect((await runCli(['roll', '--to', '2021', '--out', 'later'], dir)).code).toBe(0);
+    const text = await readFile(path.join(dir, 'later', 'measures', '02.yaml'), 'utf8');
+    expect(text).toContain('2021: [ 計画C ]');
+    expect(text).toContain('2023: [ 計画C ]');
+    expect(text).toContain('carriedOver: [ 2021, 2022, 2023 ]');
+  });
+});
