@@ -46,6 +46,7 @@ const STYLES: Readonly<Record<string, Partial<BlockStyle>>> = {
   '.unit': { size: 9, align: 'right', spaceAfter: 2 },
   '.no-budget': { size: 10, spaceBefore: 4 },
   '.note': { size: 9, spaceBefore: 4, spaceAfter: 2 },
+  'h2.diff-measure': { size: 13, bold: true, spaceBefore: 14, spaceAfter: 6 },
   '.excerpt-label': { size: 12, spaceBefore: 40, spaceAfter: 8 },
   '.excerpt-department': { size: 24, bold: true, spaceAfter: 12 },
   '.excerpt-period': { size: 11, spaceAfter: 16 },

@@ -27,7 +27,7 @@ export interface RenderedFile {
 export interface DocumentJob {
   /** Path inside the out folder, without extension (e.g. `担当課別/総務課`). */
   readonly name: string;
-  readonly template: 'plan' | 'excerpt';
+  readonly template: 'plan' | 'excerpt' | 'diff';
   readonly view: unknown;
 }
 

@@ -151,17 +151,23 @@ function toRow(tr: Element): TableRow {
   };
 }
 
-function toInlines(nodes: readonly ChildNode[], bold = false): Inline[] {
+interface RunStyle {
+  readonly bold?: boolean;
+  readonly underline?: boolean;
+}
+
+function toInlines(nodes: readonly ChildNode[], style: RunStyle = {}): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes) {
     if (node.type === 'text') {
       for (const run of numberRuns(node.data.replace(/[ \t\r\n]+/g, ' '))) {
-        out.push({ type: 'text', text: run.text, ...(bold ? { bold } : {}), ...(run.noWrap ? { noWrap: true } : {}) });
+        out.push({ type: 'text', text: run.text, ...style, ...(run.noWrap ? { noWrap: true } : {}) });
       }
     } else if (node.type === 'tag' && node.name === 'br') out.push({ type: 'break' });
-    else if (node.type === 'tag' && node.name === 'b') out.push(...toInlines(node.children, true));
-    else if (node.type === 'tag' && node.name === 'span') out.push(...toInlines(node.children, bold));
-    else if (node.type === 'tag') throw unexpected(node, `文の中に <${node.name}> は書けません（書けるもの: b, br, span）`);
+    else if (node.type === 'tag' && node.name === 'b') out.push(...toInlines(node.children, { ...style, bold: true }));
+    else if (node.type === 'tag' && node.name === 'u') out.push(...toInlines(node.children, { ...style, underline: true }));
+    else if (node.type === 'tag' && node.name === 'span') out.push(...toInlines(node.children, style));
+    else if (node.type === 'tag') throw unexpected(node, `文の中に <${node.name}> は書けません（書けるもの: b, u, br, span）`);
   }
   return trimInlines(out);
 }

@@ -11,6 +11,8 @@ export interface TextRun {
   readonly type: 'text';
   readonly text: string;
   readonly bold?: boolean;
+  /** Changed words in a 新旧対照表. */
+  readonly underline?: boolean;
   /** A run that must not be broken across lines (a number and its counter). */
   readonly noWrap?: boolean;
 }

@@ -112,7 +112,7 @@ function runs(inlines: readonly Inline[], style: BlockStyle): TextRun[] {
   return inlines.map((inline) =>
     inline.type === 'break'
       ? new TextRun({ break: 1 })
-      : new TextRun({ text: inline.text, ...runStyle(style), ...(inline.bold ? { bold: true } : {}) }),
+      : new TextRun({ text: inline.text, ...runStyle(style), ...(inline.bold ? { bold: true } : {}), ...(inline.underline ? { underline: {} } : {}) }),
   );
 }
 

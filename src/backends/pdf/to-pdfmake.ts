@@ -72,7 +72,12 @@ function toInlines(inlines: readonly Inline[]): Content[] {
   return inlines.map((inline) =>
     inline.type === 'break'
       ? { text: '\n' }
-      : { text: inline.text, ...(inline.bold ? { bold: true } : {}), ...(inline.noWrap ? { noWrap: true } : {}) },
+      : {
+          text: inline.text,
+          ...(inline.bold ? { bold: true } : {}),
+          ...(inline.underline ? { decoration: 'underline' } : {}),
+          ...(inline.noWrap ? { noWrap: true } : {}),
+        },
   ) as Content[];
 }
 

@@ -1,0 +1,117 @@
+// keikaku diff: the 新旧対照表 shows exactly what changed, matched by id, side by side.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { diffPlans } from '../src/plan/plan-diff.ts';
+import { diffView } from '../src/views/diff-view.ts';
+import { runCli } from './helpers/cli.ts';
+import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
+import { seedWithFourChanges } from './helpers/four-changes.ts';
+import { loadPlan, ROOT } from './helpers/plan.ts';
+
+const NAME = '新旧対照表_2024-2026_2024-2026';
+let work: string;
+let changed: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'keikaku-diff-'));
+  changed = path.join(work, 'changed');
+  await seedWithFourChanges(changed);
+});
+
+describe('the comparison', () => {
+  it('finds exactly the four changes: one amount, one sentence, one added 取組, one removed 事業', async () => {
+    const diff = diffPlans(await loadPlan(), await loadPlan(changed));
+    expect(diff.unchanged).toBe(10);
+    expect(diff.measures.map((m) => ({ number: m.number, changes: m.changes, budget: m.budget }))).toEqual([
+      { number: 1, changes: [], budget: [{ project: '地域振興事業', year: 2025, before: 132, after: 140 }] },
+      { number: 3, changes: [{ kind: 'changed', label: '施策の方向', before: '町民が主体的に取り組む公益性のある事業については、今後も住民協働事業制度をつうじて支援します。', after: '町民が主体的に取り組む公益性のある事業については、今後も住民協働事業制度を通じて積極的に支援します。' }], budget: [] },
+      { number: 5, changes: [{ kind: 'removed', label: '事業', before: '人権教育の推進（担当課未記入・新規・継続未記入）' }], budget: [] },
+      { number: 9, changes: [{ kind: 'added', label: '取組', after: '③オープンデータの公開\n［情報共有化の推進］' }], budget: [] },
+    ]);
+    expect(diff.totals.map((t) => t.after - t.before)).toEqual([0, 8, 0]);
+  });
+
+  it('matches by id: a renamed 取組 is one change, not a removal and an addition', async () => {
+    const renamed = path.join(work, 'renamed');
+    await cp(path.join(ROOT, 'data'), renamed, { recursive: true });
+    const file = path.join(renamed, 'measures', '12.yaml');
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(file, (await readFile(file, 'utf8')).replace('name: 行政の電子化の推進', 'name: 行政のデジタル化の推進'));
+    const diff = diffPlans(await loadPlan(), await loadPlan(renamed));
+    expect(diff.measures.map((m) => [m.number, m.changes])).toEqual([[12, [{ kind: 'changed', label: '取組名', before: '行政の電子化の推進', after: '行政のデジタル化の推進' }]]]);
+  });
+
+  it('underlines only the changed words, on both sides, and shortens the unchanged stretch', async () => {
+    const view = diffView(diffPlans(await loadPlan(), await loadPlan(changed)), await loadPlan(), await loadPlan(changed));
+    const row = view.measures[1]!.rows[0]!;
+    expect(row.left.segments).toEqual([
+      { text: '…今後も住民協働事業制度を', changed: false },
+      { text: '通', changed: true },
+      { text: 'じて', changed: false },
+      { text: '積極的に', changed: true },
+      { text: '支援します。', changed: false },
+    ]);
+    expect(row.right.segments.filter((s) => s.changed).map((s) => s.text)).toEqual(['つう']);
+    expect([view.leftLabel, view.rightLabel]).toEqual(['改正後', '改正前']);
+    const reversed = diffView(diffPlans(await loadPlan(), await loadPlan(changed)), await loadPlan(), await loadPlan(changed), 'old-first');
+    expect([reversed.leftLabel, reversed.rightLabel]).toEqual(['改正前', '改正後']);
+    expect(reversed.measures[1]!.rows[0]!.left).toEqual(row.right);
+  });
+});
+
+describe('keikaku diff', () => {
+  it('writes the 新旧対照表 as PDF and Word, showing those four changes and no other 施策', async () => {
+    const run = await runCli(['diff', '--old', path.join(ROOT, 'data'), '--new', changed, '--templates', path.join(ROOT, 'templates'), '--out', 'out'], work);
+    expect(run.code).toBe(0);
+    const pdf = squash((await pdfPages(await readFile(path.join(work, 'out', `${NAME}.pdf`)))).join(''));
+    const docx = squash((await docxParagraphs(await readFile(path.join(work, 'out', `${NAME}.docx`)))).join(''));
+    const plan = await loadPlan();
+    for (const text of [pdf, docx]) {
+      expect(text).toContain(squash('施策1　地域活動の活性化事業費の変更1件'));
+      expect(text).toContain(squash('地域振興事業2025年度140132+8'));
+      expect(text).toContain(squash('通じて積極的に支援します。'));
+      expect(text).toContain(squash('（削除）人権教育の推進'));
+      expect(text).toContain(squash('③オープンデータの公開［情報共有化の推進］（新設）'));
+      expect(text).toContain(squash('変更のない施策（10件）'));
+      for (const m of plan.measures.filter((x) => ![1, 3, 5, 9].includes(x.number))) expect(text).not.toContain(squash(`施策${m.number}　${m.title}`));
+    }
+  }, 60_000);
+
+  it('--old-rev reads the old data from a git revision', async () => {
+    const repo = await mkdtemp(path.join(tmpdir(), 'keikaku-git-'));
+    await cp(path.join(ROOT, 'data'), path.join(repo, 'data'), { recursive: true });
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+    git('init', '-q', '-b', 'main');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'add', '.');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-q', '-m', 'plan');
+    // The work tree gets the changed data; the commit keeps the seed.
+    await cp(changed, path.join(repo, 'data'), { recursive: true, force: true });
+    const run = await runCli(['diff', '--old-rev', 'main', '--templates', path.join(ROOT, 'templates'), '--format', 'pdf'], repo);
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(0);
+    const pdf = squash((await pdfPages(await readFile(path.join(repo, 'out', `${NAME}.pdf`)))).join(''));
+    expect(pdf).toContain(squash('③オープンデータの公開'));
+    const missing = await runCli(['diff', '--old-rev', 'no-such-branch', '--templates', path.join(ROOT, 'templates')], repo);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain('no-such-branch:data: エラー: git のリビジョン「no-such-branch」が見つかりません');
+  }, 60_000);
+
+  it('compares a rolled plan over the years both have, and says that the period moved', async () => {
+    const rolled = path.join(work, 'rolled');
+    expect((await runCli(['roll', '--data', path.join(ROOT, 'data'), '--to', '2025', '--out', rolled], work)).code).toBe(0);
+    const run = await runCli(['diff', '--old', path.join(ROOT, 'data'), '--new', rolled, '--templates', path.join(ROOT, 'templates'), '--format', 'pdf', '--out', 'rolled-out'], work);
+    expect(run.code).toBe(0);
+    const pdf = squash((await pdfPages(await readFile(path.join(work, 'rolled-out', '新旧対照表_2024-2026_2025-2027.pdf')))).join(''));
+    expect(pdf).toContain(squash('計画期間：改正後 2025年度～2027年度／改正前 2024年度～2026年度'));
+    expect(pdf).toContain(squash('変更はありません。'));
+    expect(pdf).toContain(squash('2025年度（令和7年度）73,84373,8430'));
+  }, 60_000);
+
+  it('needs exactly one of --old and --old-rev', async () => {
+    expect((await runCli(['diff'], work)).code).toBe(2);
+    expect((await runCli(['diff', '--old', 'a', '--old-rev', 'b'], work)).code).toBe(2);
+  });
+});
