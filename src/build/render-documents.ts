@@ -7,11 +7,12 @@ import { packDocx } from '../backends/docx/pack-docx.ts';
 import type { FontFiles } from '../backends/fonts.ts';
 import { renderPdf } from '../backends/pdf/render-pdf.ts';
 import { toPdfmake } from '../backends/pdf/to-pdfmake.ts';
+import { toHtml } from '../backends/html/to-html.ts';
 import { parseMarkup } from '../ir/parse-markup.ts';
 import type { DocumentTree } from '../ir/types.ts';
 import type { Templates, TemplateSource } from '../templates/engine.ts';
 
-export const OUTPUT_FORMATS = ['pdf', 'docx'] as const;
+export const OUTPUT_FORMATS = ['pdf', 'docx', 'html'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 /** Where excerpts go inside the out folder. */
@@ -47,10 +48,14 @@ export async function renderDocument(job: DocumentJob, context: RenderContext): 
   if (!tree.tree) return { diagnostics: tree.diagnostics };
   // The PDF is laid out even for a Word-only build: the Word 目次 takes its page numbers from
   // it, and the Word file must not depend on which formats were asked for.
-  const pdf = await renderPdf(toPdfmake(tree.tree, { creationDate: context.creationDate }), context.fonts);
+  const needsPdf = context.formats.includes('pdf') || context.formats.includes('docx');
+  const pdf = needsPdf ? await renderPdf(toPdfmake(tree.tree, { creationDate: context.creationDate }), context.fonts) : undefined;
   const files: RenderedFile[] = [];
   for (const format of context.formats) {
-    const bytes = format === 'pdf' ? pdf.bytes : await packDocx(toDocx(tree.tree, pdf.pagesById), context.creationDate);
+    const bytes =
+      format === 'pdf' ? pdf!.bytes
+      : format === 'docx' ? await packDocx(toDocx(tree.tree, pdf!.pagesById), context.creationDate)
+      : new TextEncoder().encode(toHtml(tree.tree));
     files.push({ name: `${job.name}.${format}`, bytes });
   }
   return { files, diagnostics: [] };

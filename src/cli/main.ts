@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runBuild } from './build-command.ts';
 import { runDiff } from './diff-command.ts';
+import { runPreview } from './preview-command.ts';
 import { runRoll } from './roll-command.ts';
 import { runSchema } from './schema-command.ts';
 import { runValidate } from './validate-command.ts';
@@ -11,6 +12,7 @@ import { UsageError, type Command } from './command.ts';
 const COMMANDS: Readonly<Record<string, Command>> = {
   build: runBuild,
   diff: runDiff,
+  preview: runPreview,
   roll: runRoll,
   validate: runValidate,
   schema: runSchema,
@@ -19,14 +21,16 @@ const COMMANDS: Readonly<Record<string, Command>> = {
 export const USAGE = `使い方: keikaku <コマンド> [オプション]
 
 コマンド:
-  build [--data DIR] [--out DIR] [--templates DIR] [--format pdf,docx] [--measure N]
+  build [--data DIR] [--out DIR] [--templates DIR] [--format pdf,docx,html] [--measure N]
         [--department 名前 | --no-departments]
-      データを検証し、実施計画と担当課別抜粋（out/担当課別/）を PDF と Word で書き出します。
+      データを検証し、実施計画と担当課別抜粋（out/担当課別/）を PDF・Word・HTML で書き出します。
       --measure 12 はその施策のページだけを作ります（抜粋は作りません。繰り返し指定可）。
       --department 総務課 はその担当課の抜粋だけを作ります（繰り返し指定可）。
   diff (--old DIR | --old-rev REV) [--new DIR] [--out DIR] [--format pdf,docx] [--order new-first|old-first]
       新旧対照表（out/新旧対照表_2024-2026_2025-2027.pdf・.docx）を作ります。--old-rev main は
       git のそのリビジョンのデータと比べます。既定は改正後が左（--order old-first で逆）。
+  preview [--data DIR] [--templates DIR] [--port 8080]
+      HTML 版を http://127.0.0.1:8080/ で表示し、データやテンプレートを保存するたびに更新します。
   roll [--data DIR] --to 2025 --out DIR
       次年度の計画データを新しいフォルダに作ります（前の初年度を外し、新しい年度は最終年度から写して
       carriedOver の印を付ける。既にあるフォルダには書きません）。

@@ -57,6 +57,7 @@ function toDocument(root: Element): DocumentTree {
 
 function toSection(el: Element): Section {
   return {
+    ...(el.attribs.id ? { id: el.attribs.id } : {}),
     ...(el.attribs.class ? { style: el.attribs.class } : {}),
     ...(el.attribs['data-running-header'] ? { runningHeader: el.attribs['data-running-header'] } : {}),
     pageNumbers: el.attribs['data-page-numbers'] !== 'no',

@@ -69,6 +69,7 @@ export interface TableRow {
 export interface Table {
   readonly type: 'table';
   readonly style?: StyleName;
+  /** Shown in HTML; the PDF and Word print the heading above the table instead. */
   readonly caption?: readonly Inline[];
   /** Relative column widths (e.g. [3, 2, 2, 2, 2]). */
   readonly widths: readonly number[];
@@ -94,6 +95,8 @@ export type Block = Heading | Paragraph | List | Table | TableOfContents | Group
 
 /** A run of pages: each section starts on a new page. */
 export interface Section {
+  /** Anchor of the section (HTML). */
+  readonly id?: string;
   readonly style?: StyleName;
   /** Running header printed at the top of each page of the section (none when absent). */
   readonly runningHeader?: string;

@@ -1,0 +1,170 @@
+// Document tree → one self-contained HTML file for the town's website (JIS X 8341-3 asks for
+// HTML first): lang="ja", headings in order, a table of contents linking to each section,
+// real tables with <caption> and <th scope>, a print style sheet, BIZ UD first in the font
+// stack. Nothing in it makes a request.
+import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
+import { FONT_FAMILY_NAMES } from '../fonts.ts';
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const plain = (inlines: readonly Inline[]) => inlines.map((i) => (i.type === 'text' ? i.text : ' ')).join('');
+
+export interface HtmlOptions {
+  /** Extra markup before </body> (the preview server's reload script). */
+  readonly bodyEnd?: string;
+}
+
+export function toHtml(tree: DocumentTree, options: HtmlOptions = {}): string {
+  const headings = collectHeadings(tree);
+  const body = tree.sections.map((s) => section(s, headings)).join('\n');
+  return `<!doctype html>
+<html lang="${escape(tree.lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(tree.title)}</title>
+${tree.subject ? `<meta name="description" content="${escape(tree.subject)}">\n` : ''}${tree.author ? `<meta name="author" content="${escape(tree.author)}">\n` : ''}<meta name="generator" content="keikaku">
+<style>${STYLE}</style>
+</head>
+<body>
+<a class="skip" href="#main">本文へ移動</a>
+<main id="main">
+${body}
+</main>
+${options.bodyEnd ?? ''}</body>
+</html>
+`;
+}
+
+interface HeadingEntry {
+  readonly id: string;
+  readonly level: number;
+  readonly text: string;
+}
+
+function collectHeadings(tree: DocumentTree): HeadingEntry[] {
+  const out: HeadingEntry[] = [];
+  const visit = (blocks: readonly Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'heading' && b.toc && b.id) out.push({ id: b.id, level: b.level, text: plain(b.content) });
+      else if (b.type === 'group') visit(b.blocks);
+    }
+  };
+  for (const s of tree.sections) visit(s.blocks);
+  return out;
+}
+
+function section(s: Section, headings: readonly HeadingEntry[]): string {
+  const id = s.id ? ` id="${escape(s.id)}"` : '';
+  return `<section class="${escape(s.style ?? '')}"${id}>\n${s.blocks.map((b) => block(b, headings)).join('\n')}\n</section>`;
+}
+
+function inlines(content: readonly Inline[]): string {
+  return content
+    .map((i) => {
+      if (i.type === 'break') return '<br>';
+      let html = escape(i.text);
+      if (i.noWrap) html = `<span class="nw">${html}</span>`;
+      if (i.underline) html = `<u>${html}</u>`;
+      if (i.bold) html = `<b>${html}</b>`;
+      return html;
+    })
+    .join('');
+}
+
+const cls = (style?: string, extra?: string) => {
+  const names = [style, extra].filter(Boolean).join(' ');
+  return names ? ` class="${escape(names)}"` : '';
+};
+
+function block(b: Block, headings: readonly HeadingEntry[]): string {
+  switch (b.type) {
+    case 'heading':
+      return `<h${b.level}${b.id ? ` id="${escape(b.id)}"` : ''}${cls(b.style)}>${inlines(b.content)}</h${b.level}>`;
+    case 'paragraph':
+      return `<p${cls(b.style, b.align ? `align-${b.align}` : undefined)}>${inlines(b.content)}</p>`;
+    case 'list':
+      return `<ul${cls(b.style)} style="list-style-type: '${escape(b.marker)}'">${b.items.map((item) => `<li>${inlines(item)}</li>`).join('')}</ul>`;
+    case 'group':
+      return b.blocks.map((x) => block(x, headings)).join('\n');
+    case 'toc':
+      return tocNav(b.title, headings);
+    case 'table':
+      return table(b, headings);
+  }
+}
+
+function tocNav(title: string | undefined, headings: readonly HeadingEntry[]): string {
+  const label = title ?? '目次';
+  const items = headings.map((h) => `<li class="toc-${h.level}"><a href="#${escape(h.id)}">${escape(h.text)}</a></li>`).join('\n');
+  return `<nav aria-labelledby="toc-title"><h1 id="toc-title">${escape(label)}</h1>\n<ul class="toc">\n${items}\n</ul></nav>`;
+}
+
+function table(t: Table, headings: readonly HeadingEntry[]): string {
+  const sum = t.widths.reduce((a, b) => a + b, 0);
+  const colgroup = `<colgroup>${t.widths.map((w) => `<col style="width:${((100 * w) / sum).toFixed(1)}%">`).join('')}</colgroup>`;
+  const caption = t.caption ? plain(t.caption) : '';
+  const row = (cells: readonly TableCell[], inHead: boolean) =>
+    `<tr>${cells
+      .map((c) => {
+        const tag = c.header ? 'th' : 'td';
+        const scope = c.header ? ` scope="${inHead ? (c.colSpan > 1 ? 'colgroup' : 'col') : 'row'}"` : '';
+        const spans = `${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}`;
+        const content = c.content.length === 1 && c.content[0]!.type === 'paragraph' && !c.content[0]!.style ? inlines(c.content[0]!.content) : c.content.map((x) => block(x, headings)).join('');
+        return `<${tag}${scope}${spans}${cls(c.style, c.align ? `align-${c.align}` : undefined)}>${content}</${tag}>`;
+      })
+      .join('')}</tr>`;
+  const head = t.head.length ? `<thead>${t.head.map((r) => row(r.cells, true)).join('')}</thead>` : '';
+  const body = `<tbody>${t.body.map((r) => row(r.cells, false)).join('')}</tbody>`;
+  // A wide table scrolls inside its own box on a phone; the box can take focus to scroll by keyboard.
+  return `<div class="table-scroll" role="region" tabindex="0"${caption ? ` aria-label="${escape(caption)}"` : ''}><table${cls(t.style)}>${caption ? `<caption>${escape(caption)}</caption>` : ''}${colgroup}${head}${body}</table></div>`;
+}
+
+const FONT_STACK = `"${FONT_FAMILY_NAMES.gothic}", "BIZ UDPGothic", "BIZ UDゴシック", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic", "Meiryo", "Noto Sans CJK JP", sans-serif`;
+const MINCHO_STACK = `"${FONT_FAMILY_NAMES.mincho}", "BIZ UD明朝", "Hiragino Mincho ProN", "Yu Mincho", "Noto Serif CJK JP", serif`;
+
+const STYLE = `
+:root { color: #1a1a1a; background: #fff; }
+body { font-family: ${FONT_STACK}; line-height: 1.7; margin: 0 auto; max-width: 60rem; padding: 1rem; line-break: strict; overflow-wrap: anywhere; }
+.skip { position: absolute; left: -9999px; }
+.skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .25rem .5rem; border: 2px solid #0b4f8a; }
+a { color: #0b4f8a; }
+section { margin: 0 0 3rem; }
+h1 { font-size: 1.6rem; margin: 1.5rem 0 .75rem; }
+h2 { font-size: 1.3rem; margin: 1.25rem 0 .5rem; }
+h3 { font-size: 1.2rem; margin: 1rem 0 .5rem; }
+h4 { font-size: 1.05rem; margin: 1.25rem 0 .25rem; }
+p { margin: .25rem 0; }
+.directions { font-family: ${MINCHO_STACK}; }
+ul { margin: .25rem 0; padding-left: 1.2em; }
+li { padding-left: .2em; }
+.toc { list-style: none; padding: 0; }
+.toc li { padding: .15rem 0; }
+.toc-2 { margin-left: 1.2em; } .toc-3 { margin-left: 2.4em; }
+.cover { text-align: center; padding: 3rem 0; }
+.cover-title { font-size: 2rem; font-weight: bold; }
+.cover-municipality, .cover-period { font-size: 1.2rem; }
+.excerpt-department { font-size: 2rem; }
+.table-scroll { overflow-x: auto; margin: .5rem 0 1rem; }
+.table-scroll:focus { outline: 2px solid #0b4f8a; }
+table { border-collapse: collapse; width: 100%; min-width: 40rem; font-size: .9rem; }
+caption { text-align: left; font-weight: bold; padding: .25rem 0; }
+th, td { border: 1px solid #555; padding: .3rem .4rem; vertical-align: top; }
+th { background: #e8eef5; font-weight: bold; text-align: center; vertical-align: middle; }
+td ul { padding-left: 1.1em; }
+.align-right { text-align: right; } .align-center { text-align: center; }
+td.align-right { font-variant-numeric: tabular-nums; white-space: nowrap; }
+.nw { white-space: nowrap; }
+.unit { text-align: right; font-size: .9rem; }
+.note { font-size: .9rem; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  .skip, nav { display: none; }
+  section { break-before: page; margin: 0; }
+  section:first-of-type { break-before: auto; }
+  .table-scroll { overflow: visible; }
+  table { min-width: 0; }
+  tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+  a { color: inherit; text-decoration: none; }
+}
+`;

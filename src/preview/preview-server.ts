@@ -1,0 +1,120 @@
+// keikaku preview: serves the HTML edition on 127.0.0.1, rebuilds it when data/ or templates/
+// change, and reloads the page (Server-Sent Events). Invalid data shows its messages in the
+// page; the server keeps running.
+import { watch, type FSWatcher } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { formatText } from '../diagnostics/reporters.ts';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { validatePlan } from '../data/validate.ts';
+import { documentTree } from '../build/render-documents.ts';
+import { toHtml } from '../backends/html/to-html.ts';
+import { readDataDir } from '../io/read-data-dir.ts';
+import { readTemplates } from '../io/read-templates.ts';
+import { Templates } from '../templates/engine.ts';
+import { planView } from '../views/plan-view.ts';
+
+export interface PreviewOptions {
+  readonly cwd: string;
+  readonly dataDir: string;
+  readonly templatesDir: string;
+  readonly port: number;
+  readonly log?: (line: string) => void;
+}
+
+export interface Preview {
+  readonly url: string;
+  /** Resolves after the next rebuild (for tests). */
+  readonly rebuilt: () => Promise<void>;
+  readonly close: () => Promise<void>;
+}
+
+// Reconnects by itself if the server restarts; reloads on each rebuild.
+const RELOAD_SCRIPT = `<script>(() => { const events = new EventSource('/events'); events.addEventListener('reload', () => location.reload()); })();</script>\n`;
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function errorPage(diagnostics: readonly Diagnostic[]): string {
+  const errors = sortDiagnostics(diagnostics).filter((d) => d.severity === 'error');
+  return `<!doctype html>
+<html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>データにエラーがあります — keikaku preview</title>
+<style>body{font-family:"BIZ UDGothic",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}li{margin:.5rem 0;font-family:monospace;white-space:pre-wrap}h1{color:#8a1c1c}</style></head>
+<body><main><h1>データにエラーがあります（${errors.length}件）</h1><p>直して保存すると、このページは自動で更新されます。</p>
+<ul>${errors.map((d) => `<li>${escape(formatText(d))}</li>`).join('')}</ul></main>
+${RELOAD_SCRIPT}</body></html>
+`;
+}
+
+export async function buildPreviewPage(options: Pick<PreviewOptions, 'cwd' | 'dataDir' | 'templatesDir'>): Promise<{ html: string; diagnostics: Diagnostic[] }> {
+  const read = await readDataDir(options.dataDir, options.cwd);
+  const validated = validatePlan(read.files, read.diagnostics);
+  const templateFiles = await readTemplates(options.templatesDir, options.cwd);
+  const compiled = Templates.compile(templateFiles.sources);
+  const diagnostics = [...validated.diagnostics, ...templateFiles.diagnostics, ...compiled.diagnostics];
+  if (!validated.value || !compiled.templates || hasErrors(diagnostics)) return { html: errorPage(diagnostics), diagnostics };
+  const tree = documentTree({ name: 'preview', template: 'plan', view: planView(validated.value) }, { templates: compiled.templates, templateSources: templateFiles.sources });
+  diagnostics.push(...tree.diagnostics);
+  if (!tree.tree) return { html: errorPage(diagnostics), diagnostics };
+  return { html: toHtml(tree.tree, { bodyEnd: RELOAD_SCRIPT }), diagnostics };
+}
+
+export async function startPreview(options: PreviewOptions): Promise<Preview> {
+  const log = options.log ?? (() => {});
+  let page = (await buildPreviewPage(options)).html;
+  const clients = new Set<ServerResponse>();
+  let waiters: (() => void)[] = [];
+
+  const server = createServer((request, response) => {
+    if (request.url === '/events') {
+      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.write(': keikaku\n\n');
+      clients.add(response);
+      request.on('close', () => clients.delete(response));
+      return;
+    }
+    if (request.url === '/' || request.url?.startsWith('/?') || request.url === '/index.html') {
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(page);
+      return;
+    }
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    response.end('見つかりません');
+  });
+
+  let timer: NodeJS.Timeout | undefined;
+  let building = Promise.resolve();
+  const rebuild = () => {
+    clearTimeout(timer);
+    // Editors save in several steps: wait for the burst to end.
+    timer = setTimeout(() => {
+      building = building.then(async () => {
+        const result = await buildPreviewPage(options);
+        page = result.html;
+        const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+        log(errors ? `データにエラーが${errors}件あります（ページに表示しています）` : '更新しました');
+        for (const client of clients) client.write('event: reload\ndata: \n\n');
+        const done = waiters;
+        waiters = [];
+        done.forEach((w) => w());
+      });
+    }, 80);
+  };
+  const watchers: FSWatcher[] = [options.dataDir, options.templatesDir].map((dir) => watch(path.resolve(options.cwd, dir), { recursive: true }, rebuild));
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    rebuilt: () => new Promise<void>((resolve) => waiters.push(resolve)),
+    close: async () => {
+      clearTimeout(timer);
+      watchers.forEach((w) => w.close());
+      for (const client of clients) client.end();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

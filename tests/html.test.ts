@@ -1,0 +1,113 @@
+// The HTML edition and the live preview, checked in a real browser (Debian's Chromium through
+// playwright-core) with axe-core for WCAG 2.1 AA.
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { startPreview } from '../src/preview/preview-server.ts';
+import { makeDataDir, runCli } from './helpers/cli.ts';
+import { CHROMIUM, launchChromium } from './helpers/browser.ts';
+import { loadPlan, ROOT } from './helpers/plan.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let work: string;
+let html: string;
+/** The HTML without the no-wrap spans around numbers, for comparing markup with text. */
+let bare: string;
+
+beforeAll(async () => {
+  work = await makeDataDir({}, path.join(ROOT, 'data'));
+  const run = await runCli(['build', '--templates', path.join(ROOT, 'templates'), '--format', 'html', '--no-departments'], work);
+  expect(run.code).toBe(0);
+  html = await readFile(path.join(work, 'out', '実施計画_2024-2026.html'), 'utf8');
+  bare = html.replace(/<span class="nw">([^<]*)<\/span>/g, '$1');
+}, 60_000);
+
+describe('the HTML edition', () => {
+  it('is Japanese, self-contained, with a table of contents linking to a section per 施策', async () => {
+    const plan = await loadPlan();
+    expect(html).toMatch(/^<!doctype html>\n<html lang="ja">/);
+    expect(html).not.toMatch(/(?:src|href)="(?:https?:)?\/\//); // no request leaves the file
+    expect(html).not.toMatch(/<link |<script|@import|url\(/);
+    for (const m of plan.measures) {
+      expect(bare).toContain(`<section class="measure" id="${m.id}">`);
+      expect(bare).toContain(`<a href="#measure-${m.id}">施策 ${m.number}　${m.title}</a>`);
+      expect(bare).toContain(`<h3 id="measure-${m.id}" class="measure">施策 ${m.number}　${m.title}</h3>`);
+    }
+    expect(html).toContain('font-family: "BIZ UDGothic"');
+    expect(html).toContain('@media print');
+  });
+
+  it('has real tables: captions, header scopes, 取組 spanning their rows, amounts right-aligned', () => {
+    expect(bare).toContain('<caption>施策12の主な取組内容</caption>');
+    expect(bare).toContain('<th scope="col" rowspan="2">取組名称</th>');
+    expect(bare).toContain('<th scope="colgroup" colspan="3">向こう3か年事業計画</th>');
+    expect(bare).toContain('<td rowspan="2" class="initiative-name">④　行政の電子化の推進</td>');
+    expect(bare).toContain('<td class="align-right"><b>132,937</b></td>');
+    expect(html).toContain('<span class="nw">2024年度</span>'); // a number stays with its counter
+    expect((html.match(/<table/g) ?? []).length).toBe((html.match(/<caption>/g) ?? []).length);
+  });
+});
+
+describe.skipIf(!CHROMIUM)('in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => browser?.close());
+
+  for (const [device, width] of [['desktop', 1280], ['phone', 390]] as const) {
+    it(`loads with no console error and no WCAG 2.1 AA violation (axe-core), ${device} width`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      const problems: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      page.on('pageerror', (e) => problems.push(String(e)));
+      page.on('request', (r) => !r.url().startsWith('file:') && problems.push(`request: ${r.url()}`));
+      await page.goto(pathToFileURL(path.join(work, 'out', '実施計画_2024-2026.html')).href);
+      await page.addScriptTag({ content: await readFile(AXE, 'utf8') });
+      const result = await page.evaluate(() => (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+      expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+      expect(problems).toEqual([]);
+      await page.close();
+    }, 60_000);
+  }
+
+  it('keikaku preview shows a change to a data file within 2 seconds, and data errors in the page', async () => {
+    const dir = await makeDataDir({}, path.join(ROOT, 'data'));
+    const preview = await startPreview({ cwd: dir, dataDir: 'data', templatesDir: path.join(ROOT, 'templates'), port: 0 });
+    try {
+      const page = await browser.newPage();
+      await page.goto(preview.url);
+      await page.getByRole('heading', { name: '施策 1　地域活動の活性化' }).waitFor();
+      const file = path.join(dir, 'data', 'measures', '01.yaml');
+      const original = await readFile(file, 'utf8');
+      const start = performance.now();
+      await writeFile(file, original.replace('title: 地域活動の活性化', 'title: 地域活動のさらなる活性化'));
+      await page.getByRole('heading', { name: '施策 1　地域活動のさらなる活性化' }).waitFor({ timeout: 2000 });
+      expect(performance.now() - start).toBeLessThan(2000);
+
+      await writeFile(file, original.replace('title: 地域活動の活性化', 'titel: 地域活動の活性化'));
+      await page.getByText('データにエラーがあります').waitFor({ timeout: 2000 });
+      expect(await page.textContent('main')).toContain('data/measures/01.yaml:6:1: エラー: 不明なキー「titel」です');
+
+      await writeFile(file, original);
+      await page.getByRole('heading', { name: '施策 1　地域活動の活性化' }).waitFor({ timeout: 2000 });
+      await page.close();
+    } finally {
+      await preview.close();
+    }
+  }, 60_000);
+});
+
+if (!CHROMIUM) {
+  describe('without Chromium', () => {
+    if (process.env.CI === 'true') {
+      it('is required in CI', () => {
+        throw new Error('Chromium が見つかりません。CI では .ci/run が chromium を入れます');
+      });
+    }
+    it.skip('Chromium（/usr/bin/chromium）がないため、ブラウザのテストを飛ばしました', () => {});
+  });
+}
