@@ -26,7 +26,7 @@ export const USAGE = `使い方: keikaku <コマンド> [オプション]
       データを検証し、実施計画と担当課別抜粋（out/担当課別/）を PDF・Word・HTML で書き出します。
       --measure 12 はその施策のページだけを作ります（抜粋は作りません。繰り返し指定可）。
       --department 総務課 はその担当課の抜粋だけを作ります（繰り返し指定可）。
-  diff (--old DIR | --old-rev REV) [--new DIR] [--out DIR] [--format pdf,docx] [--order new-first|old-first]
+  diff (--old DIR | --old-rev REV) [--new DIR] [--out DIR] [--format pdf,docx,html] [--order new-first|old-first]
       新旧対照表（out/新旧対照表_2024-2026_2025-2027.pdf・.docx）を作ります。--old-rev main は
       git のそのリビジョンのデータと比べます。既定は改正後が左（--order old-first で逆）。
   preview [--data DIR] [--templates DIR] [--port 8080]

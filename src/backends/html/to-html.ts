@@ -146,7 +146,8 @@ li { padding-left: .2em; }
 .excerpt-department { font-size: 2rem; }
 .table-scroll { overflow-x: auto; margin: .5rem 0 1rem; }
 .table-scroll:focus { outline: 2px solid #0b4f8a; }
-table { border-collapse: collapse; width: 100%; min-width: 40rem; font-size: .9rem; }
+table { border-collapse: collapse; width: 100%; min-width: 34rem; font-size: .9rem; }
+@media (max-width: 40rem) { body { padding: .5rem; } h1 { font-size: 1.4rem; } table { font-size: .85rem; } }
 caption { text-align: left; font-weight: bold; padding: .25rem 0; }
 th, td { border: 1px solid #555; padding: .3rem .4rem; vertical-align: top; }
 th { background: #e8eef5; font-weight: bold; text-align: center; vertical-align: middle; }
