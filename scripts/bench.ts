@@ -44,7 +44,7 @@ async function measure(label: string, args: string[]) {
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 const results = [
-  await measure('build: plan + excerpts, pdf+docx', ['build']),
+  await measure('build: plan + excerpts, pdf+docx+html', ['build']),
   await measure('build --format pdf (plan + excerpts)', ['build', '--format', 'pdf']),
   await measure('build --no-departments (plan only)', ['build', '--no-departments']),
   await measure('build --measure 12', ['build', '--measure', '12']),
