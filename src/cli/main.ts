@@ -3,6 +3,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { runBuild } from './build-command.ts';
 import { runDiff } from './diff-command.ts';
+import { runGenerate } from './generate-command.ts';
 import { runPreview } from './preview-command.ts';
 import { runRoll } from './roll-command.ts';
 import { runSchema } from './schema-command.ts';
@@ -12,6 +13,7 @@ import { UsageError, type Command } from './command.ts';
 const COMMANDS: Readonly<Record<string, Command>> = {
   build: runBuild,
   diff: runDiff,
+  generate: runGenerate,
   preview: runPreview,
   roll: runRoll,
   validate: runValidate,
@@ -29,6 +31,8 @@ export const USAGE = `使い方: keikaku <コマンド> [オプション]
   diff (--old DIR | --old-rev REV) [--new DIR] [--out DIR] [--format pdf,docx,html] [--order new-first|old-first]
       新旧対照表（out/新旧対照表_2024-2026_2025-2027.pdf・.docx）を作ります。--old-rev main は
       git のそのリビジョンのデータと比べます。既定は改正後が左（--order old-first で逆）。
+  generate --measures N --out DIR [--seed S]
+      施策N件の見本の計画データを作ります（ベンチマーク用。文は同梱データから取ります）。
   preview [--data DIR] [--templates DIR] [--port 8080]
       HTML 版を http://127.0.0.1:8080/ で表示し、データやテンプレートを保存するたびに更新します。
   roll [--data DIR] --to 2025 --out DIR
