@@ -12,7 +12,7 @@ import { budgetTable } from '../src/plan/budget.ts';
 import { yearsOf, fiscalYearLabel } from '../src/plan/fiscal-year.ts';
 import { circledNumber } from '../src/plan/numbering.ts';
 import { formatAmount } from '../src/views/format.ts';
-import { makeDataDir, runCli } from './helpers/cli.ts';
+import { listDocuments, makeDataDir, runCli } from './helpers/cli.ts';
 import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
@@ -143,7 +143,7 @@ describe('build outputs', () => {
   it('--measure 12 builds only that 施策', async () => {
     const run = await runCli(['build', '--data', path.join(ROOT, 'data'), '--templates', path.join(ROOT, 'templates'), '--out', 'one', '--measure', '12', '--format', 'pdf'], cwd);
     expect(run.code).toBe(0);
-    expect(await readdir(path.join(cwd, 'one'))).toEqual(['実施計画_2024-2026_施策12.pdf']);
+    expect(await listDocuments(path.join(cwd, 'one'))).toEqual(['実施計画_2024-2026_施策12.pdf']);
     const text = squash((await pdfPages(await readFile(path.join(cwd, 'one', '実施計画_2024-2026_施策12.pdf')))).join(''));
     expect(text).toContain(squash('施策12　行財政の健全な運営'));
     expect(text).not.toContain(squash('施策11　行政改革の推進'));

@@ -10,7 +10,7 @@ import { yearsOf } from '../src/plan/fiscal-year.ts';
 import { formatAmount } from '../src/views/format.ts';
 import { excerptView } from '../src/views/excerpt-view.ts';
 import { planView } from '../src/views/plan-view.ts';
-import { makeDataDir, runCli } from './helpers/cli.ts';
+import { listDocuments, makeDataDir, runCli } from './helpers/cli.ts';
 import { pdfPages, squash } from './helpers/extract.ts';
 import { generatePlan } from './helpers/generate-plan.ts';
 import { loadPlan, paragraphsOfClass, ROOT, tableBodyText, tablesOfClass, treeOf } from './helpers/plan.ts';
@@ -177,7 +177,7 @@ describe('keikaku build and the excerpts', () => {
     const work = await makeDataDir({}, path.join(ROOT, 'data'));
     const run = await runCli(['build', '--templates', path.join(ROOT, 'templates'), '--department', '会計課', '--format', 'pdf'], work);
     expect(run.code).toBe(0);
-    expect(await readdir(path.join(work, 'out'))).toEqual(['担当課別']);
+    expect(await listDocuments(path.join(work, 'out'))).toEqual(['担当課別']);
     expect(await readdir(path.join(work, 'out', '担当課別'))).toEqual(['会計課.pdf']);
     const unknown = await runCli(['build', '--templates', path.join(ROOT, 'templates'), '--department', '会計', '--format', 'pdf'], work);
     expect(unknown.code).toBe(1);
@@ -188,6 +188,6 @@ describe('keikaku build and the excerpts', () => {
     const work = await makeDataDir({}, path.join(ROOT, 'data'));
     const run = await runCli(['build', '--templates', path.join(ROOT, 'templates'), '--no-departments', '--format', 'pdf'], work);
     expect(run.code).toBe(0);
-    expect(await readdir(path.join(work, 'out'))).toEqual(['実施計画_2024-2026.pdf']);
+    expect(await listDocuments(path.join(work, 'out'))).toEqual(['実施計画_2024-2026.pdf']);
   }, 60_000);
 });

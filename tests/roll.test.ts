@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { validatePlan } from '../src/data/validate.ts';
 import { readDataDir } from '../src/io/read-data-dir.ts';
 import { planView } from '../src/views/plan-view.ts';
-import { makeDataDir, runCli } from './helpers/cli.ts';
+import { listDocuments, makeDataDir, runCli } from './helpers/cli.ts';
 import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
 import { ROOT } from './helpers/plan.ts';
 
@@ -52,7 +52,7 @@ describe('keikaku roll --to 2025 on the seed', () => {
   it('builds a plan whose every label follows the period: 2027年度（令和9年度）, and no 2024年度', async () => {
     const run = await runCli(['build', '--data', rolled, '--templates', path.join(ROOT, 'templates'), '--out', 'out2025', '--no-departments'], work);
     expect(run.code).toBe(0);
-    expect((await readdir(path.join(work, 'out2025'))).sort()).toEqual(['実施計画_2025-2027.docx', '実施計画_2025-2027.html', '実施計画_2025-2027.pdf']);
+    expect(await listDocuments(path.join(work, 'out2025'))).toEqual(['実施計画_2025-2027.docx', '実施計画_2025-2027.html', '実施計画_2025-2027.pdf']);
     const html = squash((await readFile(path.join(work, 'out2025', '実施計画_2025-2027.html'), 'utf8')).replace(/<[^>]+>/g, ''));
     const pdf = squash((await pdfPages(await readFile(path.join(work, 'out2025', '実施計画_2025-2027.pdf')))).join(''));
     const docx = squash((await docxParagraphs(await readFile(path.join(work, 'out2025', '実施計画_2025-2027.docx')))).join(''));

@@ -11,6 +11,7 @@ import { assertInside, OutputPathError, removeStaleTemporaries, writeFileAtomic 
 import { Templates } from '../templates/engine.ts';
 import { excerptView } from '../views/excerpt-view.ts';
 import { planView } from '../views/plan-view.ts';
+import { CACHE_DIR, jobKey, RenderCache } from './render-cache.ts';
 import { DEPARTMENT_DIR, documentBaseName, renderDocument, type DocumentJob, type OutputFormat, type RenderedFile } from './render-documents.ts';
 
 export interface BuildOptions {
@@ -26,12 +27,16 @@ export interface BuildOptions {
   readonly departments: readonly string[];
   /** `--no-departments`: no excerpts. */
   readonly noDepartments: boolean;
+  /** `--no-cache`: render everything, and leave out/.cache alone. */
+  readonly noCache?: boolean;
 }
 
 export interface BuildResult {
   readonly diagnostics: readonly Diagnostic[];
   /** Display paths of the files written. */
   readonly written: readonly string[];
+  /** Documents rendered in this build (the others came from out/.cache unchanged). */
+  readonly rendered?: readonly string[];
 }
 
 export async function build(options: BuildOptions, log: (line: string) => void = () => {}): Promise<BuildResult> {
@@ -52,16 +57,28 @@ export async function build(options: BuildOptions, log: (line: string) => void =
   if (hasErrors(diagnostics) || !compiled.templates || !fontFiles.fonts) return { diagnostics: sortDiagnostics(diagnostics), written: [] };
 
   // Everything is rendered before anything is written: a failure leaves out/ as it was.
+  const outDir = path.resolve(options.cwd, options.outDir);
   const context = { templates: compiled.templates, templateSources: templateFiles.sources, fonts: fontFiles.fonts, formats: options.formats, creationDate: creationDate(plan) };
+  const cache = options.noCache ? undefined : new RenderCache(path.join(outDir, CACHE_DIR));
   const files: RenderedFile[] = [];
+  const rendered: string[] = [];
+  const renderedFiles = new Set<string>();
   for (const job of jobs.jobs) {
-    const rendered = await renderDocument(job, context);
-    diagnostics.push(...rendered.diagnostics);
-    if (!rendered.files) return { diagnostics: sortDiagnostics(diagnostics), written: [] };
-    files.push(...rendered.files);
+    const keys = new Map(await Promise.all(options.formats.map(async (f) => [f, await jobKey(job, context, f)] as const)));
+    const cached = await cache?.get(job, keys);
+    if (cached) {
+      files.push(...cached);
+      continue;
+    }
+    const result = await renderDocument(job, context);
+    diagnostics.push(...result.diagnostics);
+    if (!result.files) return { diagnostics: sortDiagnostics(diagnostics), written: [] };
+    files.push(...result.files);
+    rendered.push(job.name);
+    for (const f of result.files) renderedFiles.add(f.name);
+    await cache?.put(result.files, keys);
   }
 
-  const outDir = path.resolve(options.cwd, options.outDir);
   const written: string[] = [];
   const inputs = `${displayPath(path.resolve(options.cwd, options.dataDir), options.cwd)}/ と ${displayPath(path.resolve(options.cwd, options.templatesDir), options.cwd)}/`;
   const targets = files.map((file) => path.join(outDir, ...file.name.split('/')));
@@ -79,9 +96,10 @@ export async function build(options: BuildOptions, log: (line: string) => void =
     await writeFileAtomic(target, file.bytes);
     const shown = displayPath(target, options.cwd);
     written.push(shown);
-    log(`${shown} を書き出しました（${inputs} から、${formatSize(file.bytes.length)}）`);
+    log(`${shown} を書き出しました（${inputs} から、${formatSize(file.bytes.length)}${renderedFiles.has(file.name) ? '' : '、変更がないため out/.cache から'}）`);
   }
-  return { diagnostics: sortDiagnostics(diagnostics), written };
+  await cache?.prune();
+  return { diagnostics: sortDiagnostics(diagnostics), written, rendered };
 }
 
 /**

@@ -15,6 +15,7 @@ export const runBuild: Command = async (args, io) => {
     measure: { type: 'string', multiple: true, default: [] },
     department: { type: 'string', multiple: true, default: [] },
     'no-departments': { type: 'boolean', default: false },
+    'no-cache': { type: 'boolean', default: false },
   });
   if (options['no-departments'] && options.department.length > 0) throw new UsageError('--department と --no-departments は同時に指定できません');
   const formats = options.format.split(',').map((f) => f.trim()).filter((f) => f !== '');
@@ -24,7 +25,7 @@ export const runBuild: Command = async (args, io) => {
   }
   const measures = options.measure.flatMap((m) => m.split(',')).map((m) => m.trim()).filter((m) => m !== '');
   const result = await build(
-    { cwd: io.cwd, dataDir: options.data, outDir: options.out, templatesDir: options.templates, formats: [...new Set(formats)] as OutputFormat[], measures, departments: options.department, noDepartments: options['no-departments'] },
+    { cwd: io.cwd, dataDir: options.data, outDir: options.out, templatesDir: options.templates, formats: [...new Set(formats)] as OutputFormat[], measures, departments: options.department, noDepartments: options['no-departments'], noCache: options['no-cache'] },
     (line) => io.stderr(`${line}\n`),
   );
   io.stdout(formatReport(result.diagnostics, 'text'));

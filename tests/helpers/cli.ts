@@ -40,3 +40,7 @@ export async function validateWith(overrides: Readonly<Record<string, string | U
 
 export const readFixture = async (relative: string): Promise<string> =>
   (await import('node:fs/promises')).readFile(path.join(FIXTURES, relative), 'utf8');
+
+/** The documents in an out folder: hidden entries (out/.cache) left out. */
+export const listDocuments = async (dir: string): Promise<string[]> =>
+  (await (await import('node:fs/promises')).readdir(dir)).filter((n) => !n.startsWith('.')).sort();

@@ -1,5 +1,6 @@
 // docx Document → bytes that are the same for the same input: docx writes the time of the
-// build into docProps/core.xml and into every zip entry, so both are fixed here.
+// build into docProps/core.xml and into every zip entry, and numbers bookmarks with a counter
+// that runs on across the documents of a process, so all three are fixed here.
 import JSZip from 'jszip';
 import { Packer, type Document } from 'docx';
 
@@ -14,6 +15,8 @@ export async function packDocx(document: Document, creationDate: Date): Promise<
     let content: string | Uint8Array = await source.files[name]!.async('uint8array');
     if (name === 'docProps/core.xml') {
       content = new TextDecoder().decode(content).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`);
+    } else if (name === 'word/document.xml') {
+      content = renumberBookmarks(new TextDecoder().decode(content));
     }
     out.file(name, content, { date: creationDate, createFolders: false });
   }
@@ -21,3 +24,12 @@ export async function packDocx(document: Document, creationDate: Date): Promise<
 }
 
 const rank = (name: string) => (name === '[Content_Types].xml' ? 0 : name.startsWith('_rels/') ? 1 : 2);
+
+/** Bookmark ids 1, 2, 3… in order of appearance, whatever the library's counter had reached. */
+function renumberBookmarks(xml: string): string {
+  const ids = new Map<string, number>();
+  return xml.replace(/<w:bookmark(Start|End)\b([^>]*?)w:id="(\d+)"/g, (_match, kind: string, attributes: string, id: string) => {
+    if (!ids.has(id)) ids.set(id, ids.size + 1);
+    return `<w:bookmark${kind}${attributes}w:id="${ids.get(id)}"`;
+  });
+}

@@ -1,0 +1,88 @@
+// out/.cache: a rebuild gives the same bytes as a clean build, and renders exactly the
+// documents that show what changed.
+import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, type BuildOptions } from '../src/build/build.ts';
+import { makeDataDir } from './helpers/cli.ts';
+import { loadPlan, ROOT } from './helpers/plan.ts';
+
+const TEMPLATES = path.join(ROOT, 'templates');
+const options = (cwd: string, extra: Partial<BuildOptions> = {}): BuildOptions => ({
+  cwd, dataDir: 'data', outDir: 'out', templatesDir: 'templates', formats: ['pdf', 'docx', 'html'], measures: [], departments: [], noDepartments: false, ...extra,
+});
+
+async function workspace() {
+  const dir = await makeDataDir({}, path.join(ROOT, 'data'));
+  await cp(TEMPLATES, path.join(dir, 'templates'), { recursive: true });
+  return dir;
+}
+
+async function filesOf(dir: string): Promise<Map<string, Buffer>> {
+  const out = new Map<string, Buffer>();
+  for (const name of (await readdir(dir, { recursive: true })).sort()) {
+    if (name.startsWith('.') || !/\.(pdf|docx|html)$/.test(name)) continue;
+    out.set(name, await readFile(path.join(dir, name)));
+  }
+  return out;
+}
+
+const edit = async (file: string, from: string, to: string) => {
+  const text = await readFile(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`not found in ${file}: ${from}`);
+  await writeFile(file, text.replace(from, to));
+};
+
+describe('out/.cache', () => {
+  it('a rebuild after one 施策 changes renders exactly the plan and the excerpts that show that 施策, and gives the bytes of a clean build', async () => {
+    const work = await workspace();
+    const first = await build(options(work));
+    expect(first.rendered).toHaveLength(9);
+
+    const unchanged = await build(options(work));
+    expect(unchanged.rendered).toEqual([]);
+
+    // A sentence of 施策12's 施策の方向: every excerpt that shows 施策12 shows it.
+    await edit(path.join(work, 'data', 'measures', '12.yaml'), '経費の更なる削減に努めます。', '経費のさらなる削減に努めます。');
+    const rebuilt = await build(options(work));
+    const plan = await loadPlan(path.join(work, 'data'));
+    const shown = new Set(plan.measures.find((m) => m.number === 12)!.projects.map((p) => p.department));
+    expect(rebuilt.rendered).toEqual(['実施計画_2024-2026', ...plan.departments.filter((d) => shown.has(d)).map((d) => `担当課別/${d}`)]);
+    expect(rebuilt.rendered).toEqual(['実施計画_2024-2026', '担当課別/総務課', '担当課別/財政課', '担当課別/会計課', '担当課別/住民課']);
+
+    // An item of 財政課's own row: only the plan and 財政課's excerpt show it.
+    await edit(path.join(work, 'data', 'measures', '12.yaml'), '町有地維持管理工事', '町有地の維持管理工事');
+    expect((await build(options(work))).rendered).toEqual(['実施計画_2024-2026', '担当課別/財政課']);
+
+    // The same data built from nothing, without the cache, is byte for byte the same.
+    const clean = await makeDataDir({}, path.join(work, 'data'));
+    await cp(TEMPLATES, path.join(clean, 'templates'), { recursive: true });
+    await build(options(clean, { noCache: true }));
+    const cached = await filesOf(path.join(work, 'out'));
+    const fresh = await filesOf(path.join(clean, 'out'));
+    expect([...cached.keys()]).toEqual([...fresh.keys()]);
+    for (const [name, bytes] of fresh) expect(Buffer.compare(cached.get(name)!, bytes), name).toBe(0);
+  }, 120_000);
+
+  it('renders everything again when a template changes, and is safe to delete', async () => {
+    const work = await workspace();
+    await build(options(work, { formats: ['pdf'] }));
+    await edit(path.join(work, 'templates', 'partials', 'cover.hbs'), '<p class="cover-title">{{title}}</p>', '<p class="cover-title">{{title}}（案）</p>');
+    expect((await build(options(work, { formats: ['pdf'] }))).rendered).toHaveLength(1); // the excerpts have no cover
+    await edit(path.join(work, 'templates', 'partials', 'measure.hbs'), '●施策の方向', '●施策の方向性');
+    expect((await build(options(work, { formats: ['pdf'] }))).rendered).toHaveLength(9);
+    await rm(path.join(work, 'out', '.cache'), { recursive: true });
+    const again = await build(options(work, { formats: ['pdf'] }));
+    expect(again.rendered).toHaveLength(9);
+    expect(again.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  }, 120_000);
+
+  it('keeps one build’s worth: entries no longer used are removed', async () => {
+    const work = await workspace();
+    await build(options(work, { formats: ['html'] }));
+    const before = (await readdir(path.join(work, 'out', '.cache'))).length;
+    await edit(path.join(work, 'data', 'measures', '01.yaml'), '地域活動の活性化', '地域活動のさらなる活性化');
+    await build(options(work, { formats: ['html'] }));
+    expect((await readdir(path.join(work, 'out', '.cache'))).length).toBe(before);
+  }, 60_000);
+});
