@@ -1,55 +1,86 @@
-// npm run bench: the full build of the shipped plan in fresh processes (cold, as staff and CI
-// run it), several times; prints the medians of wall time, CPU time and peak memory, and
-// writes them to out/bench.json.
+// npm run bench: the full build (the plan and every 担当課 excerpt, in PDF, Word and HTML), each
+// run in a fresh process with a fresh out folder (cold, as CI runs it), for the shipped plan
+// (14 施策) and for generated plans of 140 and 1,400 施策; then the rebuild after one 施策 file
+// changes (out/.cache warm). Prints the medians and writes them to out/bench.json.
+// BENCH_SIZES=14,140 and BENCH_RUNS=3 narrow it down.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.join(import.meta.dirname, '..');
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const SIZES = (process.env.BENCH_SIZES ?? '14,140,1400').split(',').map(Number);
+const BIN = path.join(ROOT, 'bin', 'keikaku.js');
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
-
-async function measure(label: string, args: string[]) {
-  const runs: { wall: number; cpuSeconds: number; maxRssMb: number }[] = [];
-  let outDir = '';
-  for (let i = 0; i < RUNS; i++) {
-    outDir = await mkdtemp(path.join(tmpdir(), 'keikaku-bench-'));
-    const start = performance.now();
-    const line = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'bench-child.ts'), ...args, '--out', outDir], { cwd: ROOT, encoding: 'utf8' });
-    const wall = (performance.now() - start) / 1000;
-    const child = JSON.parse(line.trim().split('\n').pop()!) as { code: number; cpuSeconds: number; maxRssMb: number };
-    if (child.code !== 0) throw new Error(`${label}: build failed (exit ${child.code})`);
-    runs.push({ wall, cpuSeconds: child.cpuSeconds, maxRssMb: child.maxRssMb });
-  }
-  const files = await readdir(outDir);
-  const pdf = files.find((f) => f.endsWith('.pdf'));
-  const pages = pdf ? ((await readFile(path.join(outDir, pdf), 'latin1')).match(/\/Type \/Page\b/g) ?? []).length : 0;
-  const wall = median(runs.map((r) => r.wall));
-  return {
-    label,
-    runs: RUNS,
-    wallSeconds: round(wall),
-    cpuSeconds: round(median(runs.map((r) => r.cpuSeconds))),
-    peakMemoryMb: round(median(runs.map((r) => r.maxRssMb)), 0),
-    pdfPages: pages,
-    pagesPerSecond: pages ? round(pages / wall, 1) : '-',
-  };
-}
-
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-const results = [
-  await measure('build: plan + excerpts, pdf+docx+html', ['build']),
-  await measure('build --format pdf (plan + excerpts)', ['build', '--format', 'pdf']),
-  await measure('build --no-departments (plan only)', ['build', '--no-departments']),
-  await measure('build --measure 12', ['build', '--measure', '12']),
-];
-console.log(`median of ${RUNS} runs, each a fresh process (${process.version}, ${(await import('node:os')).cpus().length} cores)`);
-console.table(results.map(({ label, wallSeconds, cpuSeconds, peakMemoryMb, pdfPages, pagesPerSecond }) => ({ label, 'wall s': wallSeconds, 'cpu s': cpuSeconds, 'peak MB': peakMemoryMb, pages: pdfPages, 'pages/s': pagesPerSecond })));
+interface Run { wall: number; cpuSeconds: number; maxRssMb: number }
+
+/** One build in a fresh process; the child reports its own CPU time and peak memory. */
+function timedBuild(args: string[]): Run {
+  const start = performance.now();
+  const line = execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', path.join(ROOT, 'scripts', 'bench-child.ts'), 'build', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const wall = (performance.now() - start) / 1000;
+  const child = JSON.parse(line.trim().split('\n').pop()!) as { code: number; cpuSeconds: number; maxRssMb: number };
+  if (child.code !== 0) throw new Error(`build ${args.join(' ')} failed (exit ${child.code})`);
+  return { wall, cpuSeconds: child.cpuSeconds, maxRssMb: child.maxRssMb };
+}
+
+async function pdfPages(dir: string): Promise<number> {
+  let pages = 0;
+  for (const name of await readdir(dir, { recursive: true })) {
+    if (name.endsWith('.pdf') && !name.startsWith('.')) pages += ((await readFile(path.join(dir, name), 'latin1')).match(/\/Type \/Page\b/g) ?? []).length;
+  }
+  return pages;
+}
+
+async function dataFor(size: number): Promise<string> {
+  if (size === 14) return path.join(ROOT, 'data');
+  const dir = path.join(await mkdtemp(path.join(tmpdir(), 'keikaku-bench-data-')), `plan-${size}`);
+  execFileSync(process.execPath, [BIN, 'generate', '--measures', String(size), '--out', dir, '--data', path.join(ROOT, 'data')], { cwd: ROOT });
+  return dir;
+}
+
+const results = [];
+for (const size of SIZES) {
+  const data = await dataFor(size);
+  const cold: Run[] = [];
+  let out = '';
+  for (let i = 0; i < RUNS; i++) {
+    out = await mkdtemp(path.join(tmpdir(), 'keikaku-bench-out-'));
+    cold.push(timedBuild(['--data', data, '--out', out]));
+  }
+  const pages = await pdfPages(out);
+  // Rebuild: touch one 施策 file (a sentence of its 施策の方向), in turn back and forth.
+  const measures = (await readdir(path.join(data, 'measures'))).sort();
+  const target = path.join(data, 'measures', measures[Math.floor(measures.length / 2)]!);
+  const original = await readFile(target, 'utf8');
+  const rebuild: Run[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    await writeFile(target, original.replace(/(directions:\n  - )/, i % 2 === 0 ? '$1（改）' : '$1'));
+    rebuild.push(timedBuild(['--data', data, '--out', out]));
+  }
+  await writeFile(target, original);
+  const wall = median(cold.map((r) => r.wall));
+  results.push({
+    measures: size,
+    wallSeconds: round(wall),
+    cpuSeconds: round(median(cold.map((r) => r.cpuSeconds))),
+    peakMemoryMb: round(median(cold.map((r) => r.maxRssMb)), 0),
+    pdfPages: pages,
+    pagesPerSecond: round(pages / wall, 1),
+    msPerMeasure: round((wall * 1000) / size, 1),
+    rebuildSeconds: round(median(rebuild.map((r) => r.wall))),
+  });
+  console.error(`${size} 施策: done`);
+}
+
+console.log(`Full build (plan + every 担当課 excerpt; PDF, Word, HTML), median of ${RUNS} fresh processes; ${process.version}, ${cpus().length} cores`);
+console.table(results.map((r) => ({ '施策': r.measures, 'wall s': r.wallSeconds, 'cpu s': r.cpuSeconds, 'peak MB': r.peakMemoryMb, 'PDF pages': r.pdfPages, 'pages/s': r.pagesPerSecond, 'ms/施策': r.msPerMeasure, 'rebuild s': r.rebuildSeconds })));
 await mkdir(path.join(ROOT, 'out'), { recursive: true });
-await writeFile(path.join(ROOT, 'out', 'bench.json'), `${JSON.stringify({ node: process.version, runs: RUNS, results }, null, 2)}\n`);
+await writeFile(path.join(ROOT, 'out', 'bench.json'), `${JSON.stringify({ node: process.version, cores: cpus().length, runs: RUNS, results }, null, 2)}\n`);
