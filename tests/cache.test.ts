@@ -85,4 +85,27 @@ describe('out/.cache', () => {
     await build(options(work, { formats: ['html'] }));
     expect((await readdir(path.join(work, 'out', '.cache'))).length).toBe(before);
   }, 60_000);
+
+  it('worker threads make the same bytes as one thread', async () => {
+    const work = await workspace();
+    const generated = path.join(work, 'generated');
+    const { runCli } = await import('./helpers/cli.ts');
+    expect((await runCli(['generate', '--measures', '12', '--out', generated, '--data', path.join(ROOT, 'data')], work)).code).toBe(0);
+    const results = [];
+    for (const workers of ['0', '1']) {
+      process.env.KEIKAKU_WORKERS = workers;
+      try {
+        const outDir = `out-${workers}`;
+        const result = await build(options(work, { dataDir: generated, outDir, noCache: true }));
+        expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        results.push(await filesOf(path.join(work, outDir)));
+      } finally {
+        delete process.env.KEIKAKU_WORKERS;
+      }
+    }
+    const [single, parallel] = results;
+    expect([...parallel!.keys()]).toEqual([...single!.keys()]);
+    expect(single!.size).toBe(3 * 31); // the plan and 30 excerpts, 3 formats each
+    for (const [name, bytes] of single!) expect(Buffer.compare(parallel!.get(name)!, bytes), name).toBe(0);
+  }, 120_000);
 });

@@ -12,7 +12,8 @@ import { Templates } from '../templates/engine.ts';
 import { excerptView } from '../views/excerpt-view.ts';
 import { planView } from '../views/plan-view.ts';
 import { CACHE_DIR, jobKey, RenderCache } from './render-cache.ts';
-import { DEPARTMENT_DIR, documentBaseName, renderDocument, type DocumentJob, type OutputFormat, type RenderedFile } from './render-documents.ts';
+import { DEPARTMENT_DIR, documentBaseName, type DocumentJob, type OutputFormat, type RenderedFile } from './render-documents.ts';
+import { renderAll } from './render-pool.ts';
 
 export interface BuildOptions {
   readonly cwd: string;
@@ -60,24 +61,26 @@ export async function build(options: BuildOptions, log: (line: string) => void =
   const outDir = path.resolve(options.cwd, options.outDir);
   const context = { templates: compiled.templates, templateSources: templateFiles.sources, fonts: fontFiles.fonts, formats: options.formats, creationDate: creationDate(plan) };
   const cache = options.noCache ? undefined : new RenderCache(path.join(outDir, CACHE_DIR));
-  const files: RenderedFile[] = [];
-  const rendered: string[] = [];
-  const renderedFiles = new Set<string>();
+  const filesByJob = new Map<string, readonly RenderedFile[]>();
+  const keysByJob = new Map<string, Map<OutputFormat, string>>();
+  const toRender: DocumentJob[] = [];
   for (const job of jobs.jobs) {
     const keys = new Map(await Promise.all(options.formats.map(async (f) => [f, await jobKey(job, context, f)] as const)));
+    keysByJob.set(job.name, keys);
     const cached = await cache?.get(job, keys);
-    if (cached) {
-      files.push(...cached);
-      continue;
-    }
-    const result = await renderDocument(job, context);
+    if (cached) filesByJob.set(job.name, cached);
+    else toRender.push(job);
+  }
+  for (const result of await renderAll(toRender, context, { cwd: options.cwd, ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}) })) {
     diagnostics.push(...result.diagnostics);
     if (!result.files) return { diagnostics: sortDiagnostics(diagnostics), written: [] };
-    files.push(...result.files);
-    rendered.push(job.name);
-    for (const f of result.files) renderedFiles.add(f.name);
-    await cache?.put(result.files, keys);
+    filesByJob.set(result.job.name, result.files);
+    await cache?.put(result.files, keysByJob.get(result.job.name)!);
   }
+  // In the order of the jobs, whoever rendered them.
+  const files = jobs.jobs.flatMap((job) => filesByJob.get(job.name) ?? []);
+  const rendered = jobs.jobs.filter((job) => toRender.includes(job)).map((job) => job.name);
+  const renderedFiles = new Set(toRender.flatMap((job) => filesByJob.get(job.name)!.map((f) => f.name)));
 
   const written: string[] = [];
   const inputs = `${displayPath(path.resolve(options.cwd, options.dataDir), options.cwd)}/ と ${displayPath(path.resolve(options.cwd, options.templatesDir), options.cwd)}/`;

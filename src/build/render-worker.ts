@@ -1,0 +1,28 @@
+// A worker thread that renders documents, so that a build uses every core: it compiles the
+// templates and loads the fonts once, then renders the jobs it is sent.
+import { parentPort, workerData } from 'node:worker_threads';
+import { readFonts } from '../io/read-fonts.ts';
+import { Templates, type TemplateSource } from '../templates/engine.ts';
+import { renderDocument, type DocumentJob, type OutputFormat } from './render-documents.ts';
+
+export interface WorkerSetup {
+  readonly templateSources: readonly TemplateSource[];
+  readonly fontsDir?: string;
+  readonly cwd: string;
+  readonly formats: readonly OutputFormat[];
+  readonly creationDate: string;
+}
+
+const setup = workerData as WorkerSetup;
+const compiled = Templates.compile(setup.templateSources);
+const fonts = (await readFonts(setup.fontsDir, setup.cwd)).fonts;
+
+parentPort!.on('message', async (job: DocumentJob) => {
+  try {
+    if (!compiled.templates || !fonts) throw new Error('worker setup failed');
+    const result = await renderDocument(job, { templates: compiled.templates, templateSources: setup.templateSources, fonts, formats: setup.formats, creationDate: new Date(setup.creationDate) });
+    parentPort!.postMessage({ name: job.name, ...result }, (result.files ?? []).map((f) => f.bytes.buffer as ArrayBuffer));
+  } catch (error) {
+    parentPort!.postMessage({ name: job.name, error: String((error as Error)?.stack ?? error) });
+  }
+});
