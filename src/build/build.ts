@@ -11,7 +11,7 @@ import { assertInside, OutputPathError, removeStaleTemporaries, writeFileAtomic 
 import { Templates } from '../templates/engine.ts';
 import { excerptView } from '../views/excerpt-view.ts';
 import { planView } from '../views/plan-view.ts';
-import { CACHE_DIR, jobKey, RenderCache } from './render-cache.ts';
+import { CACHE_DIR, jobKeys, RenderCache } from './render-cache.ts';
 import { DEPARTMENT_DIR, documentBaseName, type DocumentJob, type OutputFormat, type RenderedFile } from './render-documents.ts';
 import { renderAll } from './render-pool.ts';
 
@@ -65,7 +65,7 @@ export async function build(options: BuildOptions, log: (line: string) => void =
   const keysByJob = new Map<string, Map<OutputFormat, string>>();
   const toRender: DocumentJob[] = [];
   for (const job of jobs.jobs) {
-    const keys = new Map(await Promise.all(options.formats.map(async (f) => [f, await jobKey(job, context, f)] as const)));
+    const keys = await jobKeys(job, context);
     keysByJob.set(job.name, keys);
     const cached = await cache?.get(job, keys);
     if (cached) filesByJob.set(job.name, cached);

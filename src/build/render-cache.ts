@@ -52,13 +52,15 @@ function templatesUsed(main: string, sources: RenderContext['templateSources']):
   return [...used.values()];
 }
 
-export async function jobKey(job: DocumentJob, context: RenderContext, format: OutputFormat): Promise<string> {
-  return createHash('sha256')
+/** The cache key of each format of a job (the inputs are hashed once, the format added last). */
+export async function jobKeys(job: DocumentJob, context: RenderContext): Promise<Map<OutputFormat, string>> {
+  const inputs = createHash('sha256')
     .update(await hashOfCode())
     .update(hashOfFonts(context.fonts))
     .update(JSON.stringify(templatesUsed(job.template, context.templateSources).map((t) => [t.name, t.partial, t.text])))
-    .update(JSON.stringify({ template: job.template, view: job.view, date: context.creationDate.toISOString(), format }))
+    .update(JSON.stringify({ template: job.template, view: job.view, date: context.creationDate.toISOString() }))
     .digest('hex');
+  return new Map(context.formats.map((format) => [format, createHash('sha256').update(inputs).update(format).digest('hex')]));
 }
 
 export class RenderCache {
