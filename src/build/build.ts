@@ -7,7 +7,7 @@ import { validatePlan } from '../data/validate.ts';
 import { readDataDir, displayPath } from '../io/read-data-dir.ts';
 import { readFonts } from '../io/read-fonts.ts';
 import { readTemplates } from '../io/read-templates.ts';
-import { assertInside, OutputPathError, removeStaleTemporaries, writeFileAtomic } from '../io/write-file.ts';
+import { OutputPathError, writeDocuments } from '../io/write-file.ts';
 import { Templates } from '../templates/engine.ts';
 import { excerptView } from '../views/excerpt-view.ts';
 import { planView } from '../views/plan-view.ts';
@@ -84,20 +84,17 @@ export async function build(options: BuildOptions, log: (line: string) => void =
 
   const written: string[] = [];
   const inputs = `${displayPath(path.resolve(options.cwd, options.dataDir), options.cwd)}/ と ${displayPath(path.resolve(options.cwd, options.templatesDir), options.cwd)}/`;
-  const targets = files.map((file) => path.join(outDir, ...file.name.split('/')));
+  let targets: string[];
   try {
-    // Names come from validated data (a 担当課 cannot hold / or ..): this is the last guard.
-    for (const target of targets) await assertInside(outDir, target);
+    // Names come from validated data (a 担当課 cannot hold / or ..): the writer is the last guard.
+    targets = await writeDocuments(outDir, files);
   } catch (error) {
     if (!(error instanceof OutputPathError)) throw error;
     diagnostics.push({ severity: 'error', file: displayPath(outDir, options.cwd), rule: 'output-path', message: error.message });
     return { diagnostics: sortDiagnostics(diagnostics), written: [] };
   }
-  for (const dir of new Set(targets.map((t) => path.dirname(t)))) await removeStaleTemporaries(dir);
   for (const [i, file] of files.entries()) {
-    const target = targets[i]!;
-    await writeFileAtomic(target, file.bytes);
-    const shown = displayPath(target, options.cwd);
+    const shown = displayPath(targets[i]!, options.cwd);
     written.push(shown);
     log(`${shown} を書き出しました（${inputs} から、${formatSize(file.bytes.length)}${renderedFiles.has(file.name) ? '' : '、変更がないため out/.cache から'}）`);
   }

@@ -9,7 +9,7 @@ import { displayPath, readDataDir } from '../io/read-data-dir.ts';
 import { readDataDirAtRevision } from '../io/read-git.ts';
 import { readFonts } from '../io/read-fonts.ts';
 import { readTemplates } from '../io/read-templates.ts';
-import { assertInside, writeFileAtomic } from '../io/write-file.ts';
+import { OutputPathError, writeDocuments } from '../io/write-file.ts';
 import { diffPlans } from '../plan/plan-diff.ts';
 import { Templates } from '../templates/engine.ts';
 import { diffView, type DiffOrder } from '../views/diff-view.ts';
@@ -32,7 +32,7 @@ export const runDiff: Command = async (args, io) => {
   if (formats.some((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f))) throw new UsageError(`--format には ${OUTPUT_FORMATS.join('、')} をカンマ区切りで指定してください`);
 
   const oldRead = options['old-rev']
-    ? await readDataDirAtRevision(options['old-rev'], options.new === 'data' ? 'data' : options.new, io.cwd)
+    ? await readDataDirAtRevision(options['old-rev'], options.new, io.cwd)
     : await readDataDir(path.resolve(io.cwd, options.old!), io.cwd);
   const newRead = await readDataDir(path.resolve(io.cwd, options.new), io.cwd);
   const before = validatePlan(oldRead.files, oldRead.diagnostics);
@@ -58,11 +58,15 @@ export const runDiff: Command = async (args, io) => {
   diagnostics.push(...rendered.diagnostics);
   if (!rendered.files) return fail();
   const outDir = path.resolve(io.cwd, options.out);
-  for (const file of rendered.files) {
-    const target = path.join(outDir, file.name);
-    await assertInside(outDir, target);
-    await writeFileAtomic(target, file.bytes);
-    io.stderr(`${displayPath(target, io.cwd)} を書き出しました（${oldRead.files[0]?.file.replace(/\/plan\.yaml$/, '') ?? ''} と ${displayPath(path.resolve(io.cwd, options.new), io.cwd)} から）\n`);
+  let targets: string[];
+  try {
+    targets = await writeDocuments(outDir, rendered.files);
+  } catch (error) {
+    if (!(error instanceof OutputPathError)) throw error;
+    diagnostics.push({ severity: 'error', file: displayPath(outDir, io.cwd), rule: 'output-path', message: error.message });
+    return fail();
   }
+  const sources = `${oldRead.files[0]?.file.replace(/\/plan\.yaml$/, '') ?? ''} と ${displayPath(path.resolve(io.cwd, options.new), io.cwd)}`;
+  for (const target of targets) io.stderr(`${displayPath(target, io.cwd)} を書き出しました（${sources} から）\n`);
   return EXIT.ok;
 };

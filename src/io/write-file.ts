@@ -60,3 +60,16 @@ function isRunning(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/**
+ * Writes a set of documents (names relative to `outDir`, `/`-separated) into `outDir`: every
+ * target is checked before any is written, temporaries left by killed builds are cleared, and
+ * each file is written atomically. Returns the absolute paths, in order.
+ */
+export async function writeDocuments(outDir: string, files: readonly { readonly name: string; readonly bytes: Uint8Array }[]): Promise<string[]> {
+  const targets = files.map((file) => path.join(outDir, ...file.name.split('/')));
+  for (const target of targets) await assertInside(outDir, target);
+  for (const dir of new Set(targets.map((t) => path.dirname(t)))) await removeStaleTemporaries(dir);
+  for (const [i, file] of files.entries()) await writeFileAtomic(targets[i]!, file.bytes);
+  return targets;
+}

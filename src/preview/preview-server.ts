@@ -8,7 +8,7 @@ import { formatText } from '../diagnostics/reporters.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { validatePlan } from '../data/validate.ts';
 import { documentTree } from '../build/render-documents.ts';
-import { toHtml } from '../backends/html/to-html.ts';
+import { escapeHtml, toHtml } from '../backends/html/to-html.ts';
 import { readDataDir } from '../io/read-data-dir.ts';
 import { readTemplates } from '../io/read-templates.ts';
 import { Templates } from '../templates/engine.ts';
@@ -32,7 +32,6 @@ export interface Preview {
 // Reconnects by itself if the server restarts; reloads on each rebuild.
 const RELOAD_SCRIPT = `<script>(() => { const events = new EventSource('/events'); events.addEventListener('reload', () => location.reload()); })();</script>\n`;
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function errorPage(diagnostics: readonly Diagnostic[]): string {
   const errors = sortDiagnostics(diagnostics).filter((d) => d.severity === 'error');
@@ -40,7 +39,7 @@ function errorPage(diagnostics: readonly Diagnostic[]): string {
 <html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>データにエラーがあります — keikaku preview</title>
 <style>body{font-family:"BIZ UDGothic",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}li{margin:.5rem 0;font-family:monospace;white-space:pre-wrap}h1{color:#8a1c1c}</style></head>
 <body><main><h1>データにエラーがあります（${errors.length}件）</h1><p>直して保存すると、このページは自動で更新されます。</p>
-<ul>${errors.map((d) => `<li>${escape(formatText(d))}</li>`).join('')}</ul></main>
+<ul>${errors.map((d) => `<li>${escapeHtml(formatText(d))}</li>`).join('')}</ul></main>
 ${RELOAD_SCRIPT}</body></html>
 `;
 }

@@ -2,7 +2,8 @@
 // (full-width characters 1 em, half-width ½ em), so counting characters per line is close.
 // Used to find table row groups taller than a page, which must be split or allowed to break.
 import { toGrid, type GridSlot } from '../ir/table-grid.ts';
-import type { Block, Inline, Table, TableCell } from '../ir/types.ts';
+import { inlineText } from '../ir/queries.ts';
+import type { Block, Table, TableCell } from '../ir/types.ts';
 import { CELL_PADDING, styleOf, type BlockStyle } from '../backends/styles.ts';
 
 /** Width of a character in em. */
@@ -26,22 +27,21 @@ export function estimateLines(text: string, width: number, size: number): number
   return lines;
 }
 
-const plain = (inlines: readonly Inline[]) => inlines.map((i) => (i.type === 'break' ? '\n' : i.text)).join('');
 
 export function estimateBlockHeight(block: Block, width: number, inTable: boolean): number {
   const lineBox = (style: BlockStyle) => style.size * style.lineHeight;
   switch (block.type) {
     case 'heading': {
       const style = styleOf(`h${block.level}`, block.style);
-      return style.spaceBefore + style.spaceAfter + estimateLines(plain(block.content), width, style.size) * lineBox(style);
+      return style.spaceBefore + style.spaceAfter + estimateLines(inlineText(block.content), width, style.size) * lineBox(style);
     }
     case 'paragraph': {
       const style = styleOf('p', block.style, inTable);
-      return style.spaceBefore + style.spaceAfter + estimateLines(plain(block.content), width, style.size) * lineBox(style);
+      return style.spaceBefore + style.spaceAfter + estimateLines(inlineText(block.content), width, style.size) * lineBox(style);
     }
     case 'list': {
       const style = styleOf('ul', block.style, inTable);
-      return style.spaceBefore + block.items.reduce((h, item) => h + style.spaceAfter + estimateLines(plain(item), width - style.size, style.size) * lineBox(style), 0);
+      return style.spaceBefore + block.items.reduce((h, item) => h + style.spaceAfter + estimateLines(inlineText(item), width - style.size, style.size) * lineBox(style), 0);
     }
     case 'table':
       return estimateTableHeight(block, width);

@@ -5,7 +5,10 @@ import { validatePlan } from '../../src/data/validate.ts';
 import { readDataDir } from '../../src/io/read-data-dir.ts';
 import { readTemplates } from '../../src/io/read-templates.ts';
 import { documentTree, type DocumentJob } from '../../src/build/render-documents.ts';
-import type { Block, DocumentTree, Inline, Table } from '../../src/ir/types.ts';
+import { inlineText } from '../../src/ir/queries.ts';
+import type { Block, DocumentTree, Table } from '../../src/ir/types.ts';
+
+export { inlineText };
 import { Templates } from '../../src/templates/engine.ts';
 
 export const ROOT = path.join(import.meta.dirname, '..', '..');
@@ -25,7 +28,6 @@ export async function treeOf(job: Omit<DocumentJob, 'name'>): Promise<DocumentTr
   return result.tree;
 }
 
-export const inlineText = (inlines: readonly Inline[]) => inlines.map((i) => (i.type === 'text' ? i.text : '\n')).join('');
 
 /** Every block of a tree, depth first, table cells included. */
 export function allBlocks(tree: DocumentTree): Block[] {
@@ -50,4 +52,4 @@ export const tablesOfClass = (tree: DocumentTree, style: string): Table[] =>
 
 /** A table's body as text cells, row by row. */
 export const tableBodyText = (table: Table): string[][] =>
-  table.body.map((row) => row.cells.map((cell) => cell.content.map((b) => (b.type === 'paragraph' ? inlineText(b.content) : b.type === 'list' ? b.items.map(inlineText).join('\n') : '')).join('\n')));
+  table.body.map((row) => row.cells.map((cell) => cell.content.map((b) => (b.type === 'paragraph' ? inlineText(b.content) : b.type === 'list' ? b.items.map((item) => inlineText(item)).join('\n') : '')).join('\n')));

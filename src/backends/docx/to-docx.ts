@@ -8,6 +8,7 @@ import {
   VerticalAlignTable, WidthType, Bookmark, type IRunOptions, type ISectionOptions,
 } from 'docx';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
+import { tocHeadings } from '../../ir/queries.ts';
 import { rowGroups, toGrid } from '../../ir/table-grid.ts';
 import { estimateBlockHeight, estimateRowsHeight } from '../../typeset/estimate-height.ts';
 import { FONT_FAMILY_NAMES } from '../fonts.ts';
@@ -165,18 +166,6 @@ function toBlock(block: Block, width: number, env: DocxEnv, keepNext = false): (
         new TableOfContents(block.title ?? '目次', { hyperlink: true, headingStyleRange: '1-3', cachedEntries: env.tocEntries, beginDirty: true }),
       ];
   }
-}
-
-function tocHeadings(tree: DocumentTree): { title: string; level: number; id: string }[] {
-  const out: { title: string; level: number; id: string }[] = [];
-  const visit = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
-      if (b.type === 'heading' && b.toc && b.id) out.push({ title: b.content.map((i) => (i.type === 'text' ? i.text : ' ')).join(''), level: b.level, id: b.id });
-      else if (b.type === 'group') visit(b.blocks);
-    }
-  };
-  for (const section of tree.sections) visit(section.blocks);
-  return out;
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '333333' } as const;

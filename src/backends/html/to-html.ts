@@ -2,11 +2,13 @@
 // HTML first): lang="ja", headings in order, a table of contents linking to each section,
 // real tables with <caption> and <th scope>, a print style sheet, BIZ UD first in the font
 // stack. Nothing in it makes a request.
+import { inlineText, tocHeadings, type TocHeading } from '../../ir/queries.ts';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
 import { FONT_FAMILY_NAMES } from '../fonts.ts';
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const plain = (inlines: readonly Inline[]) => inlines.map((i) => (i.type === 'text' ? i.text : ' ')).join('');
+/** Text for HTML content and attribute values. */
+export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const plain = (inlines: readonly Inline[]) => inlineText(inlines, ' ');
 
 export interface HtmlOptions {
   /** Extra markup before </body> (the preview server's reload script). */
@@ -14,15 +16,15 @@ export interface HtmlOptions {
 }
 
 export function toHtml(tree: DocumentTree, options: HtmlOptions = {}): string {
-  const headings = collectHeadings(tree);
+  const headings = tocHeadings(tree);
   const body = tree.sections.map((s) => section(s, headings)).join('\n');
   return `<!doctype html>
-<html lang="${escape(tree.lang)}">
+<html lang="${escapeHtml(tree.lang)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(tree.title)}</title>
-${tree.subject ? `<meta name="description" content="${escape(tree.subject)}">\n` : ''}${tree.author ? `<meta name="author" content="${escape(tree.author)}">\n` : ''}<meta name="generator" content="keikaku">
+<title>${escapeHtml(tree.title)}</title>
+${tree.subject ? `<meta name="description" content="${escapeHtml(tree.subject)}">\n` : ''}${tree.author ? `<meta name="author" content="${escapeHtml(tree.author)}">\n` : ''}<meta name="generator" content="keikaku">
 <style>${STYLE}</style>
 </head>
 <body>
@@ -35,34 +37,16 @@ ${options.bodyEnd ?? ''}</body>
 `;
 }
 
-interface HeadingEntry {
-  readonly id: string;
-  readonly level: number;
-  readonly text: string;
-}
-
-function collectHeadings(tree: DocumentTree): HeadingEntry[] {
-  const out: HeadingEntry[] = [];
-  const visit = (blocks: readonly Block[]) => {
-    for (const b of blocks) {
-      if (b.type === 'heading' && b.toc && b.id) out.push({ id: b.id, level: b.level, text: plain(b.content) });
-      else if (b.type === 'group') visit(b.blocks);
-    }
-  };
-  for (const s of tree.sections) visit(s.blocks);
-  return out;
-}
-
-function section(s: Section, headings: readonly HeadingEntry[]): string {
-  const id = s.id ? ` id="${escape(s.id)}"` : '';
-  return `<section class="${escape(s.style ?? '')}"${id}>\n${s.blocks.map((b) => block(b, headings)).join('\n')}\n</section>`;
+function section(s: Section, headings: readonly TocHeading[]): string {
+  const id = s.id ? ` id="${escapeHtml(s.id)}"` : '';
+  return `<section class="${escapeHtml(s.style ?? '')}"${id}>\n${s.blocks.map((b) => block(b, headings)).join('\n')}\n</section>`;
 }
 
 function inlines(content: readonly Inline[]): string {
   return content
     .map((i) => {
       if (i.type === 'break') return '<br>';
-      let html = escape(i.text);
+      let html = escapeHtml(i.text);
       if (i.noWrap) html = `<span class="nw">${html}</span>`;
       if (i.underline) html = `<u>${html}</u>`;
       if (i.bold) html = `<b>${html}</b>`;
@@ -73,17 +57,17 @@ function inlines(content: readonly Inline[]): string {
 
 const cls = (style?: string, extra?: string) => {
   const names = [style, extra].filter(Boolean).join(' ');
-  return names ? ` class="${escape(names)}"` : '';
+  return names ? ` class="${escapeHtml(names)}"` : '';
 };
 
-function block(b: Block, headings: readonly HeadingEntry[]): string {
+function block(b: Block, headings: readonly TocHeading[]): string {
   switch (b.type) {
     case 'heading':
-      return `<h${b.level}${b.id ? ` id="${escape(b.id)}"` : ''}${cls(b.style)}>${inlines(b.content)}</h${b.level}>`;
+      return `<h${b.level}${b.id ? ` id="${escapeHtml(b.id)}"` : ''}${cls(b.style)}>${inlines(b.content)}</h${b.level}>`;
     case 'paragraph':
       return `<p${cls(b.style, b.align ? `align-${b.align}` : undefined)}>${inlines(b.content)}</p>`;
     case 'list':
-      return `<ul${cls(b.style)} style="list-style-type: '${escape(b.marker)}'">${b.items.map((item) => `<li>${inlines(item)}</li>`).join('')}</ul>`;
+      return `<ul${cls(b.style)} style="list-style-type: '${escapeHtml(b.marker)}'">${b.items.map((item) => `<li>${inlines(item)}</li>`).join('')}</ul>`;
     case 'group':
       return b.blocks.map((x) => block(x, headings)).join('\n');
     case 'toc':
@@ -93,13 +77,13 @@ function block(b: Block, headings: readonly HeadingEntry[]): string {
   }
 }
 
-function tocNav(title: string | undefined, headings: readonly HeadingEntry[]): string {
+function tocNav(title: string | undefined, headings: readonly TocHeading[]): string {
   const label = title ?? '目次';
-  const items = headings.map((h) => `<li class="toc-${h.level}"><a href="#${escape(h.id)}">${escape(h.text)}</a></li>`).join('\n');
-  return `<nav aria-labelledby="toc-title"><h1 id="toc-title">${escape(label)}</h1>\n<ul class="toc">\n${items}\n</ul></nav>`;
+  const items = headings.map((h) => `<li class="toc-${h.level}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.title)}</a></li>`).join('\n');
+  return `<nav aria-labelledby="toc-title"><h1 id="toc-title">${escapeHtml(label)}</h1>\n<ul class="toc">\n${items}\n</ul></nav>`;
 }
 
-function table(t: Table, headings: readonly HeadingEntry[]): string {
+function table(t: Table, headings: readonly TocHeading[]): string {
   const sum = t.widths.reduce((a, b) => a + b, 0);
   const colgroup = `<colgroup>${t.widths.map((w) => `<col style="width:${((100 * w) / sum).toFixed(1)}%">`).join('')}</colgroup>`;
   const caption = t.caption ? plain(t.caption) : '';
@@ -116,7 +100,7 @@ function table(t: Table, headings: readonly HeadingEntry[]): string {
   const head = t.head.length ? `<thead>${t.head.map((r) => row(r.cells, true)).join('')}</thead>` : '';
   const body = `<tbody>${t.body.map((r) => row(r.cells, false)).join('')}</tbody>`;
   // A wide table scrolls inside its own box on a phone; the box can take focus to scroll by keyboard.
-  return `<div class="table-scroll" role="region" tabindex="0"${caption ? ` aria-label="${escape(caption)}"` : ''}><table${cls(t.style)}>${caption ? `<caption>${escape(caption)}</caption>` : ''}${colgroup}${head}${body}</table></div>`;
+  return `<div class="table-scroll" role="region" tabindex="0"${caption ? ` aria-label="${escapeHtml(caption)}"` : ''}><table${cls(t.style)}>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}${colgroup}${head}${body}</table></div>`;
 }
 
 const FONT_STACK = `"${FONT_FAMILY_NAMES.gothic}", "BIZ UDPGothic", "BIZ UDゴシック", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic", "Meiryo", "Noto Sans CJK JP", sans-serif`;

@@ -2,6 +2,7 @@
 // boundaries, into page-sized groups; each continuation repeats the 取組名称 with （続き）.
 // pdfmake drops a row taller than a page when rows may not break (pdfmake #1159), and tears
 // a rowSpan group at a page break, so the cutting is done here, before layout.
+import { inlineText } from '../../ir/queries.ts';
 import type { GridSlot } from '../../ir/table-grid.ts';
 import type { Block, Inline, List, TableCell } from '../../ir/types.ts';
 import { estimateBlockHeight, estimateCellHeight, estimateRowHeight } from '../../typeset/estimate-height.ts';
@@ -107,7 +108,7 @@ function cutCell(cell: TableCell, width: number, budget: number): TableCell[] {
 /** An item taller than the room on its own is cut by characters. */
 function cutText(item: readonly Inline[], list: List, width: number, room: number): (readonly Inline[])[] {
   if (estimateBlockHeight({ ...list, items: [item] }, width, true) <= room) return [item];
-  const text = item.map((i) => (i.type === 'break' ? '\n' : i.text)).join('');
+  const text = inlineText(item);
   const chars = [...text];
   const parts: Inline[][] = [];
   let start = 0;
