@@ -19,12 +19,20 @@ const median = (xs: number[]) => {
 };
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
-interface Run { wall: number; cpuSeconds: number; maxRssMb: number }
+interface Run {
+  wall: number;
+  cpuSeconds: number;
+  maxRssMb: number;
+}
 
 /** One build in a fresh process; the child reports its own CPU time and peak memory. */
 function timedBuild(args: string[]): Run {
   const start = performance.now();
-  const line = execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', path.join(ROOT, 'scripts', 'bench-child.ts'), 'build', ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  const line = execFileSync(
+    process.execPath,
+    ['--max-old-space-size=8192', '--import', 'tsx', path.join(ROOT, 'scripts', 'bench-child.ts'), 'build', ...args],
+    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
   const wall = (performance.now() - start) / 1000;
   const child = JSON.parse(line.trim().split('\n').pop()!) as { code: number; cpuSeconds: number; maxRssMb: number };
   if (child.code !== 0) throw new Error(`build ${args.join(' ')} failed (exit ${child.code})`);
@@ -34,7 +42,8 @@ function timedBuild(args: string[]): Run {
 async function pdfPages(dir: string): Promise<number> {
   let pages = 0;
   for (const name of await readdir(dir, { recursive: true })) {
-    if (name.endsWith('.pdf') && !name.startsWith('.')) pages += ((await readFile(path.join(dir, name), 'latin1')).match(/\/Type \/Page\b/g) ?? []).length;
+    if (name.endsWith('.pdf') && !name.startsWith('.'))
+      pages += ((await readFile(path.join(dir, name), 'latin1')).match(/\/Type \/Page\b/g) ?? []).length;
   }
   return pages;
 }
@@ -42,7 +51,11 @@ async function pdfPages(dir: string): Promise<number> {
 async function dataFor(size: number): Promise<string> {
   if (size === 14) return path.join(ROOT, 'data');
   const dir = path.join(await mkdtemp(path.join(tmpdir(), 'keikaku-bench-data-')), `plan-${size}`);
-  execFileSync(process.execPath, [BIN, 'generate', '--measures', String(size), '--out', dir, '--data', path.join(ROOT, 'data')], { cwd: ROOT });
+  execFileSync(
+    process.execPath,
+    [BIN, 'generate', '--measures', String(size), '--out', dir, '--data', path.join(ROOT, 'data')],
+    { cwd: ROOT },
+  );
   return dir;
 }
 
@@ -62,7 +75,7 @@ for (const size of SIZES) {
   const original = await readFile(target, 'utf8');
   const rebuild: Run[] = [];
   for (let i = 0; i < RUNS; i++) {
-    await writeFile(target, original.replace(/(directions:\n  - )/, i % 2 === 0 ? '$1（改）' : '$1'));
+    await writeFile(target, original.replace(/(directions:\n {2}- )/, i % 2 === 0 ? '$1（改）' : '$1'));
     rebuild.push(timedBuild(['--data', data, '--out', out]));
   }
   await writeFile(target, original);
@@ -80,7 +93,23 @@ for (const size of SIZES) {
   console.error(`${size} 施策: done`);
 }
 
-console.log(`Full build (plan + every 担当課 excerpt; PDF, Word, HTML), median of ${RUNS} fresh processes; ${process.version}, ${cpus().length} cores`);
-console.table(results.map((r) => ({ '施策': r.measures, 'wall s': r.wallSeconds, 'cpu s': r.cpuSeconds, 'peak MB': r.peakMemoryMb, 'PDF pages': r.pdfPages, 'pages/s': r.pagesPerSecond, 'ms/施策': r.msPerMeasure, 'rebuild s': r.rebuildSeconds })));
+console.log(
+  `Full build (plan + every 担当課 excerpt; PDF, Word, HTML), median of ${RUNS} fresh processes; ${process.version}, ${cpus().length} cores`,
+);
+console.table(
+  results.map((r) => ({
+    施策: r.measures,
+    'wall s': r.wallSeconds,
+    'cpu s': r.cpuSeconds,
+    'peak MB': r.peakMemoryMb,
+    'PDF pages': r.pdfPages,
+    'pages/s': r.pagesPerSecond,
+    'ms/施策': r.msPerMeasure,
+    'rebuild s': r.rebuildSeconds,
+  })),
+);
 await mkdir(path.join(ROOT, 'out'), { recursive: true });
-await writeFile(path.join(ROOT, 'out', 'bench.json'), `${JSON.stringify({ node: process.version, cores: cpus().length, runs: RUNS, results }, null, 2)}\n`);
+await writeFile(
+  path.join(ROOT, 'out', 'bench.json'),
+  `${JSON.stringify({ node: process.version, cores: cpus().length, runs: RUNS, results }, null, 2)}\n`,
+);

@@ -30,7 +30,10 @@ beforeAll(async () => {
   const read = await readDataDir('data', ROOT);
   plan = validatePlan(read.files).value!;
   cwd = await mkdtemp(path.join(tmpdir(), 'keikaku-build-'));
-  const run = await runCli(['build', '--data', path.join(ROOT, 'data'), '--templates', path.join(ROOT, 'templates'), '--out', 'out'], cwd);
+  const run = await runCli(
+    ['build', '--data', path.join(ROOT, 'data'), '--templates', path.join(ROOT, 'templates'), '--out', 'out'],
+    cwd,
+  );
   expect(run.code).toBe(0);
   pdfBytes = await readFile(path.join(cwd, 'out', PDF));
   docxBytes = await readFile(path.join(cwd, 'out', DOCX));
@@ -49,7 +52,9 @@ function expectedStrings(m: Plan['measures'][number]): string[] {
     ...m.projects.map((p) => p.name),
     ...m.initiatives.flatMap((t) => t.rows.flatMap((r) => years.flatMap((y) => r.schedule[String(y)] ?? []))),
     ...table.lines.flatMap((l) => [...l.amounts, l.total].map(formatAmount)),
-    ...(table.lines.length > 0 ? ['合計', ...table.yearTotals.map(formatAmount), formatAmount(table.grandTotal)] : ['※予算なし事業のため事業費欄は記載なし※']),
+    ...(table.lines.length > 0
+      ? ['合計', ...table.yearTotals.map(formatAmount), formatAmount(table.grandTotal)]
+      : ['※予算なし事業のため事業費欄は記載なし※']),
   ].map(squash);
 }
 
@@ -62,10 +67,14 @@ describe('the printed plan (PDF)', () => {
 
   it('prints every 施策 from a new page, with all its 取組, 事業, items, amounts and 合計', () => {
     for (const m of plan.measures) {
-      const start = pdfText.findIndex((p) => squash(p).includes(squash(`施策${m.number}　${m.title}`)) && !p.includes('目次'));
+      const start = pdfText.findIndex(
+        (p) => squash(p).includes(squash(`施策${m.number}　${m.title}`)) && !p.includes('目次'),
+      );
       expect(start, `施策${m.number}`).toBeGreaterThan(2);
       const next = plan.measures[plan.measures.indexOf(m) + 1];
-      const end = next ? pdfText.findIndex((p, i) => i > start && squash(p).includes(squash(`施策${next.number}　${next.title}`))) : pdfText.length;
+      const end = next
+        ? pdfText.findIndex((p, i) => i > start && squash(p).includes(squash(`施策${next.number}　${next.title}`)))
+        : pdfText.length;
       const text = squash(pdfText.slice(start, end).join(''));
       for (const s of expectedStrings(m)) expect(text, `施策${m.number}: ${s}`).toContain(s);
     }
@@ -79,7 +88,9 @@ describe('the printed plan (PDF)', () => {
 
   it('gives the 目次 the page number where each 施策 starts', () => {
     for (const m of plan.measures) {
-      const line = new RegExp(`施策\\s*${m.number}\\s*${m.title.replace(/[()（）]/g, '.')}[.\\s]*(\\d+)`).exec(pdfText[1]!);
+      const line = new RegExp(`施策\\s*${m.number}\\s*${m.title.replace(/[()（）]/g, '.')}[.\\s]*(\\d+)`).exec(
+        pdfText[1]!,
+      );
       expect(line, `施策${m.number}`).not.toBeNull();
       expect(squash(pdfText[Number(line![1]) - 1]!)).toContain(squash(`施策${m.number}　${m.title}`));
     }
@@ -102,7 +113,8 @@ describe('the printed plan (PDF)', () => {
 describe('the Word file', () => {
   it('holds every 施策 with all its 取組, 事業, items, amounts and 合計', () => {
     const all = squash(docxText.join('\n'));
-    for (const m of plan.measures) for (const s of expectedStrings(m)) expect(all, `施策${m.number}: ${s}`).toContain(s);
+    for (const m of plan.measures)
+      for (const s of expectedStrings(m)) expect(all, `施策${m.number}: ${s}`).toContain(s);
   });
 
   it('has a 目次 that already shows the page of each 施策 (as laid out in the PDF)', () => {
@@ -132,35 +144,83 @@ describe('the Word file', () => {
 describe('build outputs', () => {
   it('are byte-identical across runs, processes and time zones', async () => {
     const other = await mkdtemp(path.join(tmpdir(), 'keikaku-build-'));
-    execFileSync(process.execPath, [path.join(ROOT, 'bin', 'keikaku.js'), 'build', '--data', path.join(ROOT, 'data'), '--templates', path.join(ROOT, 'templates'), '--out', other], {
-      env: { ...process.env, TZ: 'America/Los_Angeles', SOURCE_DATE_EPOCH: '' },
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'bin', 'keikaku.js'),
+        'build',
+        '--data',
+        path.join(ROOT, 'data'),
+        '--templates',
+        path.join(ROOT, 'templates'),
+        '--out',
+        other,
+      ],
+      {
+        env: { ...process.env, TZ: 'America/Los_Angeles', SOURCE_DATE_EPOCH: '' },
+        stdio: 'pipe',
+      },
+    );
     expect(Buffer.compare(await readFile(path.join(other, PDF)), pdfBytes)).toBe(0);
     expect(Buffer.compare(await readFile(path.join(other, DOCX)), docxBytes)).toBe(0);
   }, 60_000);
 
   it('--measure 12 builds only that 施策', async () => {
-    const run = await runCli(['build', '--data', path.join(ROOT, 'data'), '--templates', path.join(ROOT, 'templates'), '--out', 'one', '--measure', '12', '--format', 'pdf'], cwd);
+    const run = await runCli(
+      [
+        'build',
+        '--data',
+        path.join(ROOT, 'data'),
+        '--templates',
+        path.join(ROOT, 'templates'),
+        '--out',
+        'one',
+        '--measure',
+        '12',
+        '--format',
+        'pdf',
+      ],
+      cwd,
+    );
     expect(run.code).toBe(0);
     expect(await listDocuments(path.join(cwd, 'one'))).toEqual(['実施計画_2024-2026_施策12.pdf']);
-    const text = squash((await pdfPages(await readFile(path.join(cwd, 'one', '実施計画_2024-2026_施策12.pdf')))).join(''));
+    const text = squash(
+      (await pdfPages(await readFile(path.join(cwd, 'one', '実施計画_2024-2026_施策12.pdf')))).join(''),
+    );
     expect(text).toContain(squash('施策12　行財政の健全な運営'));
     expect(text).not.toContain(squash('施策11　行政改革の推進'));
     expect(text).toContain('132,937');
   }, 60_000);
 
   it('an unknown --measure is an error that lists the known ones', async () => {
-    const run = await runCli(['build', '--data', path.join(ROOT, 'data'), '--templates', path.join(ROOT, 'templates'), '--measure', '99'], cwd);
+    const run = await runCli(
+      ['build', '--data', path.join(ROOT, 'data'), '--templates', path.join(ROOT, 'templates'), '--measure', '99'],
+      cwd,
+    );
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('--measure: エラー: 施策「99」はありません。施策の番号かIDを指定してください（1（s01）、2（s02）');
+    expect(run.stdout).toContain(
+      '--measure: エラー: 施策「99」はありません。施策の番号かIDを指定してください（1（s01）、2（s02）',
+    );
   });
 
   it('a failed build exits 1 and leaves the files already in out/ untouched', async () => {
     const work = await makeDataDir({ 'measures/01.yaml': 'id: s01\nnumber: [\n' });
     await writeFile(path.join(work, 'keep.txt'), 'x');
     const outDir = path.join(work, 'out');
-    await runCli(['build', '--data', path.join(ROOT, 'data'), '--templates', path.join(ROOT, 'templates'), '--out', outDir, '--format', 'pdf'], work);
+    await runCli(
+      [
+        'build',
+        '--data',
+        path.join(ROOT, 'data'),
+        '--templates',
+        path.join(ROOT, 'templates'),
+        '--out',
+        outDir,
+        '--format',
+        'pdf',
+      ],
+      work,
+    );
     const before = await readFile(path.join(outDir, PDF));
     const mtime = (await stat(path.join(outDir, PDF))).mtimeMs;
     const listing = [...(await readdir(outDir)), ...(await readdir(path.join(outDir, '担当課別')))];
@@ -173,12 +233,16 @@ describe('build outputs', () => {
   }, 60_000);
 
   it('prints data text literally, even when it looks like markup', async () => {
-    const measure = (await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8')).replace('title: 見本の施策', 'title: "<table><b>と&amp;と{{x}}"');
+    const measure = (
+      await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8')
+    ).replace('title: 見本の施策', 'title: "<table><b>と&amp;と{{x}}"');
     const work = await makeDataDir({ 'measures/01.yaml': measure });
     const run = await runCli(['build', '--templates', path.join(ROOT, 'templates')], work);
     expect(run.code).toBe(0);
     const pdf = squash((await pdfPages(await readFile(path.join(work, 'out', '実施計画_2024-2026.pdf')))).join(''));
-    const docx = squash((await docxParagraphs(await readFile(path.join(work, 'out', '実施計画_2024-2026.docx')))).join(''));
+    const docx = squash(
+      (await docxParagraphs(await readFile(path.join(work, 'out', '実施計画_2024-2026.docx')))).join(''),
+    );
     expect(pdf).toContain('<table><b>と&amp;と{{x}}');
     expect(docx).toContain('<table><b>と&amp;と{{x}}');
   }, 60_000);
@@ -196,23 +260,38 @@ describe('template mistakes', () => {
   it('a syntax error names the template file and line', async () => {
     const run = await buildWithTemplate('cover.hbs', '<section class="cover">\n  <p>{{municipality}</p>\n</section>\n');
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^templates\/partials\/cover\.hbs:2:\d+: エラー: テンプレートの誤り: Handlebars の書き方が正しくありません/);
+    expect(run.stdout).toMatch(
+      /^templates\/partials\/cover\.hbs:2:\d+: エラー: テンプレートの誤り: Handlebars の書き方が正しくありません/,
+    );
   });
 
   it('a field the data does not have names the template file and line', async () => {
-    const run = await buildWithTemplate('cover.hbs', '<section class="cover">\n\n  <p>{{municipalty}}</p>\n</section>\n');
+    const run = await buildWithTemplate(
+      'cover.hbs',
+      '<section class="cover">\n\n  <p>{{municipalty}}</p>\n</section>\n',
+    );
     expect(run.code).toBe(1);
-    expect(run.stdout).toBe('templates/partials/cover.hbs:3:8: エラー: テンプレートの誤り: 「municipalty」はデータにありません（綴りか、{{#each}} の中での位置を確かめてください）\n');
+    expect(run.stdout).toBe(
+      'templates/partials/cover.hbs:3:8: エラー: テンプレートの誤り: 「municipalty」はデータにありません（綴りか、{{#each}} の中での位置を確かめてください）\n',
+    );
   });
 
   it('an unknown helper names the template file and line', async () => {
-    const run = await buildWithTemplate('cover.hbs', '<section class="cover">\n  <p>{{upper municipality}}</p>\n</section>\n');
+    const run = await buildWithTemplate(
+      'cover.hbs',
+      '<section class="cover">\n  <p>{{upper municipality}}</p>\n</section>\n',
+    );
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^templates\/partials\/cover\.hbs:2:\d+: エラー: テンプレートの誤り: 不明なヘルパー「upper」です/);
+    expect(run.stdout).toMatch(
+      /^templates\/partials\/cover\.hbs:2:\d+: エラー: テンプレートの誤り: 不明なヘルパー「upper」です/,
+    );
   });
 
   it('an unknown tag names the template that writes it', async () => {
-    const run = await buildWithTemplate('cover.hbs', '<section class="cover">\n  <marquee>{{municipality}}</marquee>\n</section>\n');
+    const run = await buildWithTemplate(
+      'cover.hbs',
+      '<section class="cover">\n  <marquee>{{municipality}}</marquee>\n</section>\n',
+    );
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^templates\/partials\/cover\.hbs:2:3: エラー: <section> の中に <marquee> は書けません/);
   });
@@ -223,23 +302,36 @@ describe('template mistakes', () => {
 // numbers split from their counter.
 const KINSOKU_CHECK = path.join(ROOT, '..', 'shared', 'tools', 'kinsoku-check');
 const kinsokuAvailable =
-  spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0 && spawnSync('python3', ['--version']).status === 0 && spawnSync('test', ['-f', KINSOKU_CHECK]).status === 0;
+  spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0 &&
+  spawnSync('python3', ['--version']).status === 0 &&
+  spawnSync('test', ['-f', KINSOKU_CHECK]).status === 0;
 
 function kinsokuFaults(pdf: string): string {
   const run = spawnSync('python3', [KINSOKU_CHECK, pdf, '-v'], { encoding: 'utf8' });
-  return run.stdout.trim().split('\n').filter((l) => !l.startsWith('kinsoku:') || !l.includes(' 0 faults')).join('\n') || 'kinsoku: 0 faults';
+  return (
+    run.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('kinsoku:') || !l.includes(' 0 faults'))
+      .join('\n') || 'kinsoku: 0 faults'
+  );
 }
 
 describe('Japanese line breaking (kinsoku) in the PDF', () => {
   if (!kinsokuAvailable && process.env.CI === 'true') {
     it('needs pdftotext, python3 and ../shared/tools/kinsoku-check in CI', () => {
-      throw new Error('kinsoku-check を動かせません（poppler-utils と python3、../shared/tools/kinsoku-check が必要です）');
+      throw new Error(
+        'kinsoku-check を動かせません（poppler-utils と python3、../shared/tools/kinsoku-check が必要です）',
+      );
     });
   }
-  it.skipIf(!kinsokuAvailable)('breaks no line before 、。）」 or small kana, after （「, or inside a number and its counter', async () => {
-    const file = path.join(cwd, 'out', PDF);
-    expect(kinsokuFaults(file)).toBe('kinsoku: 0 faults');
-  });
+  it.skipIf(!kinsokuAvailable)(
+    'breaks no line before 、。）」 or small kana, after （「, or inside a number and its counter',
+    () => {
+      const file = path.join(cwd, 'out', PDF);
+      expect(kinsokuFaults(file)).toBe('kinsoku: 0 faults');
+    },
+  );
   if (!kinsokuAvailable) it.skip('pdftotext・python3・kinsoku-check がないため飛ばしました', () => {});
 });
 
@@ -251,32 +343,55 @@ describe('the Word file in a real Word reader (LibreOffice)', () => {
       throw new Error('soffice (LibreOffice) が見つかりません。CI では .ci/run が libreoffice-writer を入れます');
     });
   }
-  it.skipIf(!available)('opens and converts it to a PDF that holds the plan', async () => {
-    if (!available) console.warn('LibreOffice (soffice) がないため、Word ファイルを開くテストを飛ばします');
-    const work = await mkdtemp(path.join(tmpdir(), 'keikaku-lo-'));
-    await writeFile(path.join(work, 'plan.docx'), docxBytes);
-    // LibreOffice exits 0 even when it cannot load a file: the converted file must exist.
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${work}/profile`, '--convert-to', 'pdf', '--outdir', work, path.join(work, 'plan.docx')], { stdio: 'pipe', timeout: 120_000 });
-    const converted = await readFile(path.join(work, 'plan.pdf'));
-    const text = squash((await pdfPages(converted)).join(''));
-    for (const m of plan.measures) expect(text).toContain(squash(`施策${m.number}`) + squash(m.title));
-    expect(text).toContain('132,937');
-    if (kinsokuAvailable) expect(kinsokuFaults(path.join(work, 'plan.pdf'))).toBe('kinsoku: 0 faults');
-  }, 180_000);
+  it.skipIf(!available)(
+    'opens and converts it to a PDF that holds the plan',
+    async () => {
+      if (!available) console.warn('LibreOffice (soffice) がないため、Word ファイルを開くテストを飛ばします');
+      const work = await mkdtemp(path.join(tmpdir(), 'keikaku-lo-'));
+      await writeFile(path.join(work, 'plan.docx'), docxBytes);
+      // LibreOffice exits 0 even when it cannot load a file: the converted file must exist.
+      execFileSync(
+        'soffice',
+        [
+          '--headless',
+          `-env:UserInstallation=file://${work}/profile`,
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          work,
+          path.join(work, 'plan.docx'),
+        ],
+        { stdio: 'pipe', timeout: 120_000 },
+      );
+      const converted = await readFile(path.join(work, 'plan.pdf'));
+      const text = squash((await pdfPages(converted)).join(''));
+      for (const m of plan.measures) expect(text).toContain(squash(`施策${m.number}`) + squash(m.title));
+      expect(text).toContain('132,937');
+      if (kinsokuAvailable) expect(kinsokuFaults(path.join(work, 'plan.pdf'))).toBe('kinsoku: 0 faults');
+    },
+    180_000,
+  );
   if (!available) it.skip('LibreOffice (soffice) がないため飛ばしました', () => {});
 });
 
 describe('a 取組 taller than a page', () => {
   it('prints every item, the rest continued on the next pages under the 取組名称 with （続き）', async () => {
-    const items = Array.from({ length: 60 }, (_, i) => `            - 長い計画の項目その${i + 1}です。文章が折り返すように少し長めに書いておきます\n`).join('');
-    const measure = (await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8')).replace('          2024:\n            - 見本の計画\n', `          2024:\n${items}`);
+    const items = Array.from(
+      { length: 60 },
+      (_, i) => `            - 長い計画の項目その${i + 1}です。文章が折り返すように少し長めに書いておきます\n`,
+    ).join('');
+    const measure = (
+      await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8')
+    ).replace('          2024:\n            - 見本の計画\n', `          2024:\n${items}`);
     const work = await makeDataDir({ 'measures/01.yaml': measure });
     const run = await runCli(['build', '--templates', path.join(ROOT, 'templates')], work);
     expect(run.code).toBe(0);
     const pages = await pdfPages(await readFile(path.join(work, 'out', PDF)));
     const printed = pages.flatMap((p) => [...p.matchAll(/項目その(\d+)です/g)].map((m) => Number(m[1])));
     expect(printed).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
-    const continued = pages.filter((p) => p.includes('項目その') && squash(p).includes(squash('①　見本の取組（続き）')));
+    const continued = pages.filter(
+      (p) => p.includes('項目その') && squash(p).includes(squash('①　見本の取組（続き）')),
+    );
     expect(continued.length).toBeGreaterThan(0);
     expect(continued.length).toBe(pages.filter((p) => p.includes('項目その')).length - 1);
     const docx = squash((await docxParagraphs(await readFile(path.join(work, 'out', DOCX)))).join(''));

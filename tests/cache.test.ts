@@ -9,7 +9,15 @@ import { loadPlan, ROOT } from './helpers/plan.ts';
 
 const TEMPLATES = path.join(ROOT, 'templates');
 const options = (cwd: string, extra: Partial<BuildOptions> = {}): BuildOptions => ({
-  cwd, dataDir: 'data', outDir: 'out', templatesDir: 'templates', formats: ['pdf', 'docx', 'html'], measures: [], departments: [], noDepartments: false, ...extra,
+  cwd,
+  dataDir: 'data',
+  outDir: 'out',
+  templatesDir: 'templates',
+  formats: ['pdf', 'docx', 'html'],
+  measures: [],
+  departments: [],
+  noDepartments: false,
+  ...extra,
 });
 
 async function workspace() {
@@ -43,12 +51,25 @@ describe('out/.cache', () => {
     expect(unchanged.rendered).toEqual([]);
 
     // A sentence of 施策12's 施策の方向: every excerpt that shows 施策12 shows it.
-    await edit(path.join(work, 'data', 'measures', '12.yaml'), '経費の更なる削減に努めます。', '経費のさらなる削減に努めます。');
+    await edit(
+      path.join(work, 'data', 'measures', '12.yaml'),
+      '経費の更なる削減に努めます。',
+      '経費のさらなる削減に努めます。',
+    );
     const rebuilt = await build(options(work));
     const plan = await loadPlan(path.join(work, 'data'));
     const shown = new Set(plan.measures.find((m) => m.number === 12)!.projects.map((p) => p.department));
-    expect(rebuilt.rendered).toEqual(['実施計画_2024-2026', ...plan.departments.filter((d) => shown.has(d)).map((d) => `担当課別/${d}`)]);
-    expect(rebuilt.rendered).toEqual(['実施計画_2024-2026', '担当課別/総務課', '担当課別/財政課', '担当課別/会計課', '担当課別/住民課']);
+    expect(rebuilt.rendered).toEqual([
+      '実施計画_2024-2026',
+      ...plan.departments.filter((d) => shown.has(d)).map((d) => `担当課別/${d}`),
+    ]);
+    expect(rebuilt.rendered).toEqual([
+      '実施計画_2024-2026',
+      '担当課別/総務課',
+      '担当課別/財政課',
+      '担当課別/会計課',
+      '担当課別/住民課',
+    ]);
 
     // An item of 財政課's own row: only the plan and 財政課's excerpt show it.
     await edit(path.join(work, 'data', 'measures', '12.yaml'), '町有地維持管理工事', '町有地の維持管理工事');
@@ -67,7 +88,11 @@ describe('out/.cache', () => {
   it('renders everything again when a template changes, and is safe to delete', async () => {
     const work = await workspace();
     await build(options(work, { formats: ['pdf'] }));
-    await edit(path.join(work, 'templates', 'partials', 'cover.hbs'), '<p class="cover-title">{{title}}</p>', '<p class="cover-title">{{title}}（案）</p>');
+    await edit(
+      path.join(work, 'templates', 'partials', 'cover.hbs'),
+      '<p class="cover-title">{{title}}</p>',
+      '<p class="cover-title">{{title}}（案）</p>',
+    );
     expect((await build(options(work, { formats: ['pdf'] }))).rendered).toHaveLength(1); // the excerpts have no cover
     await edit(path.join(work, 'templates', 'partials', 'measure.hbs'), '●施策の方向', '●施策の方向性');
     expect((await build(options(work, { formats: ['pdf'] }))).rendered).toHaveLength(9);
@@ -90,7 +115,10 @@ describe('out/.cache', () => {
     const work = await workspace();
     const generated = path.join(work, 'generated');
     const { runCli } = await import('./helpers/cli.ts');
-    expect((await runCli(['generate', '--measures', '12', '--out', generated, '--data', path.join(ROOT, 'data')], work)).code).toBe(0);
+    expect(
+      (await runCli(['generate', '--measures', '12', '--out', generated, '--data', path.join(ROOT, 'data')], work))
+        .code,
+    ).toBe(0);
     const results = [];
     for (const workers of ['0', '1']) {
       process.env.KEIKAKU_WORKERS = workers;

@@ -8,7 +8,11 @@ const ROOT = path.join(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin', 'keikaku.js');
 
 function keikaku(args: string[], cwd = ROOT) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -32,14 +36,20 @@ describe('keikaku validate on the shipped data', () => {
     expect(report.errors).toBe(0);
     expect(report.warnings).toBe(3);
     expect(report.diagnostics[0]).toEqual({
-      severity: 'warning', file: 'data/measures/05.yaml', line: 12, col: 5, rule: 'missing-department',
+      severity: 'warning',
+      file: 'data/measures/05.yaml',
+      line: 12,
+      col: 5,
+      rule: 'missing-department',
       message: '事業「人権教育の推進」に担当課（department）がありません',
     });
   });
 
   it('writes GitHub Actions annotations', () => {
     const run = keikaku(['validate', '--format', 'github']);
-    expect(run.stdout.split('\n')[0]).toBe('::warning file=data/measures/05.yaml,line=12,col=5,title=keikaku missing-department::事業「人権教育の推進」に担当課（department）がありません');
+    expect(run.stdout.split('\n')[0]).toBe(
+      '::warning file=data/measures/05.yaml,line=12,col=5,title=keikaku missing-department::事業「人権教育の推進」に担当課（department）がありません',
+    );
   });
 });
 
@@ -60,7 +70,10 @@ describe('keikaku on bad input', () => {
   });
 
   it.each([
-    [['validate', '--format', 'xml'], '--format には text、json、github のどれかを指定してください（「xml」が指定されています）'],
+    [
+      ['validate', '--format', 'xml'],
+      '--format には text、json、github のどれかを指定してください（「xml」が指定されています）',
+    ],
     [['validate', '--dta', 'x'], '不明なオプション「--dta」です'],
     [['validate', 'extra'], '余分な引数「extra」があります'],
     [['valdate'], '不明なコマンド「valdate」です'],

@@ -27,9 +27,29 @@ describe('the comparison', () => {
     expect(diff.unchanged).toBe(10);
     expect(diff.measures.map((m) => ({ number: m.number, changes: m.changes, budget: m.budget }))).toEqual([
       { number: 1, changes: [], budget: [{ project: '地域振興事業', year: 2025, before: 132, after: 140 }] },
-      { number: 3, changes: [{ kind: 'changed', label: '施策の方向', before: '町民が主体的に取り組む公益性のある事業については、今後も住民協働事業制度をつうじて支援します。', after: '町民が主体的に取り組む公益性のある事業については、今後も住民協働事業制度を通じて積極的に支援します。' }], budget: [] },
-      { number: 5, changes: [{ kind: 'removed', label: '事業', before: '人権教育の推進（担当課未記入・新規・継続未記入）' }], budget: [] },
-      { number: 9, changes: [{ kind: 'added', label: '取組', after: '③オープンデータの公開\n［情報共有化の推進］' }], budget: [] },
+      {
+        number: 3,
+        changes: [
+          {
+            kind: 'changed',
+            label: '施策の方向',
+            before: '町民が主体的に取り組む公益性のある事業については、今後も住民協働事業制度をつうじて支援します。',
+            after:
+              '町民が主体的に取り組む公益性のある事業については、今後も住民協働事業制度を通じて積極的に支援します。',
+          },
+        ],
+        budget: [],
+      },
+      {
+        number: 5,
+        changes: [{ kind: 'removed', label: '事業', before: '人権教育の推進（担当課未記入・新規・継続未記入）' }],
+        budget: [],
+      },
+      {
+        number: 9,
+        changes: [{ kind: 'added', label: '取組', after: '③オープンデータの公開\n［情報共有化の推進］' }],
+        budget: [],
+      },
     ]);
     expect(diff.totals.map((t) => t.after - t.before)).toEqual([0, 8, 0]);
   });
@@ -39,13 +59,22 @@ describe('the comparison', () => {
     await cp(path.join(ROOT, 'data'), renamed, { recursive: true });
     const file = path.join(renamed, 'measures', '12.yaml');
     const { writeFile } = await import('node:fs/promises');
-    await writeFile(file, (await readFile(file, 'utf8')).replace('name: 行政の電子化の推進', 'name: 行政のデジタル化の推進'));
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace('name: 行政の電子化の推進', 'name: 行政のデジタル化の推進'),
+    );
     const diff = diffPlans(await loadPlan(), await loadPlan(renamed));
-    expect(diff.measures.map((m) => [m.number, m.changes])).toEqual([[12, [{ kind: 'changed', label: '取組名', before: '行政の電子化の推進', after: '行政のデジタル化の推進' }]]]);
+    expect(diff.measures.map((m) => [m.number, m.changes])).toEqual([
+      [12, [{ kind: 'changed', label: '取組名', before: '行政の電子化の推進', after: '行政のデジタル化の推進' }]],
+    ]);
   });
 
   it('underlines only the changed words, on both sides, and shortens the unchanged stretch', async () => {
-    const view = diffView(diffPlans(await loadPlan(), await loadPlan(changed)), await loadPlan(), await loadPlan(changed));
+    const view = diffView(
+      diffPlans(await loadPlan(), await loadPlan(changed)),
+      await loadPlan(),
+      await loadPlan(changed),
+    );
     const row = view.measures[1]!.rows[0]!;
     expect(row.left.segments).toEqual([
       { text: '…今後も住民協働事業制度を', changed: false },
@@ -56,7 +85,12 @@ describe('the comparison', () => {
     ]);
     expect(row.right.segments.filter((s) => s.changed).map((s) => s.text)).toEqual(['つう']);
     expect([view.leftLabel, view.rightLabel]).toEqual(['改正後', '改正前']);
-    const reversed = diffView(diffPlans(await loadPlan(), await loadPlan(changed)), await loadPlan(), await loadPlan(changed), 'old-first');
+    const reversed = diffView(
+      diffPlans(await loadPlan(), await loadPlan(changed)),
+      await loadPlan(),
+      await loadPlan(changed),
+      'old-first',
+    );
     expect([reversed.leftLabel, reversed.rightLabel]).toEqual(['改正前', '改正後']);
     expect(reversed.measures[1]!.rows[0]!.left).toEqual(row.right);
   });
@@ -64,7 +98,20 @@ describe('the comparison', () => {
 
 describe('keikaku diff', () => {
   it('writes the 新旧対照表 as PDF and Word, showing those four changes and no other 施策', async () => {
-    const run = await runCli(['diff', '--old', path.join(ROOT, 'data'), '--new', changed, '--templates', path.join(ROOT, 'templates'), '--out', 'out'], work);
+    const run = await runCli(
+      [
+        'diff',
+        '--old',
+        path.join(ROOT, 'data'),
+        '--new',
+        changed,
+        '--templates',
+        path.join(ROOT, 'templates'),
+        '--out',
+        'out',
+      ],
+      work,
+    );
     expect(run.code).toBe(0);
     const pdf = squash((await pdfPages(await readFile(path.join(work, 'out', `${NAME}.pdf`)))).join(''));
     const docx = squash((await docxParagraphs(await readFile(path.join(work, 'out', `${NAME}.docx`)))).join(''));
@@ -76,7 +123,8 @@ describe('keikaku diff', () => {
       expect(text).toContain(squash('（削除）人権教育の推進'));
       expect(text).toContain(squash('③オープンデータの公開［情報共有化の推進］（新設）'));
       expect(text).toContain(squash('変更のない施策（10件）'));
-      for (const m of plan.measures.filter((x) => ![1, 3, 5, 9].includes(x.number))) expect(text).not.toContain(squash(`施策${m.number}　${m.title}`));
+      for (const m of plan.measures.filter((x) => ![1, 3, 5, 9].includes(x.number)))
+        expect(text).not.toContain(squash(`施策${m.number}　${m.title}`));
     }
   }, 60_000);
 
@@ -89,22 +137,47 @@ describe('keikaku diff', () => {
     git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-q', '-m', 'plan');
     // The work tree gets the changed data; the commit keeps the seed.
     await cp(changed, path.join(repo, 'data'), { recursive: true, force: true });
-    const run = await runCli(['diff', '--old-rev', 'main', '--templates', path.join(ROOT, 'templates'), '--format', 'pdf'], repo);
+    const run = await runCli(
+      ['diff', '--old-rev', 'main', '--templates', path.join(ROOT, 'templates'), '--format', 'pdf'],
+      repo,
+    );
     expect(run.stdout).toBe('');
     expect(run.code).toBe(0);
     const pdf = squash((await pdfPages(await readFile(path.join(repo, 'out', `${NAME}.pdf`)))).join(''));
     expect(pdf).toContain(squash('③オープンデータの公開'));
-    const missing = await runCli(['diff', '--old-rev', 'no-such-branch', '--templates', path.join(ROOT, 'templates')], repo);
+    const missing = await runCli(
+      ['diff', '--old-rev', 'no-such-branch', '--templates', path.join(ROOT, 'templates')],
+      repo,
+    );
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain('no-such-branch:data: エラー: git のリビジョン「no-such-branch」が見つかりません');
   }, 60_000);
 
   it('compares a rolled plan over the years both have, and says that the period moved', async () => {
     const rolled = path.join(work, 'rolled');
-    expect((await runCli(['roll', '--data', path.join(ROOT, 'data'), '--to', '2025', '--out', rolled], work)).code).toBe(0);
-    const run = await runCli(['diff', '--old', path.join(ROOT, 'data'), '--new', rolled, '--templates', path.join(ROOT, 'templates'), '--format', 'pdf', '--out', 'rolled-out'], work);
+    expect(
+      (await runCli(['roll', '--data', path.join(ROOT, 'data'), '--to', '2025', '--out', rolled], work)).code,
+    ).toBe(0);
+    const run = await runCli(
+      [
+        'diff',
+        '--old',
+        path.join(ROOT, 'data'),
+        '--new',
+        rolled,
+        '--templates',
+        path.join(ROOT, 'templates'),
+        '--format',
+        'pdf',
+        '--out',
+        'rolled-out',
+      ],
+      work,
+    );
     expect(run.code).toBe(0);
-    const pdf = squash((await pdfPages(await readFile(path.join(work, 'rolled-out', '新旧対照表_2024-2026_2025-2027.pdf')))).join(''));
+    const pdf = squash(
+      (await pdfPages(await readFile(path.join(work, 'rolled-out', '新旧対照表_2024-2026_2025-2027.pdf')))).join(''),
+    );
     expect(pdf).toContain(squash('計画期間：改正後 2025年度～2027年度／改正前 2024年度～2026年度'));
     expect(pdf).toContain(squash('変更はありません。'));
     expect(pdf).toContain(squash('2025年度（令和7年度）73,84373,8430'));

@@ -20,12 +20,19 @@ beforeAll(async () => {
   plan = await loadPlan();
 });
 
-const departmentOf = (p: Plan) => new Map(p.measures.flatMap((m) => m.projects.map((j) => [j.id, j.department] as const)));
+const departmentOf = (p: Plan) =>
+  new Map(p.measures.flatMap((m) => m.projects.map((j) => [j.id, j.department] as const)));
 
 /** The 事業 of each 取組 row of a department, in plan order, straight from the data. */
 function ownRows(p: Plan, department: string): string[] {
   const owner = departmentOf(p);
-  return p.measures.flatMap((m) => m.initiatives.flatMap((t) => t.rows.filter((r) => owner.get(r.project) === department).map((r) => m.projects.find((j) => j.id === r.project)!.name)));
+  return p.measures.flatMap((m) =>
+    m.initiatives.flatMap((t) =>
+      t.rows
+        .filter((r) => owner.get(r.project) === department)
+        .map((r) => m.projects.find((j) => j.id === r.project)!.name),
+    ),
+  );
 }
 
 describe('each 担当課 excerpt of the seed', () => {
@@ -61,16 +68,32 @@ describe('each 担当課 excerpt of the seed', () => {
       const tree = await treeOf({ template: 'excerpt', view: excerptView(plan, department) });
       const [front] = tablesOfClass(tree, 'excerpt-projects');
       const rows = tableBodyText(front!);
-      const own = plan.measures.flatMap((m) => m.projects.filter((j) => j.department === department).map((j) => ({ m, j })));
-      expect(rows.slice(0, -1).map((r) => r[1]), department).toEqual(own.map(({ j }) => j.name));
-      const sums = years.map((y) => plan.measures.flatMap((m) => m.budget.filter((b) => owner.get(b.project) === department)).reduce((s, b) => s + (b.amounts[String(y)] ?? 0), 0));
-      expect(rows[rows.length - 1], department).toEqual(['合計', ...sums.map(formatAmount), formatAmount(sums.reduce((a, b) => a + b, 0))]);
+      const own = plan.measures.flatMap((m) =>
+        m.projects.filter((j) => j.department === department).map((j) => ({ m, j })),
+      );
+      expect(
+        rows.slice(0, -1).map((r) => r[1]),
+        department,
+      ).toEqual(own.map(({ j }) => j.name));
+      const sums = years.map((y) =>
+        plan.measures
+          .flatMap((m) => m.budget.filter((b) => owner.get(b.project) === department))
+          .reduce((s, b) => s + (b.amounts[String(y)] ?? 0), 0),
+      );
+      expect(rows[rows.length - 1], department).toEqual([
+        '合計',
+        ...sums.map(formatAmount),
+        formatAmount(sums.reduce((a, b) => a + b, 0)),
+      ]);
     }
   });
 
-  it('keeps the 取組 numbers of the whole plan', async () => {
+  it('keeps the 取組 numbers of the whole plan', () => {
     const view = excerptView(plan, '福祉課');
-    expect(view.measures.map((m) => `${m.number}:${m.initiatives.map((t) => t.ordinal + t.name).join(',')}`)).toEqual(['5:②人権啓発の推進', '6:④暴力・ハラスメント対策及び被害者支援']);
+    expect(view.measures.map((m) => `${m.number}:${m.initiatives.map((t) => t.ordinal + t.name).join(',')}`)).toEqual([
+      '5:②人権啓発の推進',
+      '6:④暴力・ハラスメント対策及び被害者支援',
+    ]);
   });
 });
 
@@ -103,8 +126,20 @@ describe('the 事業費総括表 of the whole plan', () => {
   it('follows the 施策体系 with each 施策’s 合計, the 基本施策 小計, the grand total, and the totals per 担当課', async () => {
     const tree = await treeOf({ template: 'plan', view: planView(plan) });
     const [byMeasure, byDepartment] = tablesOfClass(tree, 'summary').map(tableBodyText);
-    expect(byMeasure![0]).toEqual(['基本施策 1　町民参加体制の充実', '施策 1　地域活動の活性化', '11,824', '11,824', '9,364', '33,012']);
-    expect(byMeasure!.filter((r) => r[0] === '小計').map((r) => r[4])).toEqual(['57,867', '8,610', '21,687', '136,258']);
+    expect(byMeasure![0]).toEqual([
+      '基本施策 1　町民参加体制の充実',
+      '施策 1　地域活動の活性化',
+      '11,824',
+      '11,824',
+      '9,364',
+      '33,012',
+    ]);
+    expect(byMeasure!.filter((r) => r[0] === '小計').map((r) => r[4])).toEqual([
+      '57,867',
+      '8,610',
+      '21,687',
+      '136,258',
+    ]);
     expect(byMeasure![byMeasure!.length - 1]).toEqual(['合計', '79,196', '73,843', '71,383', '224,422']);
     expect(byDepartment!.map((r) => r[0])).toEqual([...plan.departments, '合計']);
     expect(byDepartment![byDepartment!.length - 1]).toEqual(['合計', '79,196', '73,843', '71,383', '224,422']);
@@ -114,12 +149,15 @@ describe('the 事業費総括表 of the whole plan', () => {
 
   it('names the 事業 without a 担当課 under the table (the seed’s 人権教育の推進 has no budget, so no row)', async () => {
     const tree = await treeOf({ template: 'plan', view: planView(plan) });
-    expect(paragraphsOfClass(tree, 'note')).toContain('※担当課が未記入の事業（施策5「人権教育の推進」）は、担当課別の集計と担当課別抜粋に含まれていません。');
+    expect(paragraphsOfClass(tree, 'note')).toContain(
+      '※担当課が未記入の事業（施策5「人権教育の推進」）は、担当課別の集計と担当課別抜粋に含まれていません。',
+    );
   });
 });
 
 describe('edge cases', () => {
-  const minimal = async (overrides: Record<string, string>) => loadPlan(path.join(await makeDataDir(overrides), 'data'));
+  const minimal = async (overrides: Record<string, string>) =>
+    loadPlan(path.join(await makeDataDir(overrides), 'data'));
   const departments = 'departments:\n  - 総務課\n  - 財政課\n  - 企画課\n';
 
   it('a department in the list with no 事業 gets an excerpt that says so', async () => {
@@ -142,7 +180,9 @@ describe('edge cases', () => {
   });
 
   it('a budgeted 事業 without a 担当課 gets a （担当課未記入） row so that the departments add up, and is in no excerpt', async () => {
-    const measure = (await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8')).replace('    department: 総務課\n', '');
+    const measure = (
+      await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8')
+    ).replace('    department: 総務課\n', '');
     const p = await minimal({ 'measures/01.yaml': measure });
     const tree = await treeOf({ template: 'plan', view: planView(p) });
     const byDepartment = tableBodyText(tablesOfClass(tree, 'summary')[1]!);
@@ -158,7 +198,13 @@ describe('edge cases', () => {
   it('a 施策 with no budget shows 0 in the 総括表 and the 予算なし sentence on its page', async () => {
     const p = await minimal({});
     const tree = await treeOf({ template: 'plan', view: planView(p) });
-    expect(tableBodyText(tablesOfClass(tree, 'summary')[0]!)[1]).toEqual(['施策 2　予算のない施策', '0', '0', '0', '0']);
+    expect(tableBodyText(tablesOfClass(tree, 'summary')[0]!)[1]).toEqual([
+      '施策 2　予算のない施策',
+      '0',
+      '0',
+      '0',
+      '0',
+    ]);
   });
 });
 
@@ -167,26 +213,40 @@ describe('keikaku build and the excerpts', () => {
     const work = await makeDataDir({}, path.join(ROOT, 'data'));
     const run = await runCli(['build', '--templates', path.join(ROOT, 'templates'), '--format', 'pdf'], work);
     expect(run.code).toBe(0);
-    expect((await readdir(path.join(work, 'out', '担当課別'))).sort()).toEqual(plan.departments.map((d) => `${d}.pdf`).sort());
+    expect((await readdir(path.join(work, 'out', '担当課別'))).sort()).toEqual(
+      plan.departments.map((d) => `${d}.pdf`).sort(),
+    );
     const text = squash((await pdfPages(await readFile(path.join(work, 'out', '担当課別', '住民課.pdf')))).join(''));
-    for (const name of ['戸籍事務費', '住民登録費', '効率的な窓口処理の推進', '夜間窓口業務の実施', '25,474', '76,606']) expect(text).toContain(name);
+    for (const name of ['戸籍事務費', '住民登録費', '効率的な窓口処理の推進', '夜間窓口業務の実施', '25,474', '76,606'])
+      expect(text).toContain(name);
     for (const other of ['出納事務費', '町有財産管理', '職員研修事業']) expect(text).not.toContain(other);
   }, 120_000);
 
   it('--department builds only that excerpt; an unknown name lists the known ones', async () => {
     const work = await makeDataDir({}, path.join(ROOT, 'data'));
-    const run = await runCli(['build', '--templates', path.join(ROOT, 'templates'), '--department', '会計課', '--format', 'pdf'], work);
+    const run = await runCli(
+      ['build', '--templates', path.join(ROOT, 'templates'), '--department', '会計課', '--format', 'pdf'],
+      work,
+    );
     expect(run.code).toBe(0);
     expect(await listDocuments(path.join(work, 'out'))).toEqual(['担当課別']);
     expect(await readdir(path.join(work, 'out', '担当課別'))).toEqual(['会計課.pdf']);
-    const unknown = await runCli(['build', '--templates', path.join(ROOT, 'templates'), '--department', '会計', '--format', 'pdf'], work);
+    const unknown = await runCli(
+      ['build', '--templates', path.join(ROOT, 'templates'), '--department', '会計', '--format', 'pdf'],
+      work,
+    );
     expect(unknown.code).toBe(1);
-    expect(unknown.stdout).toContain('--department: エラー: 担当課「会計」は departments.yaml にありません（総務課、政策企画課、まち未来創造課、財政課、会計課、住民課、福祉課、生涯学習課）');
+    expect(unknown.stdout).toContain(
+      '--department: エラー: 担当課「会計」は departments.yaml にありません（総務課、政策企画課、まち未来創造課、財政課、会計課、住民課、福祉課、生涯学習課）',
+    );
   }, 60_000);
 
   it('--no-departments builds the plan alone', async () => {
     const work = await makeDataDir({}, path.join(ROOT, 'data'));
-    const run = await runCli(['build', '--templates', path.join(ROOT, 'templates'), '--no-departments', '--format', 'pdf'], work);
+    const run = await runCli(
+      ['build', '--templates', path.join(ROOT, 'templates'), '--no-departments', '--format', 'pdf'],
+      work,
+    );
     expect(run.code).toBe(0);
     expect(await listDocuments(path.join(work, 'out'))).toEqual(['実施計画_2024-2026.pdf']);
   }, 60_000);

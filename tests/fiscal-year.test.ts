@@ -21,9 +21,13 @@ describe('fiscal-year labels', () => {
   });
 
   it('is the same in every time zone of the process', () => {
-    const script = "import('./src/plan/fiscal-year.ts').then(m => process.stdout.write([2019, 2024].map(y => m.fiscalYearLabel(y)).join(',')))";
+    const script =
+      "import('./src/plan/fiscal-year.ts').then(m => process.stdout.write([2019, 2024].map(y => m.fiscalYearLabel(y)).join(',')))";
     for (const tz of ['Pacific/Kiritimati', 'America/Los_Angeles', 'UTC']) {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { env: { ...process.env, TZ: tz }, encoding: 'utf8' });
+      const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script], {
+        env: { ...process.env, TZ: tz },
+        encoding: 'utf8',
+      });
       expect(out).toBe('2019年度（令和元年度）,2024年度（令和6年度）');
     }
   });

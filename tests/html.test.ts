@@ -19,7 +19,10 @@ let bare: string;
 
 beforeAll(async () => {
   work = await makeDataDir({}, path.join(ROOT, 'data'));
-  const run = await runCli(['build', '--templates', path.join(ROOT, 'templates'), '--format', 'html', '--no-departments'], work);
+  const run = await runCli(
+    ['build', '--templates', path.join(ROOT, 'templates'), '--format', 'html', '--no-departments'],
+    work,
+  );
   expect(run.code).toBe(0);
   html = await readFile(path.join(work, 'out', '実施計画_2024-2026.html'), 'utf8');
   bare = html.replace(/<span class="nw">([^<]*)<\/span>/g, '$1');
@@ -58,7 +61,10 @@ describe.skipIf(!CHROMIUM)('in Chromium', () => {
   }, 60_000);
   afterAll(async () => browser?.close());
 
-  for (const [device, width] of [['desktop', 1280], ['phone', 390]] as const) {
+  for (const [device, width] of [
+    ['desktop', 1280],
+    ['phone', 390],
+  ] as const) {
     it(`loads with no console error and no WCAG 2.1 AA violation (axe-core), ${device} width`, async () => {
       const page = await browser.newPage({ viewport: { width, height: 900 } });
       const problems: string[] = [];
@@ -67,7 +73,11 @@ describe.skipIf(!CHROMIUM)('in Chromium', () => {
       page.on('request', (r) => !r.url().startsWith('file:') && problems.push(`request: ${r.url()}`));
       await page.goto(pathToFileURL(path.join(work, 'out', '実施計画_2024-2026.html')).href);
       await page.addScriptTag({ content: await readFile(AXE, 'utf8') });
-      const result = await page.evaluate(() => (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+      const result = await page.evaluate(() =>
+        (
+          window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
+        ).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+      );
       expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
       expect(problems).toEqual([]);
       await page.close();
@@ -76,7 +86,12 @@ describe.skipIf(!CHROMIUM)('in Chromium', () => {
 
   it('keikaku preview shows a change to a data file within 2 seconds, and data errors in the page', async () => {
     const dir = await makeDataDir({}, path.join(ROOT, 'data'));
-    const preview = await startPreview({ cwd: dir, dataDir: 'data', templatesDir: path.join(ROOT, 'templates'), port: 0 });
+    const preview = await startPreview({
+      cwd: dir,
+      dataDir: 'data',
+      templatesDir: path.join(ROOT, 'templates'),
+      port: 0,
+    });
     try {
       const page = await browser.newPage();
       await page.goto(preview.url);

@@ -22,9 +22,23 @@ const DOCX = '実施計画_2024-2026.docx';
 const seedFiles = async () => {
   const names = (await readdir(path.join(DATA, 'measures'))).sort();
   return [
-    { file: 'data/plan.yaml', kind: 'plan' as const, value: YAML.parse(await readFile(path.join(DATA, 'plan.yaml'), 'utf8')) },
-    { file: 'data/departments.yaml', kind: 'departments' as const, value: YAML.parse(await readFile(path.join(DATA, 'departments.yaml'), 'utf8')) },
-    ...(await Promise.all(names.map(async (n) => ({ file: `data/measures/${n}`, kind: 'measure' as const, value: YAML.parse(await readFile(path.join(DATA, 'measures', n), 'utf8')) })))),
+    {
+      file: 'data/plan.yaml',
+      kind: 'plan' as const,
+      value: YAML.parse(await readFile(path.join(DATA, 'plan.yaml'), 'utf8')),
+    },
+    {
+      file: 'data/departments.yaml',
+      kind: 'departments' as const,
+      value: YAML.parse(await readFile(path.join(DATA, 'departments.yaml'), 'utf8')),
+    },
+    ...(await Promise.all(
+      names.map(async (n) => ({
+        file: `data/measures/${n}`,
+        kind: 'measure' as const,
+        value: YAML.parse(await readFile(path.join(DATA, 'measures', n), 'utf8')),
+      })),
+    )),
   ];
 };
 
@@ -42,46 +56,74 @@ const hostileValue = fc.oneof(
   fc.constantFrom('2024', '11,527', '１２', '<b>太字</b>', '{{x}}', '&amp;', '../../etc', '\u0007', '\uFFFF'),
   fc.constant([]),
   fc.constant({}),
-  fc.nat({ max: 30 }).map((depth) => Array.from({ length: depth }).reduce<unknown>((inner) => ({ a: [inner] }), 'leaf')),
+  fc
+    .nat({ max: 30 })
+    .map((depth) => Array.from({ length: depth }).reduce<unknown>((inner) => ({ a: [inner] }), 'leaf')),
 );
 
 const mutation = fc.record({
   file: fc.nat(),
   path: fc.array(fc.nat(), { minLength: 0, maxLength: 6 }),
-  op: fc.constantFrom('replace', 'delete', 'extra-key', 'typo-key', 'to-string', 'to-number', 'reverse', 'duplicate-item'),
+  op: fc.constantFrom(
+    'replace',
+    'delete',
+    'extra-key',
+    'typo-key',
+    'to-string',
+    'to-number',
+    'reverse',
+    'duplicate-item',
+  ),
   value: hostileValue,
 });
 
 type Json = unknown;
 
 function applyMutation(root: Json, m: { path: number[]; op: string; value: unknown }): Json {
-  const copy = structuredClone(root) as Json;
+  const copy = structuredClone(root);
   let parent: Record<string, unknown> | unknown[] | undefined;
   let key: string | number | undefined;
   let node: unknown = copy;
   for (const pick of m.path) {
-    if (Array.isArray(node) && node.length > 0) [parent, key, node] = [node, pick % node.length, node[pick % node.length]];
+    if (Array.isArray(node) && node.length > 0)
+      [parent, key, node] = [node, pick % node.length, node[pick % node.length]];
     else if (node && typeof node === 'object' && Object.keys(node).length > 0) {
       const k = Object.keys(node)[pick % Object.keys(node).length]!;
       [parent, key, node] = [node as Record<string, unknown>, k, (node as Record<string, unknown>)[k]];
     } else break;
   }
-  const set = (v: unknown) => (parent === undefined ? v : ((parent as Record<string | number, unknown>)[key!] = v, copy));
+  const set = (v: unknown) =>
+    parent === undefined ? v : (((parent as Record<string | number, unknown>)[key!] = v), copy);
   switch (m.op) {
-    case 'replace': return set(m.value);
+    case 'replace':
+      return set(m.value);
     case 'delete':
       if (Array.isArray(parent)) parent.splice(key as number, 1);
-      else if (parent) delete (parent as Record<string, unknown>)[key as string];
+      else if (parent) delete parent[key as string];
       return copy;
-    case 'extra-key': if (node && typeof node === 'object' && !Array.isArray(node)) (node as Record<string, unknown>).extra = m.value; return copy;
+    case 'extra-key':
+      if (node && typeof node === 'object' && !Array.isArray(node)) (node as Record<string, unknown>).extra = m.value;
+      return copy;
     case 'typo-key':
-      if (parent && !Array.isArray(parent) && typeof key === 'string') { (parent as Record<string, unknown>)[`${key}x`] = node; delete (parent as Record<string, unknown>)[key]; }
+      if (parent && !Array.isArray(parent) && typeof key === 'string') {
+        parent[`${key}x`] = node;
+        delete parent[key];
+      }
       return copy;
-    case 'to-string': return set(typeof node === 'number' ? String(node) : node);
-    case 'to-number': return set(typeof node === 'string' && node !== '' ? Number.isNaN(Number(node)) ? node.length : Number(node) : node);
-    case 'reverse': if (Array.isArray(node)) node.reverse(); return copy;
-    case 'duplicate-item': if (Array.isArray(node) && node.length > 0) node.push(structuredClone(node[0])); return copy;
-    default: return copy;
+    case 'to-string':
+      return set(typeof node === 'number' ? String(node) : node);
+    case 'to-number':
+      return set(
+        typeof node === 'string' && node !== '' ? (Number.isNaN(Number(node)) ? node.length : Number(node)) : node,
+      );
+    case 'reverse':
+      if (Array.isArray(node)) node.reverse();
+      return copy;
+    case 'duplicate-item':
+      if (Array.isArray(node) && node.length > 0) node.push(structuredClone(node[0]));
+      return copy;
+    default:
+      return copy;
   }
 }
 
@@ -89,7 +131,7 @@ describe('random mutations of the seed data', () => {
   it('always end in a valid plan, or in errors that each name a file, line and column — never a crash, never slow', async () => {
     const files = await seedFiles();
     await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.boolean(), async (mutations, duplicateKey) => {
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.boolean(), (mutations, duplicateKey) => {
         const mutated = files.map((f) => ({ ...f }));
         for (const m of mutations) {
           const target = mutated[m.file % mutated.length]!;
@@ -125,7 +167,12 @@ describe('random mutations of the seed data', () => {
       measure: fc.nat({ max: 13 }),
       reverseInitiatives: fc.boolean(),
       reverseBudget: fc.boolean(),
-      title: fc.oneof(fc.string({ minLength: 1, maxLength: 300 }).filter((s) => s.trim() !== '' && !/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udfff]/.test(s)), fc.constantFrom('<b>太字</b>{{x}}&amp;', 'あ'.repeat(300))),
+      title: fc.oneof(
+        fc
+          .string({ minLength: 1, maxLength: 300 })
+          .filter((s) => s.trim() !== '' && !/[\u0000-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udfff]/.test(s)),
+        fc.constantFrom('<b>太字</b>{{x}}&amp;', 'あ'.repeat(300)),
+      ),
     });
     await fc.assert(
       fc.asyncProperty(validPreserving, async (v) => {
@@ -140,7 +187,16 @@ describe('random mutations of the seed data', () => {
           }
           await writeFile(path.join(work, f.file), YAML.stringify(value));
         }
-        const result = await build({ cwd: work, dataDir: 'data', outDir: 'out', templatesDir: TEMPLATES, formats: ['pdf', 'docx'], measures: [], departments: [], noDepartments: true });
+        const result = await build({
+          cwd: work,
+          dataDir: 'data',
+          outDir: 'out',
+          templatesDir: TEMPLATES,
+          formats: ['pdf', 'docx'],
+          measures: [],
+          departments: [],
+          noDepartments: true,
+        });
         expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
         const pdf = await readFile(path.join(work, 'out', PDF));
         expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
@@ -164,24 +220,40 @@ describe('hostile files', () => {
     const start = performance.now();
     const run = await runCli(['validate'], work);
     expect(performance.now() - start).toBeLessThan(2000);
-    expect(run.stdout).toContain('data/measures/03.yaml: エラー: ファイルが大きすぎます（50.0MB）。データファイルは5MBまでです');
+    expect(run.stdout).toContain(
+      'data/measures/03.yaml: エラー: ファイルが大きすぎます（50.0MB）。データファイルは5MBまでです',
+    );
     expect(run.code).toBe(1);
   });
 
   it('reads a file indented with tabs', async () => {
     const original = await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8');
-    const tabbed = original.replace(/^((?: {2})+)/gm, (spaces) => '\t'.repeat(spaces.length / 2)).replace(/^(\w+):/m, '$1:\t');
+    const tabbed = original
+      .replace(/^((?: {2})+)/gm, (spaces) => '\t'.repeat(spaces.length / 2))
+      .replace(/^(\w+):/m, '$1:\t');
     expect(tabbed).toContain('\t- id: s01-j1');
     const run = await runCli(['validate'], await makeDataDir({ 'measures/01.yaml': tabbed }));
     expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
   it('refuses ids and 担当課 that would reach outside a folder', async () => {
-    const measure = (await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8')).replace('id: s01\n', 'id: ../../etc\n');
-    const run = await runCli(['validate'], await makeDataDir({ 'measures/01.yaml': measure, 'departments.yaml': 'departments:\n  - 総務課\n  - 財政課\n  - ../../etc\n' }));
+    const measure = (
+      await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8')
+    ).replace('id: s01\n', 'id: ../../etc\n');
+    const run = await runCli(
+      ['validate'],
+      await makeDataDir({
+        'measures/01.yaml': measure,
+        'departments.yaml': 'departments:\n  - 総務課\n  - 財政課\n  - ../../etc\n',
+      }),
+    );
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('data/departments.yaml:4:5: エラー: departments（担当課の一覧）の3番目: 担当課名に「/」は使えません（ファイル名になるため）');
-    expect(run.stdout).toContain('data/measures/01.yaml:1:5: エラー: id（ID）: IDは半角英数字で始め、半角英数字・ハイフン・下線だけで書いてください（例: s01-j1）');
+    expect(run.stdout).toContain(
+      'data/departments.yaml:4:5: エラー: departments（担当課の一覧）の3番目: 担当課名に「/」は使えません（ファイル名になるため）',
+    );
+    expect(run.stdout).toContain(
+      'data/measures/01.yaml:1:5: エラー: id（ID）: IDは半角英数字で始め、半角英数字・ハイフン・下線だけで書いてください（例: s01-j1）',
+    );
   });
 });
 
@@ -212,8 +284,13 @@ describe('the out folder', () => {
     expect(await readlink(path.join(work, 'out', '担当課別'))).toBe(elsewhere);
   }, 60_000);
 
-  const keikaku = (args: string[], cwd: string) => spawn(process.execPath, [path.join(ROOT, 'bin', 'keikaku.js'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = (child: ReturnType<typeof keikaku>) => new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const keikaku = (args: string[], cwd: string) =>
+    spawn(process.execPath, [path.join(ROOT, 'bin', 'keikaku.js'), ...args], {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  const exited = (child: ReturnType<typeof keikaku>) =>
+    new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 
   async function expectWholeFiles(dir: string) {
     for (const name of await readdir(dir, { recursive: true })) {
@@ -221,7 +298,8 @@ describe('the out folder', () => {
       if (!(await lstat(file)).isFile()) continue;
       expect(name, 'no temporary file is left visible').not.toMatch(/^[^.].*\.tmp$/);
       if (name.endsWith('.pdf')) expect((await pdfPages(await readFile(file))).length, name).toBeGreaterThan(0);
-      if (name.endsWith('.docx')) expect((await JSZip.loadAsync(await readFile(file))).file('word/document.xml'), name).not.toBeNull();
+      if (name.endsWith('.docx'))
+        expect((await JSZip.loadAsync(await readFile(file))).file('word/document.xml'), name).not.toBeNull();
     }
   }
 
@@ -236,10 +314,15 @@ describe('the out folder', () => {
   it('keeps whole files when a build is killed (SIGKILL) while writing, and clears what it left', async () => {
     const work = await makeDataDir();
     expect(await exited(keikaku(['build', '--templates', TEMPLATES], work))).toBe(0);
-    const measure = (await readFile(path.join(work, 'data', 'measures', '01.yaml'), 'utf8')).replace('title: 見本の施策', 'title: 直した施策');
+    const measure = (await readFile(path.join(work, 'data', 'measures', '01.yaml'), 'utf8')).replace(
+      'title: 見本の施策',
+      'title: 直した施策',
+    );
     await writeFile(path.join(work, 'data', 'measures', '01.yaml'), measure);
     const child = keikaku(['build', '--templates', TEMPLATES], work);
-    await new Promise<void>((resolve) => child.stderr!.on('data', (chunk: Buffer) => chunk.toString().includes('書き出しました') && resolve()));
+    await new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk: Buffer) => chunk.toString().includes('書き出しました') && resolve()),
+    );
     child.kill('SIGKILL');
     await exited(child);
     await expectWholeFiles(path.join(work, 'out'));
@@ -258,7 +341,17 @@ describe('fonts', () => {
     const fonts = path.join(work, 'fonts');
     await mkdir(fonts);
     await writeFile(path.join(fonts, 'BIZUDGothic-Regular.ttf'), 'not a font at all');
-    const result = await build({ cwd: work, dataDir: 'data', outDir: 'out', templatesDir: TEMPLATES, fontsDir: fonts, formats: ['pdf'], measures: [], departments: [], noDepartments: true });
+    const result = await build({
+      cwd: work,
+      dataDir: 'data',
+      outDir: 'out',
+      templatesDir: TEMPLATES,
+      fontsDir: fonts,
+      formats: ['pdf'],
+      measures: [],
+      departments: [],
+      noDepartments: true,
+    });
     expect(result.diagnostics.map((d) => `${d.file}: ${d.message}`)).toEqual([
       'fonts/BIZUDGothic-Bold.ttf: フォントファイル BIZUDGothic-Bold.ttf を読めません: ファイルがありません。BIZ UD フォント（fonts/ の BIZUDGothic-Bold.ttf）が必要です',
       'fonts/BIZUDGothic-Regular.ttf: フォントファイル BIZUDGothic-Regular.ttf が TrueType フォントではありません（壊れているようです）。BIZ UD フォントを入れ直してください',
@@ -271,7 +364,11 @@ describe('fonts', () => {
 describe('large content', () => {
   it('prints a 施策 with 40 取組 and a title of 300 characters, every 取組 in the 施策体系 and on its page', async () => {
     const title = '長い施策名'.repeat(60);
-    const initiatives = Array.from({ length: 40 }, (_, i) => `  - id: s01-t${i + 1}\n    name: 取組その${i + 1}番\n    rows:\n      - project: s01-j1\n        schedule:\n          2024: [計画その${i + 1}]\n          2025: [計画]\n          2026: []\n`).join('');
+    const initiatives = Array.from(
+      { length: 40 },
+      (_, i) =>
+        `  - id: s01-t${i + 1}\n    name: 取組その${i + 1}番\n    rows:\n      - project: s01-j1\n        schedule:\n          2024: [計画その${i + 1}]\n          2025: [計画]\n          2026: []\n`,
+    ).join('');
     const measure = (await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8'))
       .replace('title: 見本の施策', `title: ${title}`)
       .replace(/initiatives:\n[\s\S]*?budget:/, `initiatives:\n${initiatives}budget:`);

@@ -1,5 +1,5 @@
 // keikaku roll: next fiscal year's data, with every label following the period.
-import { mkdtemp, readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -27,12 +27,21 @@ describe('keikaku roll --to 2025 on the seed', () => {
     const result = validatePlan(read.files, read.diagnostics);
     expect(result.value?.period).toEqual({ start: 2025, end: 2027 });
     const rules = result.diagnostics.map((d) => `${d.severity}:${d.rule}`);
-    expect(rules.filter((r) => r !== 'warning:carried-over')).toEqual(['warning:missing-department', 'warning:missing-status', 'warning:missing-status']);
+    expect(rules.filter((r) => r !== 'warning:carried-over')).toEqual([
+      'warning:missing-department',
+      'warning:missing-status',
+      'warning:missing-status',
+    ]);
     // One warning per seeded 2027 cell: every 取組 row and every 事業費 row.
     const plan = result.value!;
-    const cells = plan.measures.reduce((n, m) => n + m.initiatives.reduce((k, t) => k + t.rows.length, 0) + m.budget.length, 0);
+    const cells = plan.measures.reduce(
+      (n, m) => n + m.initiatives.reduce((k, t) => k + t.rows.length, 0) + m.budget.length,
+      0,
+    );
     expect(rules.filter((r) => r === 'warning:carried-over')).toHaveLength(cells);
-    expect(result.diagnostics.find((d) => d.rule === 'carried-over')!.message).toBe('2027年度の事業計画（区や自治会などへの支援）は前の年度から写したものです（keikaku roll）。内容を確かめたら、carriedOver からこの年度を消してください');
+    expect(result.diagnostics.find((d) => d.rule === 'carried-over')!.message).toBe(
+      '2027年度の事業計画（区や自治会などへの支援）は前の年度から写したものです（keikaku roll）。内容を確かめたら、carriedOver からこの年度を消してください',
+    );
   });
 
   it('seeds 2027 from 2026, drops 2024, and keeps everything else of the files as it was', async () => {
@@ -40,22 +49,43 @@ describe('keikaku roll --to 2025 on the seed', () => {
     const after = await readFile(path.join(rolled, 'measures', '01.yaml'), 'utf8');
     expect(after).toContain('    amounts: { 2025: 11527, 2026: 9067, 2027: 9067 }\n    carriedOver: [ 2027 ]\n');
     // Same lines but for the year cells: drop the changed ones and compare.
-    const strip = (text: string) => text.split('\n').filter((l) => !/^\s+(20\d\d:|carriedOver:|amounts:|- )/.test(l)).join('\n');
+    const strip = (text: string) =>
+      text
+        .split('\n')
+        .filter((l) => !/^\s+(20\d\d:|carriedOver:|amounts:|- )/.test(l))
+        .join('\n');
     expect(strip(after)).toBe(strip(before));
-    expect(await readFile(path.join(rolled, 'departments.yaml'), 'utf8')).toBe(await readFile(path.join(ROOT, 'data', 'departments.yaml'), 'utf8'));
+    expect(await readFile(path.join(rolled, 'departments.yaml'), 'utf8')).toBe(
+      await readFile(path.join(ROOT, 'data', 'departments.yaml'), 'utf8'),
+    );
     const plan = await readFile(path.join(rolled, 'plan.yaml'), 'utf8');
     expect(plan).toContain('# 計画の基本情報'); // comments survive
     expect(plan).toContain('  start: 2025\n  end: 2027\n');
-    expect((await readdir(path.join(rolled, 'schema'))).sort()).toEqual(['departments.schema.json', 'measure.schema.json', 'plan.schema.json']);
+    expect((await readdir(path.join(rolled, 'schema'))).sort()).toEqual([
+      'departments.schema.json',
+      'measure.schema.json',
+      'plan.schema.json',
+    ]);
   });
 
   it('builds a plan whose every label follows the period: 2027年度（令和9年度）, and no 2024年度', async () => {
-    const run = await runCli(['build', '--data', rolled, '--templates', path.join(ROOT, 'templates'), '--out', 'out2025', '--no-departments'], work);
+    const run = await runCli(
+      ['build', '--data', rolled, '--templates', path.join(ROOT, 'templates'), '--out', 'out2025', '--no-departments'],
+      work,
+    );
     expect(run.code).toBe(0);
-    expect(await listDocuments(path.join(work, 'out2025'))).toEqual(['実施計画_2025-2027.docx', '実施計画_2025-2027.html', '実施計画_2025-2027.pdf']);
-    const html = squash((await readFile(path.join(work, 'out2025', '実施計画_2025-2027.html'), 'utf8')).replace(/<[^>]+>/g, ''));
+    expect(await listDocuments(path.join(work, 'out2025'))).toEqual([
+      '実施計画_2025-2027.docx',
+      '実施計画_2025-2027.html',
+      '実施計画_2025-2027.pdf',
+    ]);
+    const html = squash(
+      (await readFile(path.join(work, 'out2025', '実施計画_2025-2027.html'), 'utf8')).replace(/<[^>]+>/g, ''),
+    );
     const pdf = squash((await pdfPages(await readFile(path.join(work, 'out2025', '実施計画_2025-2027.pdf')))).join(''));
-    const docx = squash((await docxParagraphs(await readFile(path.join(work, 'out2025', '実施計画_2025-2027.docx')))).join(''));
+    const docx = squash(
+      (await docxParagraphs(await readFile(path.join(work, 'out2025', '実施計画_2025-2027.docx')))).join(''),
+    );
     for (const text of [pdf, docx, html]) {
       expect(text).toContain('2027年度（令和9年度）');
       expect(text).toContain('実施計画（2025年度～2027年度）');
@@ -73,10 +103,16 @@ describe('keikaku roll --to 2025 on the seed', () => {
   });
 
   it('refuses a year that does not move forward, and a malformed one', async () => {
-    const back = await runCli(['roll', '--data', path.join(ROOT, 'data'), '--to', '2024', '--out', path.join(work, 'x')], work);
+    const back = await runCli(
+      ['roll', '--data', path.join(ROOT, 'data'), '--to', '2024', '--out', path.join(work, 'x')],
+      work,
+    );
     expect(back.code).toBe(1);
     expect(back.stderr).toContain('--to 2024 は今の初年度（2024）より後の年度にしてください');
-    const bad = await runCli(['roll', '--data', path.join(ROOT, 'data'), '--to', 'R7', '--out', path.join(work, 'y')], work);
+    const bad = await runCli(
+      ['roll', '--data', path.join(ROOT, 'data'), '--to', 'R7', '--out', path.join(work, 'y')],
+      work,
+    );
     expect(bad.code).toBe(2);
   });
 });
@@ -86,7 +122,10 @@ describe('rolling across an era', () => {
     const dir = await makeDataDir();
     for (const file of ['plan.yaml', 'measures/01.yaml', 'measures/02.yaml']) {
       const p = path.join(dir, 'data', file);
-      await writeFile(p, (await readFile(p, 'utf8')).replace(/2024/g, '2017').replace(/2025/g, '2018').replace(/2026/g, '2019'));
+      await writeFile(
+        p,
+        (await readFile(p, 'utf8')).replace(/2024/g, '2017').replace(/2025/g, '2018').replace(/2026/g, '2019'),
+      );
     }
     return dir;
   }
@@ -97,7 +136,11 @@ describe('rolling across an era', () => {
     expect(run.code).toBe(0);
     const read = await readDataDir(path.join(dir, 'next'), dir);
     const view = planView(validatePlan(read.files).value!);
-    expect(view.years.map((y) => y.label)).toEqual(['2018年度（平成30年度）', '2019年度（令和元年度）', '2020年度（令和2年度）']);
+    expect(view.years.map((y) => y.label)).toEqual([
+      '2018年度（平成30年度）',
+      '2019年度（令和元年度）',
+      '2020年度（令和2年度）',
+    ]);
     expect(view.documentTitle).toBe('実施計画（2018年度～2020年度）');
   });
 

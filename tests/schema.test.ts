@@ -21,7 +21,11 @@ describe('JSON Schema for editors', () => {
     const cwd = await mkdtemp(path.join(tmpdir(), 'keikaku-schema-'));
     const run = await runCli(['schema', '--out', 'schemas'], cwd);
     expect(run.code).toBe(0);
-    expect((await readdir(path.join(cwd, 'schemas'))).sort()).toEqual(['departments.schema.json', 'measure.schema.json', 'plan.schema.json']);
+    expect((await readdir(path.join(cwd, 'schemas'))).sort()).toEqual([
+      'departments.schema.json',
+      'measure.schema.json',
+      'plan.schema.json',
+    ]);
     const measure = JSON.parse(await readFile(path.join(cwd, 'schemas', 'measure.schema.json'), 'utf8'));
     expect(measure.additionalProperties).toBe(false);
     expect(measure.properties.budget.title).toBe('事業費');
@@ -31,7 +35,10 @@ describe('JSON Schema for editors', () => {
     const expectations: [string, string][] = [
       ['data/plan.yaml', './schema/plan.schema.json'],
       ['data/departments.yaml', './schema/departments.schema.json'],
-      ...(await readdir(path.join(ROOT, 'data', 'measures'))).map((n): [string, string] => [`data/measures/${n}`, '../schema/measure.schema.json']),
+      ...(await readdir(path.join(ROOT, 'data', 'measures'))).map((n): [string, string] => [
+        `data/measures/${n}`,
+        '../schema/measure.schema.json',
+      ]),
     ];
     for (const [file, schema] of expectations) {
       const first = (await readFile(path.join(ROOT, file), 'utf8')).split('\n')[0];
@@ -52,7 +59,10 @@ describe('README', () => {
     const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
     const example = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(example).toContain('$schema=../schema/measure.schema.json');
-    const run = await runCli(['validate'], await makeDataDir({ 'measures/02.yaml': example! }, path.join(ROOT, 'data')));
+    const run = await runCli(
+      ['validate'],
+      await makeDataDir({ 'measures/02.yaml': example! }, path.join(ROOT, 'data')),
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain('measures/02.yaml');

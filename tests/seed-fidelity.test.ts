@@ -17,7 +17,7 @@ const sections = seedSections();
 const years = yearsOf(plan.period);
 
 /** Defects of the seed's 施策体系 that docs/domain.md lists; the detail pages are right. */
-const OUTLINE_ERRATA: Record<string, string> = { '親切でいい窓口対応の実施': '親切ていねいな窓口対応の実施' };
+const OUTLINE_ERRATA: Record<string, string> = { 親切でいい窓口対応の実施: '親切ていねいな窓口対応の実施' };
 /**
  * 取組 names that the seed's detail tables misprint (docs/domain.md): 施策12 prints its ④ rows
  * under a repeated ③. The 施策体系 test above checks these names instead.
@@ -35,8 +35,13 @@ describe('the shipped data is the seed', () => {
 
   it('has the 施策体系 of the seed: every 基本施策, 施策 and 取組 with its number', () => {
     const fromData = plan.measures.flatMap((m) => {
-      const basic = plan.policies.find((p) => p.number === m.policy)!.basicMeasures.find((b) => b.number === m.basicMeasure)!;
-      return m.initiatives.map((t, i) => `${circledNumber(i + 1)}|${normalize(`${basic.number} ${basic.title}|${m.number} ${m.title}|${t.name}`)}`);
+      const basic = plan.policies
+        .find((p) => p.number === m.policy)!
+        .basicMeasures.find((b) => b.number === m.basicMeasure)!;
+      return m.initiatives.map(
+        (t, i) =>
+          `${circledNumber(i + 1)}|${normalize(`${basic.number} ${basic.title}|${m.number} ${m.title}|${t.name}`)}`,
+      );
     });
     const fromSeed = seedOutline().map((r) => {
       const [, circled, name] = /^(\S+) (.+)$/.exec(r.initiative)!;
@@ -67,33 +72,38 @@ describe('the shipped data is the seed', () => {
   it('has every 取組, 事業, 担当課 and year item of each ●主な取組内容 table, and nothing the table lacks', () => {
     for (const [i, m] of plan.measures.entries()) {
       // The header rows of the table (and of its continuation on a second page) go first.
-      const withoutHeaders = sections[i]!.initiativesText
-        .split('\n')
+      const withoutHeaders = sections[i]!.initiativesText.split('\n')
         .filter((line) => !/^(取組名称|\t\d{4}年度)/.test(line))
         .map((line) => line.replace(/^[①-⑳]\s*/, '')) // before normalize(): NFKC turns ① into 1
         .join('\n');
       let rest = normalize(withoutHeaders);
-      const items = m.initiatives.flatMap((t) => t.rows.flatMap((r) => years.flatMap((y) => r.schedule[String(y)] ?? []))).map(normalize);
+      const items = m.initiatives
+        .flatMap((t) => t.rows.flatMap((r) => years.flatMap((y) => r.schedule[String(y)] ?? [])))
+        .map(normalize);
       const names = new Map(m.projects.map((p) => [p.id, normalize(p.name)]));
       const rowNames = m.initiatives.flatMap((t) => t.rows.map((r) => names.get(r.project)!));
-      const initiativeNames = m.initiatives.map((t) => normalize(t.name)).filter((n) => !DETAIL_MISPRINTED_INITIATIVES.has(n));
+      const initiativeNames = m.initiatives
+        .map((t) => normalize(t.name))
+        .filter((n) => !DETAIL_MISPRINTED_INITIATIVES.has(n));
       const labels = m.projects.flatMap((p) => [p.department ?? '', p.status ?? '']).filter((x) => x !== '');
       const count = (list: readonly string[], s: string) => list.filter((x) => x === s).length;
       // Longest first, so that an item containing a 事業 name is removed whole. A year item is
       // printed once per year cell: the seed must hold it exactly as often as the data does
       // (plus where the same words are a 事業 or 取組 name).
-      for (const s of [...new Set([...items, ...rowNames, ...initiativeNames, ...labels])].sort((a, b) => b.length - a.length)) {
+      for (const s of [...new Set([...items, ...rowNames, ...initiativeNames, ...labels])].sort(
+        (a, b) => b.length - a.length,
+      )) {
         const found = rest.split(s).length - 1;
         expect(found, `施策${m.number}: 「${s}」`).toBeGreaterThan(0);
         if (items.includes(s)) {
-          expect(found, `施策${m.number}: 「${s}」 printed ${found} times`).toBe(count(items, s) + count(rowNames, s) + count(initiativeNames, s));
+          expect(found, `施策${m.number}: 「${s}」 printed ${found} times`).toBe(
+            count(items, s) + count(rowNames, s) + count(initiativeNames, s),
+          );
         }
         rest = rest.split(s).join('');
       }
       // What remains is only the table's furniture: bullets, circled numbers, list markup.
-      const furniture = rest
-        .replace(/<[^>]*>/g, '')
-        .replace(/・/g, '');
+      const furniture = rest.replace(/<[^>]*>/g, '').replace(/・/g, '');
       expect(furniture, `施策${m.number}`).toBe('');
     }
   });
@@ -102,9 +112,10 @@ describe('the shipped data is the seed', () => {
     for (const [i, m] of plan.measures.entries()) {
       const s = sections[i]!;
       const table = budgetTable(m, years);
-      expect(table.lines.map((l) => [normalize(l.projectName), l.amounts, l.total]), `施策${m.number}`).toEqual(
-        s.budget.map((b) => [normalize(b.name), b.amounts, b.total]),
-      );
+      expect(
+        table.lines.map((l) => [normalize(l.projectName), l.amounts, l.total]),
+        `施策${m.number}`,
+      ).toEqual(s.budget.map((b) => [normalize(b.name), b.amounts, b.total]));
       if (s.printedTotal) {
         expect({ amounts: table.yearTotals, total: table.grandTotal }, `施策${m.number} 合計`).toEqual(s.printedTotal);
       } else {

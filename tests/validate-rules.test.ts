@@ -93,7 +93,9 @@ const CASES: { fixture: string; code: number; expected: string[] }[] = [
   {
     fixture: 'duplicate-department.departments.yaml',
     code: 1,
-    expected: ['data/departments.yaml:4:5: エラー: 担当課「総務課」は data/departments.yaml:2:5 にもあります。1回だけ書いてください'],
+    expected: [
+      'data/departments.yaml:4:5: エラー: 担当課「総務課」は data/departments.yaml:2:5 にもあります。1回だけ書いてください',
+    ],
   },
   {
     fixture: 'unsafe-department-names.departments.yaml',
@@ -124,7 +126,9 @@ const CASES: { fixture: string; code: number; expected: string[] }[] = [
   {
     fixture: 'not-yaml.measure.yaml',
     code: 1,
-    expected: [`${M}:5:1: エラー: キーが複数行にまたがっています。「キー: 値」は1行に書いてください（YAML: Implicit keys need to be on a single line）`],
+    expected: [
+      `${M}:5:1: エラー: キーが複数行にまたがっています。「キー: 値」は1行に書いてください（YAML: Implicit keys need to be on a single line）`,
+    ],
   },
 ];
 
@@ -162,7 +166,15 @@ describe('validate: the whole run', () => {
 
   it('explains a file saved as Shift_JIS, at the first character it cannot read', async () => {
     // "title: 見本" in CP932: 見 = 0x8CA9, 本 = 0x967B
-    const sjis = Uint8Array.from([...Buffer.from('municipality: x\n'), ...Buffer.from('title: '), 0x8c, 0xa9, 0x96, 0x7b, 0x0a]);
+    const sjis = Uint8Array.from([
+      ...Buffer.from('municipality: x\n'),
+      ...Buffer.from('title: '),
+      0x8c,
+      0xa9,
+      0x96,
+      0x7b,
+      0x0a,
+    ]);
     const run = await validateWith({ 'plan.yaml': sjis });
     expect(lines(run.stdout)).toEqual([
       'data/plan.yaml:2:8: エラー: UTF-8として読めない文字があります。Shift_JIS（ANSI）など別の文字コードで保存されているようです。文字コードを「UTF-8」にして保存し直してください',
@@ -188,13 +200,18 @@ describe('validate: the whole run', () => {
 
   it('refuses a 担当課 that is not in the master list even when the list itself is fine', async () => {
     const run = await validateWith({ 'departments.yaml': 'departments:\n  - 財政課\n' });
-    expect(lines(run.stdout)).toEqual([`${M}:11:17: エラー: 担当課「総務課」は departments.yaml の一覧にありません（一覧: 財政課）`]);
+    expect(lines(run.stdout)).toEqual([
+      `${M}:11:17: エラー: 担当課「総務課」は departments.yaml の一覧にありません（一覧: 財政課）`,
+    ]);
   });
 
   it('checks the period and the numbers of plan.yaml', async () => {
     const plan = (await readFile(path.join(FIXTURES, 'minimal', 'plan.yaml'), 'utf8'))
       .replace('end: 2026', 'end: 2023')
-      .replace('      - number: 1\n        title: 見本の基本施策', '      - number: 1\n        title: 見本の基本施策\n      - number: 1\n        title: 同じ番号');
+      .replace(
+        '      - number: 1\n        title: 見本の基本施策',
+        '      - number: 1\n        title: 見本の基本施策\n      - number: 1\n        title: 同じ番号',
+      );
     const run = await validateWith({ 'plan.yaml': plan });
     expect(lines(run.stdout)).toEqual([
       'data/plan.yaml:5:8: エラー: 最終年度（2023）が初年度（2024）より前です',
@@ -203,8 +220,19 @@ describe('validate: the whole run', () => {
   });
 
   it('refuses a YAML alias bomb with a message instead of expanding it', async () => {
-    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n');
+    const bomb = [
+      'a: &a ["x","x","x","x","x","x","x","x","x","x"]',
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(',')}]`,
+      ),
+    ].join('\n');
     const run = await validateWith({ 'plan.yaml': bomb });
-    expect(lines(run.stdout)).toEqual(['data/plan.yaml:1:1: エラー: エイリアス（*名前）の展開が多すぎます（上限100回）。アンカーとエイリアスを使わずに書いてください']);
+    expect(lines(run.stdout)).toEqual([
+      'data/plan.yaml:1:1: エラー: エイリアス（*名前）の展開が多すぎます（上限100回）。アンカーとエイリアスを使わずに書いてください',
+    ]);
   });
 });

@@ -26,7 +26,15 @@ export const PAGE = {
 
 export const CONTENT_WIDTH = PAGE.width - PAGE.margin.left - PAGE.margin.right;
 
-const BASE: BlockStyle = { font: 'gothic', size: 10, bold: false, align: 'left', spaceBefore: 0, spaceAfter: 4, lineHeight: 1.45 };
+const BASE: BlockStyle = {
+  font: 'gothic',
+  size: 10,
+  bold: false,
+  align: 'left',
+  spaceBefore: 0,
+  spaceAfter: 4,
+  lineHeight: 1.45,
+};
 
 const STYLES: Readonly<Record<string, Partial<BlockStyle>>> = {
   p: {},

@@ -12,7 +12,13 @@ import { Templates } from '../templates/engine.ts';
 import { excerptView } from '../views/excerpt-view.ts';
 import { planView } from '../views/plan-view.ts';
 import { CACHE_DIR, jobKeys, RenderCache } from './render-cache.ts';
-import { DEPARTMENT_DIR, documentBaseName, type DocumentJob, type OutputFormat, type RenderedFile } from './render-documents.ts';
+import {
+  DEPARTMENT_DIR,
+  documentBaseName,
+  type DocumentJob,
+  type OutputFormat,
+  type RenderedFile,
+} from './render-documents.ts';
 import { renderAll } from './render-pool.ts';
 
 export interface BuildOptions {
@@ -55,11 +61,18 @@ export async function build(options: BuildOptions, log: (line: string) => void =
   diagnostics.push(...templateFiles.diagnostics, ...compiled.diagnostics, ...fontFiles.diagnostics);
   const jobs = documentJobs(plan, options);
   diagnostics.push(...jobs.diagnostics);
-  if (hasErrors(diagnostics) || !compiled.templates || !fontFiles.fonts) return { diagnostics: sortDiagnostics(diagnostics), written: [] };
+  if (hasErrors(diagnostics) || !compiled.templates || !fontFiles.fonts)
+    return { diagnostics: sortDiagnostics(diagnostics), written: [] };
 
   // Everything is rendered before anything is written: a failure leaves out/ as it was.
   const outDir = path.resolve(options.cwd, options.outDir);
-  const context = { templates: compiled.templates, templateSources: templateFiles.sources, fonts: fontFiles.fonts, formats: options.formats, creationDate: creationDate(plan) };
+  const context = {
+    templates: compiled.templates,
+    templateSources: templateFiles.sources,
+    fonts: fontFiles.fonts,
+    formats: options.formats,
+    creationDate: creationDate(plan),
+  };
   const cache = options.noCache ? undefined : new RenderCache(path.join(outDir, CACHE_DIR));
   const filesByJob = new Map<string, readonly RenderedFile[]>();
   const keysByJob = new Map<string, Map<OutputFormat, string>>();
@@ -71,7 +84,10 @@ export async function build(options: BuildOptions, log: (line: string) => void =
     if (cached) filesByJob.set(job.name, cached);
     else toRender.push(job);
   }
-  for (const result of await renderAll(toRender, context, { cwd: options.cwd, ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}) })) {
+  for (const result of await renderAll(toRender, context, {
+    cwd: options.cwd,
+    ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
+  })) {
     diagnostics.push(...result.diagnostics);
     if (!result.files) return { diagnostics: sortDiagnostics(diagnostics), written: [] };
     filesByJob.set(result.job.name, result.files);
@@ -90,13 +106,20 @@ export async function build(options: BuildOptions, log: (line: string) => void =
     targets = await writeDocuments(outDir, files);
   } catch (error) {
     if (!(error instanceof OutputPathError)) throw error;
-    diagnostics.push({ severity: 'error', file: displayPath(outDir, options.cwd), rule: 'output-path', message: error.message });
+    diagnostics.push({
+      severity: 'error',
+      file: displayPath(outDir, options.cwd),
+      rule: 'output-path',
+      message: error.message,
+    });
     return { diagnostics: sortDiagnostics(diagnostics), written: [] };
   }
   for (const [i, file] of files.entries()) {
     const shown = displayPath(targets[i]!, options.cwd);
     written.push(shown);
-    log(`${shown} を書き出しました（${inputs} から、${formatSize(file.bytes.length)}${renderedFiles.has(file.name) ? '' : '、変更がないため out/.cache から'}）`);
+    log(
+      `${shown} を書き出しました（${inputs} から、${formatSize(file.bytes.length)}${renderedFiles.has(file.name) ? '' : '、変更がないため out/.cache から'}）`,
+    );
   }
   await cache?.prune();
   return { diagnostics: sortDiagnostics(diagnostics), written, rendered };
@@ -115,14 +138,20 @@ export function creationDate(plan: Plan, env: NodeJS.ProcessEnv = process.env): 
 /** The documents a build makes: the whole plan (or some 施策 of it) and the 担当課 excerpts. */
 function documentJobs(plan: Plan, options: BuildOptions): { jobs: DocumentJob[]; diagnostics: Diagnostic[] } {
   const base = documentBaseName(plan);
-  const excerpt = (department: string): DocumentJob => ({ name: `${DEPARTMENT_DIR}/${department}`, template: 'excerpt', view: excerptView(plan, department) });
+  const excerpt = (department: string): DocumentJob => ({
+    name: `${DEPARTMENT_DIR}/${department}`,
+    template: 'excerpt',
+    view: excerptView(plan, department),
+  });
   if (options.departments.length > 0) {
     const unknown = options.departments.filter((d) => !plan.departments.includes(d));
     if (unknown.length > 0) {
       return {
         jobs: [],
         diagnostics: unknown.map((d) => ({
-          severity: 'error', file: '--department', rule: 'unknown-department',
+          severity: 'error',
+          file: '--department',
+          rule: 'unknown-department',
           message: `担当課「${d}」は departments.yaml にありません（${plan.departments.join('、')}）`,
         })),
       };
@@ -140,7 +169,10 @@ function documentJobs(plan: Plan, options: BuildOptions): { jobs: DocumentJob[];
   return { jobs: [whole, ...excerpts], diagnostics: [] };
 }
 
-function selectMeasures(plan: Plan, requested: readonly string[]): { ids?: Set<string>; suffix?: string; diagnostics: Diagnostic[] } {
+function selectMeasures(
+  plan: Plan,
+  requested: readonly string[],
+): { ids?: Set<string>; suffix?: string; diagnostics: Diagnostic[] } {
   if (requested.length === 0) return { diagnostics: [] };
   const ids = new Set<string>();
   const diagnostics: Diagnostic[] = [];
@@ -150,10 +182,13 @@ function selectMeasures(plan: Plan, requested: readonly string[]): { ids?: Set<s
     else {
       const known = plan.measures.map((m) => `${m.number}（${m.id}）`).join('、');
       diagnostics.push({
-        severity: 'error', file: '--measure', rule: 'unknown-measure',
-        message: matches.length === 0
-          ? `施策「${wanted}」はありません。施策の番号かIDを指定してください（${known}）`
-          : `施策の番号「${wanted}」は複数の基本方針にあります。IDで指定してください（${matches.map((m) => m.id).join('、')}）`,
+        severity: 'error',
+        file: '--measure',
+        rule: 'unknown-measure',
+        message:
+          matches.length === 0
+            ? `施策「${wanted}」はありません。施策の番号かIDを指定してください（${known}）`
+            : `施策の番号「${wanted}」は複数の基本方針にあります。IDで指定してください（${matches.map((m) => m.id).join('、')}）`,
       });
     }
   }

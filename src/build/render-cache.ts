@@ -57,10 +57,14 @@ export async function jobKeys(job: DocumentJob, context: RenderContext): Promise
   const inputs = createHash('sha256')
     .update(await hashOfCode())
     .update(hashOfFonts(context.fonts))
-    .update(JSON.stringify(templatesUsed(job.template, context.templateSources).map((t) => [t.name, t.partial, t.text])))
+    .update(
+      JSON.stringify(templatesUsed(job.template, context.templateSources).map((t) => [t.name, t.partial, t.text])),
+    )
     .update(JSON.stringify({ template: job.template, view: job.view, date: context.creationDate.toISOString() }))
     .digest('hex');
-  return new Map(context.formats.map((format) => [format, createHash('sha256').update(inputs).update(format).digest('hex')]));
+  return new Map(
+    context.formats.map((format) => [format, createHash('sha256').update(inputs).update(format).digest('hex')]),
+  );
 }
 
 export class RenderCache {
@@ -98,7 +102,11 @@ export class RenderCache {
   /** Removes the entries this build did not use, so the cache holds one build's worth. */
   async prune(): Promise<void> {
     const names = await readdir(this.dir).catch(() => [] as string[]);
-    await Promise.all(names.filter((n) => /^[0-9a-f]{64}\.\w+$/.test(n) && !this.used.has(n)).map((n) => rm(path.join(this.dir, n), { force: true })));
+    await Promise.all(
+      names
+        .filter((n) => /^[0-9a-f]{64}\.\w+$/.test(n) && !this.used.has(n))
+        .map((n) => rm(path.join(this.dir, n), { force: true })),
+    );
   }
 
   static async remove(dir: string): Promise<void> {

@@ -43,25 +43,35 @@ export interface RenderContext {
 /** `実施計画_2024-2026` — every output name follows from the plan's title and period. */
 export const documentBaseName = (plan: Plan): string => `${plan.title}_${plan.period.start}-${plan.period.end}`;
 
-export async function renderDocument(job: DocumentJob, context: RenderContext): Promise<{ files?: RenderedFile[]; diagnostics: Diagnostic[] }> {
+export async function renderDocument(
+  job: DocumentJob,
+  context: RenderContext,
+): Promise<{ files?: RenderedFile[]; diagnostics: Diagnostic[] }> {
   const tree = documentTree(job, context);
   if (!tree.tree) return { diagnostics: tree.diagnostics };
   // The PDF is laid out even for a Word-only build: the Word 目次 takes its page numbers from
   // it, and the Word file must not depend on which formats were asked for.
   const needsPdf = context.formats.includes('pdf') || context.formats.includes('docx');
-  const pdf = needsPdf ? await renderPdf(toPdfmake(tree.tree, { creationDate: context.creationDate }), context.fonts) : undefined;
+  const pdf = needsPdf
+    ? await renderPdf(toPdfmake(tree.tree, { creationDate: context.creationDate }), context.fonts)
+    : undefined;
   const files: RenderedFile[] = [];
   for (const format of context.formats) {
     const bytes =
-      format === 'pdf' ? pdf!.bytes
-      : format === 'docx' ? await packDocx(toDocx(tree.tree, pdf!.pagesById), context.creationDate)
-      : new TextEncoder().encode(toHtml(tree.tree));
+      format === 'pdf'
+        ? pdf!.bytes
+        : format === 'docx'
+          ? await packDocx(toDocx(tree.tree, pdf!.pagesById), context.creationDate)
+          : new TextEncoder().encode(toHtml(tree.tree));
     files.push({ name: `${job.name}.${format}`, bytes });
   }
   return { files, diagnostics: [] };
 }
 
-export function documentTree(job: DocumentJob, context: Pick<RenderContext, 'templates' | 'templateSources'>): { tree?: DocumentTree; diagnostics: Diagnostic[] } {
+export function documentTree(
+  job: DocumentJob,
+  context: Pick<RenderContext, 'templates' | 'templateSources'>,
+): { tree?: DocumentTree; diagnostics: Diagnostic[] } {
   const rendered = context.templates.render(job.template, job.view);
   if (rendered.markup === undefined) return { diagnostics: rendered.diagnostics };
   return parseMarkup(rendered.markup, context.templateSources);

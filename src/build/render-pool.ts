@@ -25,12 +25,17 @@ const MIN_COST_FOR_WORKERS = 300_000;
 /** That start-up, as a share of the build's work, counted against each worker when sharing out. */
 const WORKER_START_SHARE = 0.15;
 
-export async function renderAll(jobs: readonly DocumentJob[], context: RenderContext, setup: Omit<WorkerSetup, 'templateSources' | 'formats' | 'creationDate'>): Promise<JobResult[]> {
+export async function renderAll(
+  jobs: readonly DocumentJob[],
+  context: RenderContext,
+  setup: Omit<WorkerSetup, 'templateSources' | 'formats' | 'creationDate'>,
+): Promise<JobResult[]> {
   const ordered = [...jobs].sort((a, b) => cost(b) - cost(a));
   const total = ordered.reduce((s, j) => s + cost(j), 0);
   // KEIKAKU_WORKERS=0 never uses workers, =1 always does (for tests and measurements).
   const forced = process.env.KEIKAKU_WORKERS;
-  const workerCount = forced === '0' ? 0 : Math.min(Math.max(availableParallelism() - 1, forced === '1' ? 1 : 0), ordered.length - 1, 3);
+  const workerCount =
+    forced === '0' ? 0 : Math.min(Math.max(availableParallelism() - 1, forced === '1' ? 1 : 0), ordered.length - 1, 3);
   if (workerCount < 1 || (total < MIN_COST_FOR_WORKERS && forced !== '1')) {
     const results: JobResult[] = [];
     for (const job of ordered) results.push({ job, ...(await renderDocument(job, context)) });
@@ -45,14 +50,26 @@ export async function renderAll(jobs: readonly DocumentJob[], context: RenderCon
     bins[lightest]!.push(job);
     load[lightest]! += cost(job);
   }
-  const workers = bins.slice(1).filter((b) => b.length > 0).map(() => startWorker({ ...setup, templateSources: context.templateSources, formats: context.formats, creationDate: context.creationDate.toISOString() }));
+  const workers = bins
+    .slice(1)
+    .filter((b) => b.length > 0)
+    .map(() =>
+      startWorker({
+        ...setup,
+        templateSources: context.templateSources,
+        formats: context.formats,
+        creationDate: context.creationDate.toISOString(),
+      }),
+    );
   try {
     const own = (async () => {
       const results: JobResult[] = [];
       for (const job of bins[0]!) results.push({ job, ...(await renderDocument(job, context)) });
       return results;
     })();
-    const others = workers.map((worker, i) => Promise.all(bins[i + 1]!.map(async (job) => ({ job, ...(await worker.render(job)) }))));
+    const others = workers.map((worker, i) =>
+      Promise.all(bins[i + 1]!.map(async (job) => ({ job, ...(await worker.render(job)) }))),
+    );
     return (await Promise.all([own, ...others])).flat();
   } finally {
     await Promise.all(workers.map((w) => w.close()));
@@ -66,14 +83,26 @@ interface RenderWorker {
 
 function startWorker(setup: WorkerSetup): RenderWorker {
   const worker = new Worker(new URL('./render-worker-entry.mjs', import.meta.url), { workerData: setup });
-  const pending = new Map<string, { resolve: (r: { files?: RenderedFile[]; diagnostics: Diagnostic[] }) => void; reject: (e: Error) => void }>();
-  worker.on('message', (message: { name: string; files?: RenderedFile[]; diagnostics?: Diagnostic[]; error?: string }) => {
-    const waiter = pending.get(message.name);
-    pending.delete(message.name);
-    if (!waiter) return;
-    if (message.error) waiter.reject(new Error(message.error));
-    else waiter.resolve({ ...(message.files ? { files: message.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })) } : {}), diagnostics: message.diagnostics ?? [] });
-  });
+  const pending = new Map<
+    string,
+    { resolve: (r: { files?: RenderedFile[]; diagnostics: Diagnostic[] }) => void; reject: (e: Error) => void }
+  >();
+  worker.on(
+    'message',
+    (message: { name: string; files?: RenderedFile[]; diagnostics?: Diagnostic[]; error?: string }) => {
+      const waiter = pending.get(message.name);
+      pending.delete(message.name);
+      if (!waiter) return;
+      if (message.error) waiter.reject(new Error(message.error));
+      else
+        waiter.resolve({
+          ...(message.files
+            ? { files: message.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })) }
+            : {}),
+          diagnostics: message.diagnostics ?? [],
+        });
+    },
+  );
   worker.on('error', (error) => {
     for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();

@@ -17,12 +17,23 @@ const setup = workerData as WorkerSetup;
 const compiled = Templates.compile(setup.templateSources);
 const fonts = (await readFonts(setup.fontsDir, setup.cwd)).fonts;
 
-parentPort!.on('message', async (job: DocumentJob) => {
+parentPort!.on('message', (job: DocumentJob) => void renderJob(job));
+
+async function renderJob(job: DocumentJob): Promise<void> {
   try {
     if (!compiled.templates || !fonts) throw new Error('worker setup failed');
-    const result = await renderDocument(job, { templates: compiled.templates, templateSources: setup.templateSources, fonts, formats: setup.formats, creationDate: new Date(setup.creationDate) });
-    parentPort!.postMessage({ name: job.name, ...result }, (result.files ?? []).map((f) => f.bytes.buffer as ArrayBuffer));
+    const result = await renderDocument(job, {
+      templates: compiled.templates,
+      templateSources: setup.templateSources,
+      fonts,
+      formats: setup.formats,
+      creationDate: new Date(setup.creationDate),
+    });
+    parentPort!.postMessage(
+      { name: job.name, ...result },
+      (result.files ?? []).map((f) => f.bytes.buffer as ArrayBuffer),
+    );
   } catch (error) {
     parentPort!.postMessage({ name: job.name, error: String((error as Error)?.stack ?? error) });
   }
-});
+}

@@ -17,20 +17,41 @@ export const runBuild: Command = async (args, io) => {
     'no-departments': { type: 'boolean', default: false },
     'no-cache': { type: 'boolean', default: false },
   });
-  if (options['no-departments'] && options.department.length > 0) throw new UsageError('--department と --no-departments は同時に指定できません');
-  const formats = options.format.split(',').map((f) => f.trim()).filter((f) => f !== '');
+  if (options['no-departments'] && options.department.length > 0)
+    throw new UsageError('--department と --no-departments は同時に指定できません');
+  const formats = options.format
+    .split(',')
+    .map((f) => f.trim())
+    .filter((f) => f !== '');
   const unknown = formats.filter((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f));
   if (unknown.length > 0 || formats.length === 0) {
-    throw new UsageError(`--format には ${OUTPUT_FORMATS.join('、')} をカンマ区切りで指定してください（「${options.format}」が指定されています）`);
+    throw new UsageError(
+      `--format には ${OUTPUT_FORMATS.join('、')} をカンマ区切りで指定してください（「${options.format}」が指定されています）`,
+    );
   }
-  const measures = options.measure.flatMap((m) => m.split(',')).map((m) => m.trim()).filter((m) => m !== '');
+  const measures = options.measure
+    .flatMap((m) => m.split(','))
+    .map((m) => m.trim())
+    .filter((m) => m !== '');
   const result = await build(
-    { cwd: io.cwd, dataDir: options.data, outDir: options.out, templatesDir: options.templates, formats: [...new Set(formats)] as OutputFormat[], measures, departments: options.department, noDepartments: options['no-departments'], noCache: options['no-cache'] },
+    {
+      cwd: io.cwd,
+      dataDir: options.data,
+      outDir: options.out,
+      templatesDir: options.templates,
+      formats: [...new Set(formats)] as OutputFormat[],
+      measures,
+      departments: options.department,
+      noDepartments: options['no-departments'],
+      noCache: options['no-cache'],
+    },
     (line) => io.stderr(`${line}\n`),
   );
   io.stdout(formatReport(result.diagnostics, 'text'));
   if (hasErrors(result.diagnostics)) {
-    io.stderr(`${formatSummary(result.diagnostics)}。文書は書き出していません（out/ の既存のファイルはそのままです）\n`);
+    io.stderr(
+      `${formatSummary(result.diagnostics)}。文書は書き出していません（out/ の既存のファイルはそのままです）\n`,
+    );
     return EXIT.failed;
   }
   return EXIT.ok;

@@ -12,7 +12,7 @@ import { readTemplates } from '../io/read-templates.ts';
 import { OutputPathError, writeDocuments } from '../io/write-file.ts';
 import { diffPlans } from '../plan/plan-diff.ts';
 import { Templates } from '../templates/engine.ts';
-import { diffView, type DiffOrder } from '../views/diff-view.ts';
+import { diffView } from '../views/diff-view.ts';
 import { EXIT, UsageError, type Command } from './command.ts';
 import { parseOptions } from './main.ts';
 
@@ -26,10 +26,13 @@ export const runDiff: Command = async (args, io) => {
     format: { type: 'string', default: OUTPUT_FORMATS.join(',') },
     order: { type: 'string', default: 'new-first' },
   });
-  if (!options.old === !options['old-rev']) throw new UsageError('--old DIR か --old-rev REV のどちらか一方を指定してください');
-  if (options.order !== 'new-first' && options.order !== 'old-first') throw new UsageError('--order には new-first（改正後が左）か old-first（改正前が左）を指定してください');
+  if (!options.old === !options['old-rev'])
+    throw new UsageError('--old DIR か --old-rev REV のどちらか一方を指定してください');
+  if (options.order !== 'new-first' && options.order !== 'old-first')
+    throw new UsageError('--order には new-first（改正後が左）か old-first（改正前が左）を指定してください');
   const formats = options.format.split(',').map((f) => f.trim());
-  if (formats.some((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f))) throw new UsageError(`--format には ${OUTPUT_FORMATS.join('、')} をカンマ区切りで指定してください`);
+  if (formats.some((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f)))
+    throw new UsageError(`--format には ${OUTPUT_FORMATS.join('、')} をカンマ区切りで指定してください`);
 
   const oldRead = options['old-rev']
     ? await readDataDirAtRevision(options['old-rev'], options.new, io.cwd)
@@ -38,7 +41,10 @@ export const runDiff: Command = async (args, io) => {
   const before = validatePlan(oldRead.files, oldRead.diagnostics);
   const after = validatePlan(newRead.files, newRead.diagnostics);
   const diagnostics: Diagnostic[] = [...before.diagnostics, ...after.diagnostics];
-  const [templateFiles, fontFiles] = await Promise.all([readTemplates(options.templates, io.cwd), readFonts(undefined, io.cwd)]);
+  const [templateFiles, fontFiles] = await Promise.all([
+    readTemplates(options.templates, io.cwd),
+    readFonts(undefined, io.cwd),
+  ]);
   const compiled = Templates.compile(templateFiles.sources);
   diagnostics.push(...templateFiles.diagnostics, ...compiled.diagnostics, ...fontFiles.diagnostics);
   const fail = () => {
@@ -52,8 +58,18 @@ export const runDiff: Command = async (args, io) => {
   const newPlan = after.value;
   const name = `新旧対照表_${oldPlan.period.start}-${oldPlan.period.end}_${newPlan.period.start}-${newPlan.period.end}`;
   const rendered = await renderDocument(
-    { name, template: 'diff', view: diffView(diffPlans(oldPlan, newPlan), oldPlan, newPlan, options.order as DiffOrder) },
-    { templates: compiled.templates, templateSources: templateFiles.sources, fonts: fontFiles.fonts, formats: [...new Set(formats)] as OutputFormat[], creationDate: creationDate(newPlan) },
+    {
+      name,
+      template: 'diff',
+      view: diffView(diffPlans(oldPlan, newPlan), oldPlan, newPlan, options.order),
+    },
+    {
+      templates: compiled.templates,
+      templateSources: templateFiles.sources,
+      fonts: fontFiles.fonts,
+      formats: [...new Set(formats)] as OutputFormat[],
+      creationDate: creationDate(newPlan),
+    },
   );
   diagnostics.push(...rendered.diagnostics);
   if (!rendered.files) return fail();
@@ -63,7 +79,12 @@ export const runDiff: Command = async (args, io) => {
     targets = await writeDocuments(outDir, rendered.files);
   } catch (error) {
     if (!(error instanceof OutputPathError)) throw error;
-    diagnostics.push({ severity: 'error', file: displayPath(outDir, io.cwd), rule: 'output-path', message: error.message });
+    diagnostics.push({
+      severity: 'error',
+      file: displayPath(outDir, io.cwd),
+      rule: 'output-path',
+      message: error.message,
+    });
     return fail();
   }
   const sources = `${oldRead.files[0]?.file.replace(/\/plan\.yaml$/, '') ?? ''} と ${displayPath(path.resolve(io.cwd, options.new), io.cwd)}`;

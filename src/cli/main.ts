@@ -74,7 +74,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.stderr(`keikaku: 不明なコマンド「${name}」です（使えるコマンド: ${Object.keys(COMMANDS).join(', ')}）\n\n${USAGE}\n`);
+    io.stderr(
+      `keikaku: 不明なコマンド「${name}」です（使えるコマンド: ${Object.keys(COMMANDS).join(', ')}）\n\n${USAGE}\n`,
+    );
     return 2;
   }
   try {
@@ -97,8 +99,10 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
     const text = error instanceof Error ? error.message : String(error);
     const option = /'([^']+)'/.exec(text)?.[1];
     if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`不明なオプション「${option ?? text}」です`);
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`オプション「${option ?? ''}」の値が正しくないか、ありません`);
-    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError(`余分な引数「${option ?? text}」があります`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      throw new UsageError(`オプション「${option ?? ''}」の値が正しくないか、ありません`);
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+      throw new UsageError(`余分な引数「${option ?? text}」があります`);
     throw new UsageError(text);
   }
 }

@@ -10,13 +10,24 @@ export const runPreview: Command = async (args, io) => {
     port: { type: 'string', default: '8080' },
   });
   const port = Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port には 0～65535 の番号を指定してください（「${options.port}」が指定されています）`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port には 0～65535 の番号を指定してください（「${options.port}」が指定されています）`);
   let preview;
   try {
-    preview = await startPreview({ cwd: io.cwd, dataDir: options.data, templatesDir: options.templates, port, log: (line) => io.stderr(`${line}\n`) });
+    preview = await startPreview({
+      cwd: io.cwd,
+      dataDir: options.data,
+      templatesDir: options.templates,
+      port,
+      log: (line) => io.stderr(`${line}\n`),
+    });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(code === 'EADDRINUSE' ? `ポート ${port} は使われています。--port で別の番号を指定してください\n` : `プレビューを始められません: ${String(error)}\n`);
+    io.stderr(
+      code === 'EADDRINUSE'
+        ? `ポート ${port} は使われています。--port で別の番号を指定してください\n`
+        : `プレビューを始められません: ${String(error)}\n`,
+    );
     return EXIT.failed;
   }
   io.stderr(`プレビュー: ${preview.url} （data/ と templates/ を保存すると更新します。Ctrl+C で終了）\n`);

@@ -16,13 +16,20 @@ export const runRoll: Command = async (args, io) => {
     to: { type: 'string' },
     out: { type: 'string' },
   });
-  if (!options.to || !/^\d{4}$/.test(options.to)) throw new UsageError('--to には新しい計画の初年度を西暦4桁で指定してください（例: --to 2025）');
-  if (!options.out) throw new UsageError('--out に新しいデータのフォルダを指定してください（既にあるフォルダには書きません）');
+  if (!options.to || !/^\d{4}$/.test(options.to))
+    throw new UsageError('--to には新しい計画の初年度を西暦4桁で指定してください（例: --to 2025）');
+  if (!options.out)
+    throw new UsageError('--out に新しいデータのフォルダを指定してください（既にあるフォルダには書きません）');
   const dataDir = path.resolve(io.cwd, options.data);
   const outDir = path.resolve(io.cwd, options.out);
   const shownOut = displayPath(outDir, io.cwd);
 
-  if (await stat(outDir).then(() => true, () => false)) {
+  if (
+    await stat(outDir).then(
+      () => true,
+      () => false,
+    )
+  ) {
     io.stderr(`keikaku roll: ${shownOut} は既にあります。上書きはしません。新しいフォルダ名を指定してください\n`);
     return EXIT.failed;
   }
@@ -44,8 +51,14 @@ export const runRoll: Command = async (args, io) => {
   const files = new Map<string, string>();
   files.set(DATA_LAYOUT.plan, rollPlanYaml(await readFile(path.join(dataDir, DATA_LAYOUT.plan), 'utf8'), next));
   let carried = 0;
-  for (const name of (await readdir(path.join(dataDir, DATA_LAYOUT.measuresDir))).filter((n) => /\.ya?ml$/i.test(n)).sort()) {
-    const rolled = rollMeasureYaml(await readFile(path.join(dataDir, DATA_LAYOUT.measuresDir, name), 'utf8'), plan.period, next);
+  for (const name of (await readdir(path.join(dataDir, DATA_LAYOUT.measuresDir)))
+    .filter((n) => /\.ya?ml$/i.test(n))
+    .sort()) {
+    const rolled = rollMeasureYaml(
+      await readFile(path.join(dataDir, DATA_LAYOUT.measuresDir, name), 'utf8'),
+      plan.period,
+      next,
+    );
     files.set(`${DATA_LAYOUT.measuresDir}/${name}`, rolled.text);
     carried += rolled.carried;
   }
@@ -61,7 +74,11 @@ export const runRoll: Command = async (args, io) => {
     await rm(staging, { recursive: true, force: true });
     throw error;
   }
-  io.stdout(`${shownOut} に ${periodLabel(next)} のデータを書き出しました（${displayPath(dataDir, io.cwd)} の ${periodLabel(plan.period)} から）。\n`);
-  io.stdout(`${carried}か所の年度を前の年度から写しました。validate が警告する箇所を確かめ、carriedOver から消してください。\n`);
+  io.stdout(
+    `${shownOut} に ${periodLabel(next)} のデータを書き出しました（${displayPath(dataDir, io.cwd)} の ${periodLabel(plan.period)} から）。\n`,
+  );
+  io.stdout(
+    `${carried}か所の年度を前の年度から写しました。validate が警告する箇所を確かめ、carriedOver から消してください。\n`,
+  );
   return EXIT.ok;
 };

@@ -14,7 +14,9 @@ export const runValidate: Command = async (args, io) => {
   });
   const format = options.format as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) {
-    throw new UsageError(`--format には ${REPORT_FORMATS.join('、')} のどれかを指定してください（「${options.format}」が指定されています）`);
+    throw new UsageError(
+      `--format には ${REPORT_FORMATS.join('、')} のどれかを指定してください（「${options.format}」が指定されています）`,
+    );
   }
   const read = await readDataDir(path.resolve(io.cwd, options.data), io.cwd);
   const { diagnostics } = validatePlan(read.files, read.diagnostics);

@@ -17,10 +17,8 @@ export function formatText(d: Diagnostic): string {
 }
 
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions
-const escapeGithubData = (s: string): string =>
-  s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escapeGithubProperty = (s: string): string =>
-  escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+const escapeGithubData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+const escapeGithubProperty = (s: string): string => escapeGithubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function formatGithub(d: Diagnostic): string {
   const props = [`file=${escapeGithubProperty(d.file)}`];

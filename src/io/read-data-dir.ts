@@ -19,7 +19,10 @@ export function displayPath(absolute: string, cwd = process.cwd()): string {
   return shown.split(path.sep).join('/');
 }
 
-export async function readDataDir(dir: string, cwd = process.cwd()): Promise<{ files: DataFile[]; diagnostics: Diagnostic[] }> {
+export async function readDataDir(
+  dir: string,
+  cwd = process.cwd(),
+): Promise<{ files: DataFile[]; diagnostics: Diagnostic[] }> {
   const root = path.resolve(cwd, dir);
   const files: DataFile[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -48,10 +51,20 @@ export async function readDataDir(dir: string, cwd = process.cwd()): Promise<{ f
   try {
     names = (await readdir(measuresDir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
   } catch (error) {
-    diagnostics.push({ severity: 'error', file: displayPath(measuresDir, cwd), rule: 'unreadable-file', message: `施策のフォルダを読めません: ${fileErrorMessage(error)}` });
+    diagnostics.push({
+      severity: 'error',
+      file: displayPath(measuresDir, cwd),
+      rule: 'unreadable-file',
+      message: `施策のフォルダを読めません: ${fileErrorMessage(error)}`,
+    });
   }
   if (names.length === 0 && diagnostics.length === 0) {
-    diagnostics.push({ severity: 'error', file: displayPath(measuresDir, cwd), rule: 'no-measures', message: `施策のファイル（${shownRoot}/measures/*.yaml）が1つもありません` });
+    diagnostics.push({
+      severity: 'error',
+      file: displayPath(measuresDir, cwd),
+      rule: 'no-measures',
+      message: `施策のファイル（${shownRoot}/measures/*.yaml）が1つもありません`,
+    });
   }
   for (const name of names) await readOne(path.join(measuresDir, name), 'measure');
   return { files, diagnostics };
@@ -60,10 +73,14 @@ export async function readDataDir(dir: string, cwd = process.cwd()): Promise<{ f
 export function fileErrorMessage(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   switch (code) {
-    case 'ENOENT': return 'ファイルがありません';
+    case 'ENOENT':
+      return 'ファイルがありません';
     case 'EACCES':
-    case 'EPERM': return 'ファイルを読む権限がありません';
-    case 'EISDIR': return 'ファイルではなくフォルダです';
-    default: return `ファイルを読めません（${code ?? String(error)}）`;
+    case 'EPERM':
+      return 'ファイルを読む権限がありません';
+    case 'EISDIR':
+      return 'ファイルではなくフォルダです';
+    default:
+      return `ファイルを読めません（${code ?? String(error)}）`;
   }
 }

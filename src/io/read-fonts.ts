@@ -10,7 +10,10 @@ export const DEFAULT_FONTS_DIR = fileURLToPath(new URL('../../fonts/', import.me
 
 const cache = new Map<string, Promise<{ fonts?: FontFiles; diagnostics: Diagnostic[] }>>();
 
-export function readFonts(dir = DEFAULT_FONTS_DIR, cwd = process.cwd()): Promise<{ fonts?: FontFiles; diagnostics: Diagnostic[] }> {
+export function readFonts(
+  dir = DEFAULT_FONTS_DIR,
+  cwd = process.cwd(),
+): Promise<{ fonts?: FontFiles; diagnostics: Diagnostic[] }> {
   const key = path.resolve(cwd, dir);
   let loaded = cache.get(key);
   if (!loaded) {
@@ -32,10 +35,13 @@ async function load(dir: string, cwd: string): Promise<{ fonts?: FontFiles; diag
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         diagnostics.push({
-          severity: 'error', file: displayPath(file, cwd), rule: 'font',
-          message: code === 'EFONT'
-            ? `フォントファイル ${name} が TrueType フォントではありません（壊れているようです）。BIZ UD フォントを入れ直してください`
-            : `フォントファイル ${name} を読めません: ${fileErrorMessage(error)}。BIZ UD フォント（fonts/ の ${name}）が必要です`,
+          severity: 'error',
+          file: displayPath(file, cwd),
+          rule: 'font',
+          message:
+            code === 'EFONT'
+              ? `フォントファイル ${name} が TrueType フォントではありません（壊れているようです）。BIZ UD フォントを入れ直してください`
+              : `フォントファイル ${name} を読めません: ${fileErrorMessage(error)}。BIZ UD フォント（fonts/ の ${name}）が必要です`,
         });
         return undefined;
       }

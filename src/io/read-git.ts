@@ -8,19 +8,37 @@ import type { DataFile } from '../data/validate.ts';
 import { DATA_LAYOUT } from './read-data-dir.ts';
 
 const run = promisify(execFile);
-const git = async (cwd: string, args: string[]) => (await run('git', args, { cwd, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 })).stdout as Buffer;
+const git = async (cwd: string, args: string[]) =>
+  (await run('git', args, { cwd, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 })).stdout as Buffer;
 
-export async function readDataDirAtRevision(rev: string, dataDir: string, cwd: string): Promise<{ files: DataFile[]; diagnostics: Diagnostic[] }> {
+export async function readDataDirAtRevision(
+  rev: string,
+  dataDir: string,
+  cwd: string,
+): Promise<{ files: DataFile[]; diagnostics: Diagnostic[] }> {
   const place = `${rev}:${dataDir}`;
   let top: string;
   try {
     top = (await git(cwd, ['rev-parse', '--show-toplevel'])).toString().trim();
     await git(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
   } catch {
-    return { files: [], diagnostics: [{ severity: 'error', file: place, rule: 'git', message: `git のリビジョン「${rev}」が見つかりません（git のリポジトリの中で、ブランチ名やコミットを指定してください）` }] };
+    return {
+      files: [],
+      diagnostics: [
+        {
+          severity: 'error',
+          file: place,
+          rule: 'git',
+          message: `git のリビジョン「${rev}」が見つかりません（git のリポジトリの中で、ブランチ名やコミットを指定してください）`,
+        },
+      ],
+    };
   }
   const folder = path.relative(top, path.resolve(cwd, dataDir)).split(path.sep).join('/');
-  const listed = (await git(top, ['ls-tree', '-r', '--name-only', rev, '--', folder])).toString().split('\n').filter(Boolean);
+  const listed = (await git(top, ['ls-tree', '-r', '--name-only', rev, '--', folder]))
+    .toString()
+    .split('\n')
+    .filter(Boolean);
   const wanted = (name: string): DataFile['kind'] | undefined => {
     const relative = name.slice(folder.length + 1);
     if (relative === DATA_LAYOUT.plan) return 'plan';
@@ -31,10 +49,21 @@ export async function readDataDirAtRevision(rev: string, dataDir: string, cwd: s
   const files: DataFile[] = [];
   for (const name of listed.sort()) {
     const kind = wanted(name);
-    if (kind) files.push({ file: `${rev}:${name}`, kind, bytes: new Uint8Array(await git(top, ['show', `${rev}:${name}`])) });
+    if (kind)
+      files.push({ file: `${rev}:${name}`, kind, bytes: new Uint8Array(await git(top, ['show', `${rev}:${name}`])) });
   }
   if (!files.some((f) => f.kind === 'plan')) {
-    return { files, diagnostics: [{ severity: 'error', file: place, rule: 'git', message: `リビジョン「${rev}」に ${folder}/${DATA_LAYOUT.plan} がありません` }] };
+    return {
+      files,
+      diagnostics: [
+        {
+          severity: 'error',
+          file: place,
+          rule: 'git',
+          message: `リビジョン「${rev}」に ${folder}/${DATA_LAYOUT.plan} がありません`,
+        },
+      ],
+    };
   }
   return { files, diagnostics: [] };
 }

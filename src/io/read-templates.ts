@@ -5,7 +5,10 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { TemplateSource } from '../templates/engine.ts';
 import { displayPath, fileErrorMessage } from './read-data-dir.ts';
 
-export async function readTemplates(dir: string, cwd: string): Promise<{ sources: TemplateSource[]; diagnostics: Diagnostic[] }> {
+export async function readTemplates(
+  dir: string,
+  cwd: string,
+): Promise<{ sources: TemplateSource[]; diagnostics: Diagnostic[] }> {
   const root = path.resolve(cwd, dir);
   const sources: TemplateSource[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -15,15 +18,30 @@ export async function readTemplates(dir: string, cwd: string): Promise<{ sources
       names = (await readdir(folder)).filter((n) => n.endsWith('.hbs')).sort();
     } catch (error) {
       if (partial && (error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      diagnostics.push({ severity: 'error', file: displayPath(folder, cwd), rule: 'unreadable-file', message: `テンプレートのフォルダを読めません: ${fileErrorMessage(error)}` });
+      diagnostics.push({
+        severity: 'error',
+        file: displayPath(folder, cwd),
+        rule: 'unreadable-file',
+        message: `テンプレートのフォルダを読めません: ${fileErrorMessage(error)}`,
+      });
       return;
     }
     for (const name of names) {
       const absolute = path.join(folder, name);
       try {
-        sources.push({ file: displayPath(absolute, cwd), name: name.replace(/\.hbs$/, ''), partial, text: await readFile(absolute, 'utf8') });
+        sources.push({
+          file: displayPath(absolute, cwd),
+          name: name.replace(/\.hbs$/, ''),
+          partial,
+          text: await readFile(absolute, 'utf8'),
+        });
       } catch (error) {
-        diagnostics.push({ severity: 'error', file: displayPath(absolute, cwd), rule: 'unreadable-file', message: fileErrorMessage(error) });
+        diagnostics.push({
+          severity: 'error',
+          file: displayPath(absolute, cwd),
+          rule: 'unreadable-file',
+          message: fileErrorMessage(error),
+        });
       }
     }
   };

@@ -35,10 +35,16 @@ export async function assertInside(root: string, target: string): Promise<void> 
     throw new OutputPathError(`出力先のフォルダの外には書き出せません: ${target}`);
   }
   let current = root;
-  for (const part of path.dirname(relative).split(path.sep).filter((p) => p !== '.' && p !== '')) {
+  for (const part of path
+    .dirname(relative)
+    .split(path.sep)
+    .filter((p) => p !== '.' && p !== '')) {
     current = path.join(current, part);
     const stat = await lstat(current).catch(() => undefined);
-    if (stat?.isSymbolicLink()) throw new OutputPathError(`出力先のフォルダ ${current} が記号リンク（シンボリックリンク）になっています。リンクをたどって書き出すことはしません。削除してからもう一度実行してください`);
+    if (stat?.isSymbolicLink())
+      throw new OutputPathError(
+        `出力先のフォルダ ${current} が記号リンク（シンボリックリンク）になっています。リンクをたどって書き出すことはしません。削除してからもう一度実行してください`,
+      );
     if (stat && !stat.isDirectory()) throw new OutputPathError(`出力先の ${current} がフォルダではありません`);
   }
 }
@@ -66,7 +72,10 @@ function isRunning(pid: number): boolean {
  * target is checked before any is written, temporaries left by killed builds are cleared, and
  * each file is written atomically. Returns the absolute paths, in order.
  */
-export async function writeDocuments(outDir: string, files: readonly { readonly name: string; readonly bytes: Uint8Array }[]): Promise<string[]> {
+export async function writeDocuments(
+  outDir: string,
+  files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
+): Promise<string[]> {
   const targets = files.map((file) => path.join(outDir, ...file.name.split('/')));
   for (const target of targets) await assertInside(outDir, target);
   for (const dir of new Set(targets.map((t) => path.dirname(t)))) await removeStaleTemporaries(dir);

@@ -1,20 +1,42 @@
 // Markup (the HTML subset that templates emit) → document tree. One handler per tag family;
 // an unknown tag or attribute value is an error naming the template that holds it.
 import { parseDocument } from 'htmlparser2';
-import type { ChildNode, Element } from 'domhandler';
+import { isComment, isTag, isText, type ChildNode, type Element } from 'domhandler';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { TemplateSource } from '../templates/engine.ts';
 import { numberRuns } from '../typeset/number-runs.ts';
-import type { Block, DocumentTree, Heading, Inline, List, Paragraph, Section, Table, TableCell, TableRow } from './types.ts';
+import type {
+  Block,
+  DocumentTree,
+  Heading,
+  Inline,
+  List,
+  Paragraph,
+  Section,
+  Table,
+  TableCell,
+  TableRow,
+} from './types.ts';
 
 class MarkupError extends Error {
-  constructor(readonly tag: string, message: string) {
+  constructor(
+    readonly tag: string,
+    message: string,
+  ) {
     super(message);
   }
 }
 
-export function parseMarkup(markup: string, templates: readonly TemplateSource[] = []): { tree?: DocumentTree; diagnostics: Diagnostic[] } {
-  const dom = parseDocument(markup, { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true, recognizeSelfClosing: true });
+export function parseMarkup(
+  markup: string,
+  templates: readonly TemplateSource[] = [],
+): { tree?: DocumentTree; diagnostics: Diagnostic[] } {
+  const dom = parseDocument(markup, {
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+    decodeEntities: true,
+    recognizeSelfClosing: true,
+  });
   try {
     const root = elements(dom.children).find((e) => e.name === 'document');
     if (!root) throw new MarkupError('document', '文書全体を <document> … </document> で囲んでください');
@@ -31,19 +53,26 @@ function markupDiagnostic(error: MarkupError, templates: readonly TemplateSource
     const index = t.text.search(new RegExp(`<${error.tag}[\\s>/]`, 'i'));
     if (index >= 0) {
       const before = t.text.slice(0, index).split('\n');
-      return { severity: 'error', file: t.file, line: before.length, col: before[before.length - 1]!.length + 1, rule: 'markup', message: error.message };
+      return {
+        severity: 'error',
+        file: t.file,
+        line: before.length,
+        col: before[before.length - 1]!.length + 1,
+        rule: 'markup',
+        message: error.message,
+      };
     }
   }
   return { severity: 'error', file: templates[0]?.file ?? 'templates', rule: 'markup', message: error.message };
 }
 
-const elements = (nodes: readonly ChildNode[]): Element[] => nodes.filter((n): n is Element => n.type === 'tag');
+const elements = (nodes: readonly ChildNode[]): Element[] => nodes.filter(isTag);
 
 function toDocument(root: Element): DocumentTree {
   const sections: Section[] = [];
   for (const node of root.children) {
     if (isBlankText(node)) continue;
-    if (node.type === 'tag' && node.name === 'section') sections.push(toSection(node));
+    if (isTag(node) && node.name === 'section') sections.push(toSection(node));
     else throw unexpected(node, '<document> の中には <section> だけを書けます');
   }
   return {
@@ -68,23 +97,29 @@ function toSection(el: Element): Section {
 function toBlocks(nodes: readonly ChildNode[], parent: string): Block[] {
   const blocks: Block[] = [];
   for (const node of nodes) {
-    if (isBlankText(node) || node.type === 'comment') continue;
-    if (node.type !== 'tag') throw unexpected(node, `<${parent}> の中の文字は <p> などで囲んでください`);
+    if (isBlankText(node) || isComment(node)) continue;
+    if (!isTag(node)) throw unexpected(node, `<${parent}> の中の文字は <p> などで囲んでください`);
     const handler = BLOCK_HANDLERS[node.name];
-    if (!handler) throw unexpected(node, `<${parent}> の中に <${node.name}> は書けません（書けるもの: ${Object.keys(BLOCK_HANDLERS).join(', ')}）`);
+    if (!handler)
+      throw unexpected(
+        node,
+        `<${parent}> の中に <${node.name}> は書けません（書けるもの: ${Object.keys(BLOCK_HANDLERS).join(', ')}）`,
+      );
     blocks.push(handler(node));
   }
   return blocks;
 }
 
-const heading = (level: Heading['level']) => (el: Element): Heading => ({
-  type: 'heading',
-  level,
-  content: toInlines(el.children),
-  ...(el.attribs.class ? { style: el.attribs.class } : {}),
-  ...(el.attribs.id ? { id: el.attribs.id } : {}),
-  toc: level <= 3 && el.attribs['data-toc'] !== 'no',
-});
+const heading =
+  (level: Heading['level']) =>
+  (el: Element): Heading => ({
+    type: 'heading',
+    level,
+    content: toInlines(el.children),
+    ...(el.attribs.class ? { style: el.attribs.class } : {}),
+    ...(el.attribs.id ? { id: el.attribs.id } : {}),
+    toc: level <= 3 && el.attribs['data-toc'] !== 'no',
+  });
 
 const BLOCK_HANDLERS: Record<string, (el: Element) => Block> = {
   h1: heading(1),
@@ -103,7 +138,11 @@ const BLOCK_HANDLERS: Record<string, (el: Element) => Block> = {
   }),
   table: toTable,
   toc: (el) => ({ type: 'toc', ...(el.attribs.title ? { title: el.attribs.title } : {}) }),
-  div: (el) => ({ type: 'group', keepTogether: el.attribs['data-keep'] === 'together', blocks: toBlocks(el.children, 'div') }),
+  div: (el) => ({
+    type: 'group',
+    keepTogether: el.attribs['data-keep'] === 'together',
+    blocks: toBlocks(el.children, 'div'),
+  }),
 };
 
 function styleAndAlign(el: Element): { style?: string; align?: 'left' | 'center' | 'right' } {
@@ -115,8 +154,12 @@ function styleAndAlign(el: Element): { style?: string; align?: 'left' | 'center'
 }
 
 function toTable(el: Element): Table {
-  const widths = (el.attribs['data-widths'] ?? '').split(',').filter((w) => w.trim() !== '').map(Number);
-  if (widths.length === 0 || widths.some((w) => !(w > 0))) throw new MarkupError('table', '<table> には data-widths="3,2,2" のように列の幅の比を書いてください');
+  const widths = (el.attribs['data-widths'] ?? '')
+    .split(',')
+    .filter((w) => w.trim() !== '')
+    .map(Number);
+  if (widths.length === 0 || widths.some((w) => !(w > 0)))
+    throw new MarkupError('table', '<table> には data-widths="3,2,2" のように列の幅の比を書いてください');
   let caption: Inline[] | undefined;
   const head: TableRow[] = [];
   const body: TableRow[] = [];
@@ -125,9 +168,20 @@ function toTable(el: Element): Table {
     else if (part.name === 'thead') head.push(...toRows(part));
     else if (part.name === 'tbody' || part.name === 'tfoot') body.push(...toRows(part));
     else if (part.name === 'tr') body.push(toRow(part));
-    else throw unexpected(part, `<table> の中に <${part.name}> は書けません（書けるもの: caption, thead, tbody, tfoot, tr）`);
+    else
+      throw unexpected(
+        part,
+        `<table> の中に <${part.name}> は書けません（書けるもの: caption, thead, tbody, tfoot, tr）`,
+      );
   }
-  return { type: 'table', widths, head, body, ...(caption ? { caption } : {}), ...(el.attribs.class ? { style: el.attribs.class } : {}) };
+  return {
+    type: 'table',
+    widths,
+    head,
+    body,
+    ...(caption ? { caption } : {}),
+    ...(el.attribs.class ? { style: el.attribs.class } : {}),
+  };
 }
 
 const toRows = (part: Element): TableRow[] =>
@@ -142,12 +196,21 @@ function toRow(tr: Element): TableRow {
       if (cell.name !== 'td' && cell.name !== 'th') throw unexpected(cell, '<tr> の中には <td> か <th> だけを書けます');
       const span = (name: string) => {
         const value = Number(cell.attribs[name] ?? 1);
-        if (!Number.isInteger(value) || value < 1) throw new MarkupError(cell.name, `${name} は1以上の整数です（「${cell.attribs[name]}」が書かれています）`);
+        if (!Number.isInteger(value) || value < 1)
+          throw new MarkupError(cell.name, `${name} は1以上の整数です（「${cell.attribs[name]}」が書かれています）`);
         return value;
       };
-      const hasBlocks = cell.children.some((c) => c.type === 'tag' && c.name in BLOCK_HANDLERS);
-      const content: Block[] = hasBlocks ? toBlocks(cell.children, cell.name) : [{ type: 'paragraph', content: toInlines(cell.children) }];
-      return { content, rowSpan: span('rowspan'), colSpan: span('colspan'), header: cell.name === 'th', ...styleAndAlign(cell) };
+      const hasBlocks = cell.children.some((c) => isTag(c) && c.name in BLOCK_HANDLERS);
+      const content: Block[] = hasBlocks
+        ? toBlocks(cell.children, cell.name)
+        : [{ type: 'paragraph', content: toInlines(cell.children) }];
+      return {
+        content,
+        rowSpan: span('rowspan'),
+        colSpan: span('colspan'),
+        header: cell.name === 'th',
+        ...styleAndAlign(cell),
+      };
     }),
   };
 }
@@ -160,15 +223,15 @@ interface RunStyle {
 function toInlines(nodes: readonly ChildNode[], style: RunStyle = {}): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes) {
-    if (node.type === 'text') {
+    if (isText(node)) {
       for (const run of numberRuns(node.data.replace(/[ \t\r\n]+/g, ' '))) {
         out.push({ type: 'text', text: run.text, ...style, ...(run.noWrap ? { noWrap: true } : {}) });
       }
-    } else if (node.type === 'tag' && node.name === 'br') out.push({ type: 'break' });
-    else if (node.type === 'tag' && node.name === 'b') out.push(...toInlines(node.children, { ...style, bold: true }));
-    else if (node.type === 'tag' && node.name === 'u') out.push(...toInlines(node.children, { ...style, underline: true }));
-    else if (node.type === 'tag' && node.name === 'span') out.push(...toInlines(node.children, style));
-    else if (node.type === 'tag') throw unexpected(node, `文の中に <${node.name}> は書けません（書けるもの: b, u, br, span）`);
+    } else if (isTag(node) && node.name === 'br') out.push({ type: 'break' });
+    else if (isTag(node) && node.name === 'b') out.push(...toInlines(node.children, { ...style, bold: true }));
+    else if (isTag(node) && node.name === 'u') out.push(...toInlines(node.children, { ...style, underline: true }));
+    else if (isTag(node) && node.name === 'span') out.push(...toInlines(node.children, style));
+    else if (isTag(node)) throw unexpected(node, `文の中に <${node.name}> は書けません（書けるもの: b, u, br, span）`);
   }
   return trimInlines(out);
 }
@@ -188,8 +251,8 @@ function trimInlines(inlines: Inline[]): Inline[] {
   return result;
 }
 
-const isBlankText = (node: ChildNode): boolean => node.type === 'text' && node.data.trim() === '';
+const isBlankText = (node: ChildNode): boolean => isText(node) && node.data.trim() === '';
 
 function unexpected(node: ChildNode, message: string): MarkupError {
-  return new MarkupError(node.type === 'tag' ? node.name : '#text', message);
+  return new MarkupError(isTag(node) ? node.name : '#text', message);
 }

@@ -16,7 +16,8 @@ export function tocHeadings(tree: DocumentTree): TocHeading[] {
   const out: TocHeading[] = [];
   const visit = (blocks: readonly Block[]) => {
     for (const b of blocks) {
-      if (b.type === 'heading' && b.toc && b.id) out.push({ id: b.id, level: b.level, title: inlineText(b.content, ' ') });
+      if (b.type === 'heading' && b.toc && b.id)
+        out.push({ id: b.id, level: b.level, title: inlineText(b.content, ' ') });
       else if (b.type === 'group') visit(b.blocks);
     }
   };

@@ -15,7 +15,8 @@ export function toGrid(rows: readonly TableRow[], columns: number): GridSlot[][]
       if (c >= columns) break; // extra cells: ignored rather than overflow the grid
       for (let dr = 0; dr < cell.rowSpan && r + dr < rows.length; dr++) {
         for (let dc = 0; dc < cell.colSpan && c + dc < columns; dc++) {
-          grid[r + dr]![c + dc] = dr === 0 && dc === 0 ? { kind: 'cell', cell } : { kind: 'covered', by: cell, row: r, col: c };
+          grid[r + dr]![c + dc] =
+            dr === 0 && dc === 0 ? { kind: 'cell', cell } : { kind: 'covered', by: cell, row: r, col: c };
         }
       }
       c += cell.colSpan;

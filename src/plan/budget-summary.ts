@@ -22,7 +22,11 @@ export interface ProjectBudget extends Amounts {
 export interface BudgetSummary {
   readonly years: readonly number[];
   readonly measures: readonly (Amounts & { readonly measure: Measure })[];
-  readonly basicMeasures: readonly (Amounts & { readonly policy: number; readonly basicMeasure: number; readonly title: string })[];
+  readonly basicMeasures: readonly (Amounts & {
+    readonly policy: number;
+    readonly basicMeasure: number;
+    readonly title: string;
+  })[];
   readonly departments: readonly (Amounts & { readonly department: string })[];
   /** 事業 with a budget but no 担当課: counted in the totals, in no department's. */
   readonly unassigned: Amounts & { readonly projects: readonly ProjectBudget[] };
@@ -39,7 +43,13 @@ export function projectBudgets(plan: Plan): ProjectBudget[] {
     const lines = new Map(budgetTable(measure, years).lines.map((l) => [l.projectId, l]));
     return measure.projects.map((p) => {
       const line = lines.get(p.id);
-      return { measure, projectId: p.id, projectName: p.name, budgeted: line !== undefined, ...amountsOf(line?.amounts ?? years.map(() => 0)) };
+      return {
+        measure,
+        projectId: p.id,
+        projectName: p.name,
+        budgeted: line !== undefined,
+        ...amountsOf(line?.amounts ?? years.map(() => 0)),
+      };
     });
   });
 }
@@ -53,13 +63,19 @@ export function budgetSummary(plan: Plan): BudgetSummary {
   const measures = plan.measures.map((measure) => ({ measure, ...amountsOf(budgetTable(measure, years).yearTotals) }));
   const basicMeasures = plan.policies.flatMap((policy) =>
     policy.basicMeasures.map((basic) => {
-      const sum = measures.filter((m) => m.measure.policy === policy.number && m.measure.basicMeasure === basic.number).reduce((acc, m) => add(acc, m.amounts), zero);
+      const sum = measures
+        .filter((m) => m.measure.policy === policy.number && m.measure.basicMeasure === basic.number)
+        .reduce((acc, m) => add(acc, m.amounts), zero);
       return { policy: policy.number, basicMeasure: basic.number, title: basic.title, ...amountsOf(sum) };
     }),
   );
   const departments = plan.departments.map((department) => ({
     department,
-    ...amountsOf(projects.filter((p) => departmentOf.get(p.projectId) === department).reduce((acc, p) => add(acc, p.amounts), zero)),
+    ...amountsOf(
+      projects
+        .filter((p) => departmentOf.get(p.projectId) === department)
+        .reduce((acc, p) => add(acc, p.amounts), zero),
+    ),
   }));
   const unassignedProjects = projects.filter((p) => departmentOf.get(p.projectId) === undefined);
   return {
@@ -67,7 +83,10 @@ export function budgetSummary(plan: Plan): BudgetSummary {
     measures,
     basicMeasures,
     departments,
-    unassigned: { projects: unassignedProjects, ...amountsOf(unassignedProjects.reduce((acc, p) => add(acc, p.amounts), zero)) },
+    unassigned: {
+      projects: unassignedProjects,
+      ...amountsOf(unassignedProjects.reduce((acc, p) => add(acc, p.amounts), zero)),
+    },
     grand: amountsOf(measures.reduce((acc, m) => add(acc, m.amounts), zero)),
   };
 }

@@ -22,13 +22,22 @@ export interface BudgetTable {
 const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
 /** The 事業費 table of one 施策, optionally restricted to some 事業 (a department's excerpt). */
-export function budgetTable(measure: Measure, years: readonly number[], includeProject: (id: string) => boolean = () => true): BudgetTable {
+export function budgetTable(
+  measure: Measure,
+  years: readonly number[],
+  includeProject: (id: string) => boolean = () => true,
+): BudgetTable {
   const names = new Map(measure.projects.map((p) => [p.id, p.name]));
   const lines = measure.budget
     .filter((row) => includeProject(row.project))
     .map((row): BudgetLine => {
       const amounts = years.map((y) => row.amounts[String(y)] ?? 0);
-      return { projectId: row.project, projectName: names.get(row.project) ?? row.project, amounts, total: sum(amounts) };
+      return {
+        projectId: row.project,
+        projectName: names.get(row.project) ?? row.project,
+        amounts,
+        total: sum(amounts),
+      };
     });
   const yearTotals = years.map((_, i) => sum(lines.map((l) => l.amounts[i] ?? 0)));
   return { years, lines, yearTotals, grandTotal: sum(yearTotals) };

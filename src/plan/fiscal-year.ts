@@ -1,13 +1,13 @@
 // Fiscal years (年度, 1 April – 31 March) and their labels in the Japanese era, computed, never typed.
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc.js';
 
-dayjs.extend(utc);
+/** Japan Standard Time is UTC+9 all year (no daylight saving). */
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 
 /** The fiscal year a calendar date falls in: January–March belong to the previous year's 年度. */
 export function fiscalYearOf(date: Date | string): number {
-  const d = dayjs.utc(date).add(9, 'hour'); // read the date as Japan sees it (JST, no DST)
-  return d.month() < 3 ? d.year() - 1 : d.year();
+  // Read the date as Japan sees it, whatever the process's time zone.
+  const d = new Date(new Date(date).getTime() + JST_OFFSET_MS);
+  return d.getUTCMonth() < 3 ? d.getUTCFullYear() - 1 : d.getUTCFullYear();
 }
 
 // The day whose era names a fiscal year: its 1 April, except FY2019, which government usage
@@ -24,7 +24,7 @@ const eraFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
 export function eraFiscalYear(fiscalYear: number): string {
   const day = ERA_REFERENCE_DAY[fiscalYear] ?? '04-01';
   // Noon in Tokyo: the same calendar day whatever the process's time zone.
-  const date = dayjs.utc(`${fiscalYear}-${day}T03:00:00Z`).toDate();
+  const date = new Date(`${fiscalYear}-${day}T12:00:00+09:00`);
   const parts = eraFormat.formatToParts(date);
   const era = parts.find((p) => p.type === 'era')?.value ?? '';
   const year = parts.find((p) => p.type === 'year')?.value ?? '';

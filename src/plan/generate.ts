@@ -8,9 +8,36 @@ import { yearsOf } from './fiscal-year.ts';
 
 /** Thirty departments of a typical city hall. */
 export const GENERATED_DEPARTMENTS = [
-  '総務課', '企画政策課', '財政課', '税務課', '収納課', '市民課', '保険年金課', '福祉総務課', '高齢福祉課', '障害福祉課',
-  '子育て支援課', '健康増進課', '環境保全課', '農政課', '商工観光課', '都市計画課', '道路建設課', '上下水道課', '会計課', '学校教育課',
-  '生涯学習課', '文化スポーツ課', '防災危機管理課', '市民協働課', '情報政策課', '人事課', '契約検査課', '議会事務局', '選挙管理委員会事務局', '監査委員事務局',
+  '総務課',
+  '企画政策課',
+  '財政課',
+  '税務課',
+  '収納課',
+  '市民課',
+  '保険年金課',
+  '福祉総務課',
+  '高齢福祉課',
+  '障害福祉課',
+  '子育て支援課',
+  '健康増進課',
+  '環境保全課',
+  '農政課',
+  '商工観光課',
+  '都市計画課',
+  '道路建設課',
+  '上下水道課',
+  '会計課',
+  '学校教育課',
+  '生涯学習課',
+  '文化スポーツ課',
+  '防災危機管理課',
+  '市民協働課',
+  '情報政策課',
+  '人事課',
+  '契約検査課',
+  '議会事務局',
+  '選挙管理委員会事務局',
+  '監査委員事務局',
 ] as const;
 
 export interface GeneratedPlan {
@@ -38,10 +65,14 @@ export function generatePlan(source: Plan, measureCount: number, seed = 1): Gene
   const directions = source.measures.flatMap((m) => m.directions);
   const initiativeNames = source.measures.flatMap((m) => m.initiatives.map((t) => t.name));
   const projectNames = source.measures.flatMap((m) => m.projects.map((p) => p.name));
-  const items = source.measures.flatMap((m) => m.initiatives.flatMap((t) => t.rows.flatMap((r) => r.schedule[years[0]!] ?? [])));
+  const items = source.measures.flatMap((m) =>
+    m.initiatives.flatMap((t) => t.rows.flatMap((r) => r.schedule[years[0]!] ?? [])),
+  );
   const initiativeCounts = source.measures.map((m) => m.initiatives.length);
   const rowCounts = source.measures.flatMap((m) => m.initiatives.map((t) => t.rows.length));
-  const itemCounts = source.measures.flatMap((m) => m.initiatives.flatMap((t) => t.rows.map((r) => (r.schedule[years[0]!] ?? []).length)));
+  const itemCounts = source.measures.flatMap((m) =>
+    m.initiatives.flatMap((t) => t.rows.map((r) => (r.schedule[years[0]!] ?? []).length)),
+  );
   const directionCounts = source.measures.map((m) => m.directions.length);
   const amounts = source.measures.flatMap((m) => m.budget.flatMap((b) => Object.values(b.amounts)));
   const budgetShare = source.measures.filter((m) => m.budget.length > 0).length / source.measures.length;
@@ -53,7 +84,10 @@ export function generatePlan(source: Plan, measureCount: number, seed = 1): Gene
   const policies: PlanFile['policies'] = Array.from({ length: policyCount }, (_, p) => ({
     number: p + 1,
     title: `${rng.pick(titles)}のまちづくり`,
-    basicMeasures: Array.from({ length: Math.min(basicPerPolicy, basicCount - p * basicPerPolicy) }, (_, b) => ({ number: b + 1, title: rng.pick(titles) })),
+    basicMeasures: Array.from({ length: Math.min(basicPerPolicy, basicCount - p * basicPerPolicy) }, (_, b) => ({
+      number: b + 1,
+      title: rng.pick(titles),
+    })),
   }));
 
   const numberInPolicy = new Map<number, number>();
@@ -68,7 +102,12 @@ export function generatePlan(source: Plan, measureCount: number, seed = 1): Gene
       id: `${id}-t${t + 1}`,
       name: rng.pick(initiativeNames),
       rows: Array.from({ length: rng.pick(rowCounts) }, () => {
-        const project = { id: `${id}-j${projects.length + 1}`, name: rng.pick(projectNames), department: rng.pick(GENERATED_DEPARTMENTS), status: rng.next() < 0.9 ? ('継続' as const) : ('新規' as const) };
+        const project = {
+          id: `${id}-j${projects.length + 1}`,
+          name: rng.pick(projectNames),
+          department: rng.pick(GENERATED_DEPARTMENTS),
+          status: rng.next() < 0.9 ? ('継続' as const) : ('新規' as const),
+        };
         projects.push(project);
         const cell = Array.from({ length: Math.max(1, rng.pick(itemCounts)) }, () => rng.pick(items));
         return { project: project.id, schedule: Object.fromEntries(years.map((y) => [y, cell])) };
@@ -84,7 +123,10 @@ export function generatePlan(source: Plan, measureCount: number, seed = 1): Gene
       directions: Array.from({ length: rng.pick(directionCounts) }, () => rng.pick(directions)),
       projects,
       initiatives,
-      budget: budgeted.map((p) => ({ project: p.id, amounts: Object.fromEntries(years.map((y) => [y, rng.pick(amounts)])) })),
+      budget: budgeted.map((p) => ({
+        project: p.id,
+        amounts: Object.fromEntries(years.map((y) => [y, rng.pick(amounts)])),
+      })),
     };
   });
   return {

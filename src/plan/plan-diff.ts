@@ -44,7 +44,8 @@ export interface PlanDiff {
   readonly totals: readonly { readonly year: number; readonly before: number; readonly after: number }[];
 }
 
-const joinItems = (items: readonly string[] | undefined) => (items && items.length > 0 ? items.map((i) => `・${i}`).join('\n') : '（なし）');
+const joinItems = (items: readonly string[] | undefined) =>
+  items && items.length > 0 ? items.map((i) => `・${i}`).join('\n') : '（なし）';
 
 export function diffPlans(before: Plan, after: Plan): PlanDiff {
   const beforeYears = yearsOf(before.period);
@@ -56,7 +57,14 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
   for (const m of after.measures) {
     const old = oldById.get(m.id);
     if (!old) {
-      measures.push({ id: m.id, number: m.number, title: m.title, kind: 'added', changes: [{ kind: 'added', label: '施策', after: `施策${m.number}　${m.title}` }], budget: [] });
+      measures.push({
+        id: m.id,
+        number: m.number,
+        title: m.title,
+        kind: 'added',
+        changes: [{ kind: 'added', label: '施策', after: `施策${m.number}　${m.title}` }],
+        budget: [],
+      });
       continue;
     }
     const d = diffMeasure(old, m, commonYears);
@@ -64,9 +72,18 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
     else measures.push(d);
   }
   for (const old of before.measures) {
-    if (!newIds.has(old.id)) measures.push({ id: old.id, number: old.number, title: old.title, kind: 'removed', changes: [{ kind: 'removed', label: '施策', before: `施策${old.number}　${old.title}` }], budget: [] });
+    if (!newIds.has(old.id))
+      measures.push({
+        id: old.id,
+        number: old.number,
+        title: old.title,
+        kind: 'removed',
+        changes: [{ kind: 'removed', label: '施策', before: `施策${old.number}　${old.title}` }],
+        budget: [],
+      });
   }
-  const total = (plan: Plan, year: number) => plan.measures.reduce((s, m) => s + (budgetTable(m, [year]).yearTotals[0] ?? 0), 0);
+  const total = (plan: Plan, year: number) =>
+    plan.measures.reduce((s, m) => s + (budgetTable(m, [year]).yearTotals[0] ?? 0), 0);
   return {
     before: before.period,
     after: after.period,
@@ -83,12 +100,19 @@ function diffMeasure(old: Measure, m: Measure, years: readonly number[]): Measur
     if (before !== after) changes.push({ kind: 'changed', label, before, after });
   };
   changed('施策名', old.title, m.title);
-  changed('基本方針・基本施策', `基本方針${old.policy}／基本施策${old.basicMeasure}`, `基本方針${m.policy}／基本施策${m.basicMeasure}`);
+  changed(
+    '基本方針・基本施策',
+    `基本方針${old.policy}／基本施策${old.basicMeasure}`,
+    `基本方針${m.policy}／基本施策${m.basicMeasure}`,
+  );
 
   // 施策の方向: sentences have no ids. An unmatched run on both sides pairs up as changes.
   const ops = diffSequences(old.directions, m.directions);
-  for (let k = 0; k < ops.length; ) {
-    if (ops[k]!.type === 'equal') { k++; continue; }
+  for (let k = 0; k < ops.length;) {
+    if (ops[k]!.type === 'equal') {
+      k++;
+      continue;
+    }
     const deleted: string[] = [];
     const inserted: string[] = [];
     while (k < ops.length && ops[k]!.type !== 'equal') {
@@ -99,22 +123,32 @@ function diffMeasure(old: Measure, m: Measure, years: readonly number[]): Measur
     for (let p = 0; p < Math.max(deleted.length, inserted.length); p++) {
       const before = deleted[p];
       const after = inserted[p];
-      changes.push({ kind: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed', label: '施策の方向', ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
+      changes.push({
+        kind: before === undefined ? 'added' : after === undefined ? 'removed' : 'changed',
+        label: '施策の方向',
+        ...(before !== undefined ? { before } : {}),
+        ...(after !== undefined ? { after } : {}),
+      });
     }
   }
 
   // 事業 by id.
   const oldProjects = new Map(old.projects.map((p) => [p.id, p]));
   const newProjects = new Map(m.projects.map((p) => [p.id, p]));
-  const projectLine = (p: Measure['projects'][number]) => `${p.name}（${p.department ?? '担当課未記入'}・${p.status ?? '新規・継続未記入'}）`;
+  const projectLine = (p: Measure['projects'][number]) =>
+    `${p.name}（${p.department ?? '担当課未記入'}・${p.status ?? '新規・継続未記入'}）`;
   for (const p of m.projects) {
     const o = oldProjects.get(p.id);
-    if (!o) { changes.push({ kind: 'added', label: '事業', after: projectLine(p) }); continue; }
+    if (!o) {
+      changes.push({ kind: 'added', label: '事業', after: projectLine(p) });
+      continue;
+    }
     changed('事業名', o.name, p.name);
     changed(`事業「${p.name}」の担当課`, o.department ?? '（未記入）', p.department ?? '（未記入）');
     changed(`事業「${p.name}」の新規・継続`, o.status ?? '（未記入）', p.status ?? '（未記入）');
   }
-  for (const o of old.projects) if (!newProjects.has(o.id)) changes.push({ kind: 'removed', label: '事業', before: projectLine(o) });
+  for (const o of old.projects)
+    if (!newProjects.has(o.id)) changes.push({ kind: 'removed', label: '事業', before: projectLine(o) });
 
   // 取組 by id; their rows by 事業 id. Rows of an added or removed 事業 belong to that change.
   const oldInitiatives = new Map(old.initiatives.map((t) => [t.id, t]));
@@ -124,7 +158,11 @@ function diffMeasure(old: Measure, m: Measure, years: readonly number[]): Measur
     const o = oldInitiatives.get(t.id);
     const title = `取組「${circledNumber(i + 1)}${t.name}」`;
     if (!o) {
-      changes.push({ kind: 'added', label: '取組', after: `${circledNumber(i + 1)}${t.name}\n${t.rows.map((r) => `［${name(m, r.project)}］`).join('')}` });
+      changes.push({
+        kind: 'added',
+        label: '取組',
+        after: `${circledNumber(i + 1)}${t.name}\n${t.rows.map((r) => `［${name(m, r.project)}］`).join('')}`,
+      });
       return;
     }
     changed('取組名', o.name, t.name);
@@ -132,15 +170,24 @@ function diffMeasure(old: Measure, m: Measure, years: readonly number[]): Measur
     for (const row of t.rows) {
       const before = oldRows.get(row.project);
       if (!before) {
-        if (oldProjects.has(row.project)) changes.push({ kind: 'added', label: `${title}の事業`, after: name(m, row.project) });
+        if (oldProjects.has(row.project))
+          changes.push({ kind: 'added', label: `${title}の事業`, after: name(m, row.project) });
         continue;
       }
-      for (const y of years) changed(`${title}／${name(m, row.project)}／${westernFiscalYear(y)}`, joinItems(before.schedule[String(y)]), joinItems(row.schedule[String(y)]));
+      for (const y of years)
+        changed(
+          `${title}／${name(m, row.project)}／${westernFiscalYear(y)}`,
+          joinItems(before.schedule[String(y)]),
+          joinItems(row.schedule[String(y)]),
+        );
     }
-    for (const r of o.rows) if (!t.rows.some((x) => x.project === r.project) && newProjects.has(r.project)) changes.push({ kind: 'removed', label: `${title}の事業`, before: name(old, r.project) });
+    for (const r of o.rows)
+      if (!t.rows.some((x) => x.project === r.project) && newProjects.has(r.project))
+        changes.push({ kind: 'removed', label: `${title}の事業`, before: name(old, r.project) });
   });
   old.initiatives.forEach((o, i) => {
-    if (!newInitiativeIds.has(o.id)) changes.push({ kind: 'removed', label: '取組', before: `${circledNumber(i + 1)}${o.name}` });
+    if (!newInitiativeIds.has(o.id))
+      changes.push({ kind: 'removed', label: '取組', before: `${circledNumber(i + 1)}${o.name}` });
   });
 
   // 事業費 per common year, by 事業 id.
@@ -151,7 +198,13 @@ function diffMeasure(old: Measure, m: Measure, years: readonly number[]): Measur
     for (const year of years) {
       const before = oldBudget.get(id)?.amounts[String(year)];
       const after = newBudget.get(id)?.amounts[String(year)];
-      if (before !== after) budget.push({ project: newProjects.get(id)?.name ?? oldProjects.get(id)?.name ?? id, year, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) });
+      if (before !== after)
+        budget.push({
+          project: newProjects.get(id)?.name ?? oldProjects.get(id)?.name ?? id,
+          year,
+          ...(before !== undefined ? { before } : {}),
+          ...(after !== undefined ? { after } : {}),
+        });
     }
   }
   return { id: m.id, number: m.number, title: m.title, kind: 'changed', changes, budget };

@@ -10,7 +10,10 @@ export interface RollPeriod {
 }
 
 /** The new period: the same length, starting at `to`. */
-export const rolledPeriod = (period: RollPeriod, to: number): RollPeriod => ({ start: to, end: to + (period.end - period.start) });
+export const rolledPeriod = (period: RollPeriod, to: number): RollPeriod => ({
+  start: to,
+  end: to + (period.end - period.start),
+});
 
 export function rollPlanYaml(text: string, to: RollPeriod): string {
   const doc = parseDocument(text);
@@ -49,13 +52,18 @@ function rollYearMap(doc: Document, owner: YAMLMap, years: YAMLMap, from: RollPe
   const seeded: number[] = [];
   for (let year = Math.max(to.start, from.end + 1); year <= to.end; year++) {
     if (years.items.some((pair) => yearOf(pair.key) === year)) continue;
-    const copy = source && typeof source === 'object' && 'clone' in source ? (source as { clone(): unknown }).clone() : doc.createNode(source ?? null);
+    const copy =
+      source && typeof source === 'object' && 'clone' in source
+        ? (source as { clone(): unknown }).clone()
+        : doc.createNode(source ?? null);
     years.add(doc.createPair(year, copy));
     seeded.push(year);
   }
   // Years carried over before and still in the period stay marked; the new ones join them.
   const previous = owner.get('carriedOver', true);
-  const stillCarried = isSeq(previous) ? previous.items.map((i) => Number(isScalar(i) ? i.value : i)).filter((y) => y >= to.start && y <= to.end) : [];
+  const stillCarried = isSeq(previous)
+    ? previous.items.map((i) => Number(isScalar(i) ? i.value : i)).filter((y) => y >= to.start && y <= to.end)
+    : [];
   const marked = [...new Set([...stillCarried, ...seeded])].sort((a, b) => a - b);
   if (marked.length > 0) {
     const node = doc.createNode(marked, { flow: true });

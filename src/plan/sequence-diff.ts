@@ -6,13 +6,18 @@ export type DiffOp<T> =
   | { readonly type: 'delete'; readonly before: T }
   | { readonly type: 'insert'; readonly after: T };
 
-export function diffSequences<T>(before: readonly T[], after: readonly T[], equal: (a: T, b: T) => boolean = Object.is): DiffOp<T>[] {
+export function diffSequences<T>(
+  before: readonly T[],
+  after: readonly T[],
+  equal: (a: T, b: T) => boolean = Object.is,
+): DiffOp<T>[] {
   // Common prefix and suffix first: most edits are small, and the table is then tiny.
   let start = 0;
   while (start < before.length && start < after.length && equal(before[start]!, after[start]!)) start++;
   let endB = before.length;
   let endA = after.length;
-  while (endB > start && endA > start && equal(before[endB - 1]!, after[endA - 1]!)) [endB, endA] = [endB - 1, endA - 1];
+  while (endB > start && endA > start && equal(before[endB - 1]!, after[endA - 1]!))
+    [endB, endA] = [endB - 1, endA - 1];
   const b = before.slice(start, endB);
   const a = after.slice(start, endA);
   const n = b.length;
@@ -21,7 +26,9 @@ export function diffSequences<T>(before: readonly T[], after: readonly T[], equa
   const lengths = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lengths[i]![j] = equal(b[i]!, a[j]!) ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
+      lengths[i]![j] = equal(b[i]!, a[j]!)
+        ? lengths[i + 1]![j + 1]! + 1
+        : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
     }
   }
   const ops: DiffOp<T>[] = before.slice(0, start).map((x, k) => ({ type: 'equal', before: x, after: after[k]! }));
@@ -29,10 +36,12 @@ export function diffSequences<T>(before: readonly T[], after: readonly T[], equa
   let j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && equal(b[i]!, a[j]!)) ops.push({ type: 'equal', before: b[i++]!, after: a[j++]! });
-    else if (j < m && (i === n || lengths[i]![j + 1]! >= lengths[i + 1]![j]!)) ops.push({ type: 'insert', after: a[j++]! });
+    else if (j < m && (i === n || lengths[i]![j + 1]! >= lengths[i + 1]![j]!))
+      ops.push({ type: 'insert', after: a[j++]! });
     else ops.push({ type: 'delete', before: b[i++]! });
   }
-  for (let k = 0; k < before.length - endB; k++) ops.push({ type: 'equal', before: before[endB + k]!, after: after[endA + k]! });
+  for (let k = 0; k < before.length - endB; k++)
+    ops.push({ type: 'equal', before: before[endB + k]!, after: after[endA + k]! });
   return ops;
 }
 
@@ -51,13 +60,26 @@ export function diffText(before: string, after: string): { before: Segment[]; af
       const piece = pick(op);
       if (!piece) continue;
       const last = segments[segments.length - 1];
-      if (last && last.changed === piece.changed) segments[segments.length - 1] = { text: last.text + piece.text, changed: last.changed };
+      if (last && last.changed === piece.changed)
+        segments[segments.length - 1] = { text: last.text + piece.text, changed: last.changed };
       else segments.push(piece);
     }
     return segments;
   };
   return {
-    before: side((op) => (op.type === 'equal' ? { text: op.before, changed: false } : op.type === 'delete' ? { text: op.before, changed: true } : undefined)),
-    after: side((op) => (op.type === 'equal' ? { text: op.after, changed: false } : op.type === 'insert' ? { text: op.after, changed: true } : undefined)),
+    before: side((op) =>
+      op.type === 'equal'
+        ? { text: op.before, changed: false }
+        : op.type === 'delete'
+          ? { text: op.before, changed: true }
+          : undefined,
+    ),
+    after: side((op) =>
+      op.type === 'equal'
+        ? { text: op.after, changed: false }
+        : op.type === 'insert'
+          ? { text: op.after, changed: true }
+          : undefined,
+    ),
   };
 }

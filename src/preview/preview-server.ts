@@ -32,7 +32,6 @@ export interface Preview {
 // Reconnects by itself if the server restarts; reloads on each rebuild.
 const RELOAD_SCRIPT = `<script>(() => { const events = new EventSource('/events'); events.addEventListener('reload', () => location.reload()); })();</script>\n`;
 
-
 function errorPage(diagnostics: readonly Diagnostic[]): string {
   const errors = sortDiagnostics(diagnostics).filter((d) => d.severity === 'error');
   return `<!doctype html>
@@ -44,14 +43,20 @@ ${RELOAD_SCRIPT}</body></html>
 `;
 }
 
-export async function buildPreviewPage(options: Pick<PreviewOptions, 'cwd' | 'dataDir' | 'templatesDir'>): Promise<{ html: string; diagnostics: Diagnostic[] }> {
+export async function buildPreviewPage(
+  options: Pick<PreviewOptions, 'cwd' | 'dataDir' | 'templatesDir'>,
+): Promise<{ html: string; diagnostics: Diagnostic[] }> {
   const read = await readDataDir(options.dataDir, options.cwd);
   const validated = validatePlan(read.files, read.diagnostics);
   const templateFiles = await readTemplates(options.templatesDir, options.cwd);
   const compiled = Templates.compile(templateFiles.sources);
   const diagnostics = [...validated.diagnostics, ...templateFiles.diagnostics, ...compiled.diagnostics];
-  if (!validated.value || !compiled.templates || hasErrors(diagnostics)) return { html: errorPage(diagnostics), diagnostics };
-  const tree = documentTree({ name: 'preview', template: 'plan', view: planView(validated.value) }, { templates: compiled.templates, templateSources: templateFiles.sources });
+  if (!validated.value || !compiled.templates || hasErrors(diagnostics))
+    return { html: errorPage(diagnostics), diagnostics };
+  const tree = documentTree(
+    { name: 'preview', template: 'plan', view: planView(validated.value) },
+    { templates: compiled.templates, templateSources: templateFiles.sources },
+  );
   diagnostics.push(...tree.diagnostics);
   if (!tree.tree) return { html: errorPage(diagnostics), diagnostics };
   return { html: toHtml(tree.tree, { bodyEnd: RELOAD_SCRIPT }), diagnostics };
@@ -65,7 +70,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
 
   const server = createServer((request, response) => {
     if (request.url === '/events') {
-      response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      response.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       response.write(': keikaku\n\n');
       clients.add(response);
       request.on('close', () => clients.delete(response));
@@ -98,7 +107,9 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       });
     }, 80);
   };
-  const watchers: FSWatcher[] = [options.dataDir, options.templatesDir].map((dir) => watch(path.resolve(options.cwd, dir), { recursive: true }, rebuild));
+  const watchers: FSWatcher[] = [options.dataDir, options.templatesDir].map((dir) =>
+    watch(path.resolve(options.cwd, dir), { recursive: true }, rebuild),
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -16,7 +16,7 @@ export interface TemplateSource {
 /** Helpers the templates may call; any other name is a compile error (knownHelpersOnly). */
 const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   /** Text that may hold line breaks: escaped, each newline a <br>. */
-  lines: (text: unknown) =>
+  lines: (text: string | undefined) =>
     new Handlebars.SafeString(String(text ?? '').split('\n').map((l) => Handlebars.escapeExpression(l)).join('<br>')),
 };
 

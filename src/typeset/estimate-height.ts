@@ -27,21 +27,35 @@ export function estimateLines(text: string, width: number, size: number): number
   return lines;
 }
 
-
 export function estimateBlockHeight(block: Block, width: number, inTable: boolean): number {
   const lineBox = (style: BlockStyle) => style.size * style.lineHeight;
   switch (block.type) {
     case 'heading': {
       const style = styleOf(`h${block.level}`, block.style);
-      return style.spaceBefore + style.spaceAfter + estimateLines(inlineText(block.content), width, style.size) * lineBox(style);
+      return (
+        style.spaceBefore +
+        style.spaceAfter +
+        estimateLines(inlineText(block.content), width, style.size) * lineBox(style)
+      );
     }
     case 'paragraph': {
       const style = styleOf('p', block.style, inTable);
-      return style.spaceBefore + style.spaceAfter + estimateLines(inlineText(block.content), width, style.size) * lineBox(style);
+      return (
+        style.spaceBefore +
+        style.spaceAfter +
+        estimateLines(inlineText(block.content), width, style.size) * lineBox(style)
+      );
     }
     case 'list': {
       const style = styleOf('ul', block.style, inTable);
-      return style.spaceBefore + block.items.reduce((h, item) => h + style.spaceAfter + estimateLines(inlineText(item), width - style.size, style.size) * lineBox(style), 0);
+      return (
+        style.spaceBefore +
+        block.items.reduce(
+          (h, item) =>
+            h + style.spaceAfter + estimateLines(inlineText(item), width - style.size, style.size) * lineBox(style),
+          0,
+        )
+      );
     }
     case 'table':
       return estimateTableHeight(block, width);
@@ -68,10 +82,16 @@ export function tableColumnWidths(table: Table, width: number): number[] {
  * over the whole group); `widths` are the columns' content widths in points.
  */
 export function estimateRowHeight(row: readonly GridSlot[], widths: readonly number[]): number {
-  return Math.max(0, ...row.map((slot, c) => {
-    if (slot.kind !== 'cell' || slot.cell.rowSpan > 1) return 0;
-    return estimateCellHeight(slot.cell, widths.slice(c, c + slot.cell.colSpan).reduce((a, b) => a + b, 0));
-  }));
+  return Math.max(
+    0,
+    ...row.map((slot, c) => {
+      if (slot.kind !== 'cell' || slot.cell.rowSpan > 1) return 0;
+      return estimateCellHeight(
+        slot.cell,
+        widths.slice(c, c + slot.cell.colSpan).reduce((a, b) => a + b, 0),
+      );
+    }),
+  );
 }
 
 /** Rows laid end to end. */

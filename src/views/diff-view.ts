@@ -23,14 +23,25 @@ export interface DiffView {
   readonly rightLabel: string;
   readonly periods: { readonly left: string; readonly right: string; readonly changed: boolean };
   readonly years: readonly { readonly label: string }[];
-  readonly totals: readonly { readonly year: string; readonly left: string; readonly right: string; readonly difference: string }[];
+  readonly totals: readonly {
+    readonly year: string;
+    readonly left: string;
+    readonly right: string;
+    readonly difference: string;
+  }[];
   readonly summary: readonly { readonly measure: string; readonly text: string }[];
   readonly unchanged: number;
   readonly measures: readonly {
     readonly anchor: string;
     readonly heading: string;
     readonly rows: readonly { readonly label: string; readonly left: SideView; readonly right: SideView }[];
-    readonly budget: readonly { readonly project: string; readonly year: string; readonly left: string; readonly right: string; readonly difference: string }[];
+    readonly budget: readonly {
+      readonly project: string;
+      readonly year: string;
+      readonly left: string;
+      readonly right: string;
+      readonly difference: string;
+    }[];
   }[];
 }
 
@@ -48,25 +59,37 @@ function shorten(segments: readonly Segment[]): Segment[] {
 }
 
 /** A signed difference as budget tables print it: +1,234, △1,234 (a decrease), 0. */
-export const formatDifference = (value: number): string => (value > 0 ? `+${formatAmount(value)}` : value < 0 ? `△${formatAmount(-value)}` : '0');
+export const formatDifference = (value: number): string =>
+  value > 0 ? `+${formatAmount(value)}` : value < 0 ? `△${formatAmount(-value)}` : '0';
 
 function sides(change: Change): { after: SideView; before: SideView } {
-  if (change.before === undefined) return { after: { segments: [{ text: change.after ?? '', changed: true }] }, before: { segments: [], note: '（新設）' } };
-  if (change.after === undefined) return { after: { segments: [], note: '（削除）' }, before: { segments: [{ text: change.before, changed: true }] } };
+  if (change.before === undefined)
+    return {
+      after: { segments: [{ text: change.after ?? '', changed: true }] },
+      before: { segments: [], note: '（新設）' },
+    };
+  if (change.after === undefined)
+    return {
+      after: { segments: [], note: '（削除）' },
+      before: { segments: [{ text: change.before, changed: true }] },
+    };
   const d = diffText(change.before, change.after);
   return { after: { segments: shorten(d.after) }, before: { segments: shorten(d.before) } };
 }
 
 export function diffView(diff: PlanDiff, before: Plan, after: Plan, order: DiffOrder = 'new-first'): DiffView {
   const newFirst = order === 'new-first';
-  const pick = <T>(afterValue: T, beforeValue: T): [T, T] => (newFirst ? [afterValue, beforeValue] : [beforeValue, afterValue]);
+  const pick = <T>(afterValue: T, beforeValue: T): [T, T] =>
+    newFirst ? [afterValue, beforeValue] : [beforeValue, afterValue];
   const [leftLabel, rightLabel] = pick('改正後', '改正前');
   const title = `${after.title} 新旧対照表`;
   const [leftPeriod, rightPeriod] = pick(periodLabel(diff.after), periodLabel(diff.before));
   const samePeriod = diff.before.start === diff.after.start && diff.before.end === diff.after.end;
   return {
     municipality: after.municipality,
-    documentTitle: samePeriod ? `${title}（${periodLabel(diff.after)}）` : `${title}（${periodLabel(diff.before)} → ${periodLabel(diff.after)}）`,
+    documentTitle: samePeriod
+      ? `${title}（${periodLabel(diff.after)}）`
+      : `${title}（${periodLabel(diff.before)} → ${periodLabel(diff.after)}）`,
     runningHeader: `${title}（${periodLabel(diff.after)}）`,
     leftLabel,
     rightLabel,
@@ -78,7 +101,17 @@ export function diffView(diff: PlanDiff, before: Plan, after: Plan, order: DiffO
     }),
     summary: diff.measures.map((m) => ({
       measure: `施策${m.number}　${m.title}`,
-      text: m.kind === 'added' ? '新設' : m.kind === 'removed' ? '削除' : [m.changes.length > 0 ? `変更${m.changes.length}件` : '', m.budget.length > 0 ? `事業費の変更${m.budget.length}件` : ''].filter(Boolean).join('、'),
+      text:
+        m.kind === 'added'
+          ? '新設'
+          : m.kind === 'removed'
+            ? '削除'
+            : [
+                m.changes.length > 0 ? `変更${m.changes.length}件` : '',
+                m.budget.length > 0 ? `事業費の変更${m.budget.length}件` : '',
+              ]
+                .filter(Boolean)
+                .join('、'),
     })),
     unchanged: diff.unchanged,
     measures: diff.measures.map((m) => ({
@@ -90,8 +123,17 @@ export function diffView(diff: PlanDiff, before: Plan, after: Plan, order: DiffO
         return { label: c.label, left, right };
       }),
       budget: m.budget.map((b) => {
-        const [left, right] = pick(b.after === undefined ? '―' : formatAmount(b.after), b.before === undefined ? '―' : formatAmount(b.before));
-        return { project: b.project, year: westernFiscalYear(b.year), left, right, difference: formatDifference((b.after ?? 0) - (b.before ?? 0)) };
+        const [left, right] = pick(
+          b.after === undefined ? '―' : formatAmount(b.after),
+          b.before === undefined ? '―' : formatAmount(b.before),
+        );
+        return {
+          project: b.project,
+          year: westernFiscalYear(b.year),
+          left,
+          right,
+          difference: formatDifference((b.after ?? 0) - (b.before ?? 0)),
+        };
       }),
     })),
   };

@@ -9,7 +9,11 @@ import { amountsView, type AmountsView } from './summary-view.ts';
 
 export interface ExcerptView extends PlanView {
   readonly department: string;
-  readonly projects: readonly (AmountsView & { readonly measure: string; readonly name: string; readonly budgeted: boolean })[];
+  readonly projects: readonly (AmountsView & {
+    readonly measure: string;
+    readonly name: string;
+    readonly budgeted: boolean;
+  })[];
   readonly totals: AmountsView;
   readonly hasProjects: boolean;
   readonly hasBudget: boolean;
@@ -17,9 +21,14 @@ export interface ExcerptView extends PlanView {
 }
 
 export function excerptView(plan: Plan, department: string): ExcerptView {
-  const owned = new Set(plan.measures.flatMap((m) => m.projects.filter((p) => p.department === department).map((p) => p.id)));
+  const owned = new Set(
+    plan.measures.flatMap((m) => m.projects.filter((p) => p.department === department).map((p) => p.id)),
+  );
   const projects = projectBudgets(plan).filter((p) => owned.has(p.projectId));
-  const sums = projects.reduce((acc, p) => acc.map((x, i) => x + (p.amounts[i] ?? 0)), yearsOf(plan.period).map(() => 0));
+  const sums = projects.reduce(
+    (acc, p) => acc.map((x, i) => x + (p.amounts[i] ?? 0)),
+    yearsOf(plan.period).map(() => 0),
+  );
   const view = planView(plan, { includeProject: (id) => owned.has(id) });
   return {
     ...view,

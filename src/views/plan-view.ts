@@ -111,7 +111,12 @@ export function planView(plan: Plan, options: PlanViewOptions = {}): PlanView {
     period,
     documentTitle: `${plan.title}（${period}）`,
     runningHeader: `${plan.title}（${period}）`,
-    years: years.map((year) => ({ year, label: fiscalYearLabel(year), western: westernFiscalYear(year), era: eraFiscalYear(year) })),
+    years: years.map((year) => ({
+      year,
+      label: fiscalYearLabel(year),
+      western: westernFiscalYear(year),
+      era: eraFiscalYear(year),
+    })),
     outline: outlineView(plan, measures),
     ...(options.measureIds || options.includeProject ? {} : { summary: summaryView(plan) }),
     measures,
@@ -146,22 +151,28 @@ function measureView(
       .map((initiative, i) => ({ initiative, ordinal: circledNumber(i + 1) }))
       .filter(({ initiative }) => initiative.rows.some((r) => include(r.project)))
       .map(({ initiative, ordinal }) => ({
-      id: initiative.id,
-      ordinal,
-      name: initiative.name,
-      rows: initiative.rows.filter((row) => include(row.project)).map((row) => {
-        const project = projects.get(row.project)!;
-        return {
-          cells: years.map((y) => ({ items: row.schedule[String(y)] ?? [] })),
-          projectName: project.name,
-          ...(project.department ? { department: project.department } : {}),
-          ...(project.status ? { status: project.status } : {}),
-        };
-      }),
-    })),
+        id: initiative.id,
+        ordinal,
+        name: initiative.name,
+        rows: initiative.rows
+          .filter((row) => include(row.project))
+          .map((row) => {
+            const project = projects.get(row.project)!;
+            return {
+              cells: years.map((y) => ({ items: row.schedule[String(y)] ?? [] })),
+              projectName: project.name,
+              ...(project.department ? { department: project.department } : {}),
+              ...(project.status ? { status: project.status } : {}),
+            };
+          }),
+      })),
     budget: {
       hasBudget: table.lines.length > 0,
-      lines: table.lines.map((l) => ({ name: l.projectName, amounts: l.amounts.map(formatAmount), total: formatAmount(l.total) })),
+      lines: table.lines.map((l) => ({
+        name: l.projectName,
+        amounts: l.amounts.map(formatAmount),
+        total: formatAmount(l.total),
+      })),
       totals: table.yearTotals.map(formatAmount),
       grandTotal: formatAmount(table.grandTotal),
     },

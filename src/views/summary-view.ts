@@ -23,7 +23,10 @@ export interface SummaryView {
   readonly grand: AmountsView;
 }
 
-export const amountsView = (a: Amounts): AmountsView => ({ amounts: a.amounts.map(formatAmount), total: formatAmount(a.total) });
+export const amountsView = (a: Amounts): AmountsView => ({
+  amounts: a.amounts.map(formatAmount),
+  total: formatAmount(a.total),
+});
 
 export function summaryView(plan: Plan): SummaryView {
   const summary = budgetSummary(plan);

@@ -3,15 +3,27 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+  (p): p is string => Boolean(p),
+);
 
 export const CHROMIUM = CANDIDATES.find((p) => existsSync(p));
 
 export function launchChromium(): Promise<Browser> {
-  if (!CHROMIUM) throw new Error('Chromium が見つかりません（Debian の chromium パッケージ。CI では .ci/run が入れます）');
+  if (!CHROMIUM)
+    throw new Error('Chromium が見つかりません（Debian の chromium パッケージ。CI では .ci/run が入れます）');
   return chromium.launch({
     executablePath: CHROMIUM,
     // Flags that keep Chromium from reaching for the network at start-up (closed machine).
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }

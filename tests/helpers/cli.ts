@@ -24,7 +24,10 @@ export async function runCli(args: readonly string[], cwd: string): Promise<CliR
  * `base` when absolute), with `overrides`
  * (path inside data/ → file content, string or bytes) written over it.
  */
-export async function makeDataDir(overrides: Readonly<Record<string, string | Uint8Array>> = {}, base = 'minimal'): Promise<string> {
+export async function makeDataDir(
+  overrides: Readonly<Record<string, string | Uint8Array>> = {},
+  base = 'minimal',
+): Promise<string> {
   const cwd = await mkdtemp(path.join(tmpdir(), 'keikaku-test-'));
   await cp(path.resolve(FIXTURES, base), path.join(cwd, 'data'), { recursive: true });
   for (const [relative, content] of Object.entries(overrides)) {
@@ -34,7 +37,10 @@ export async function makeDataDir(overrides: Readonly<Record<string, string | Ui
 }
 
 /** `validate` on the minimal plan with some files replaced. */
-export async function validateWith(overrides: Readonly<Record<string, string | Uint8Array>>, extraArgs: readonly string[] = []): Promise<CliRun> {
+export async function validateWith(
+  overrides: Readonly<Record<string, string | Uint8Array>>,
+  extraArgs: readonly string[] = [],
+): Promise<CliRun> {
   return runCli(['validate', ...extraArgs], await makeDataDir(overrides));
 }
 

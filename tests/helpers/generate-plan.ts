@@ -22,8 +22,19 @@ export function generatePlan(measureCount: number, seed = 1): Plan {
       title: `施策${m + 1}`,
       directions: ['方向'],
       projects,
-      initiatives: [{ id: `g${m}-t1`, name: '取組', rows: projects.map((p) => ({ project: p.id, schedule: Object.fromEntries(years.map((y) => [y, ['計画']])) })) }],
-      budget: projects.filter(() => random() < 0.7).map((p) => ({ project: p.id, amounts: Object.fromEntries(years.map((y) => [y, Math.floor(random() * 50_000)])) })),
+      initiatives: [
+        {
+          id: `g${m}-t1`,
+          name: '取組',
+          rows: projects.map((p) => ({ project: p.id, schedule: Object.fromEntries(years.map((y) => [y, ['計画']])) })),
+        },
+      ],
+      budget: projects
+        .filter(() => random() < 0.7)
+        .map((p) => ({
+          project: p.id,
+          amounts: Object.fromEntries(years.map((y) => [y, Math.floor(random() * 50_000)])),
+        })),
       file: `generated/${m}.yaml`,
     };
   });
@@ -31,7 +42,13 @@ export function generatePlan(measureCount: number, seed = 1): Plan {
     municipality: '見本市',
     title: '実施計画',
     period: { start: 2024, end: 2026 },
-    policies: [{ number: 1, title: '基本方針', basicMeasures: [1, 2, 3, 4, 5].map((n) => ({ number: n, title: `基本施策${n}` })) }],
+    policies: [
+      {
+        number: 1,
+        title: '基本方針',
+        basicMeasures: [1, 2, 3, 4, 5].map((n) => ({ number: n, title: `基本施策${n}` })),
+      },
+    ],
     departments,
     measures,
   };

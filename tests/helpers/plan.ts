@@ -28,7 +28,6 @@ export async function treeOf(job: Omit<DocumentJob, 'name'>): Promise<DocumentTr
   return result.tree;
 }
 
-
 /** Every block of a tree, depth first, table cells included. */
 export function allBlocks(tree: DocumentTree): Block[] {
   const out: Block[] = [];
@@ -36,7 +35,8 @@ export function allBlocks(tree: DocumentTree): Block[] {
     for (const b of blocks) {
       out.push(b);
       if (b.type === 'group') visit(b.blocks);
-      if (b.type === 'table') for (const row of [...b.head, ...b.body]) for (const cell of row.cells) visit(cell.content);
+      if (b.type === 'table')
+        for (const row of [...b.head, ...b.body]) for (const cell of row.cells) visit(cell.content);
     }
   };
   for (const s of tree.sections) visit(s.blocks);
@@ -52,4 +52,16 @@ export const tablesOfClass = (tree: DocumentTree, style: string): Table[] =>
 
 /** A table's body as text cells, row by row. */
 export const tableBodyText = (table: Table): string[][] =>
-  table.body.map((row) => row.cells.map((cell) => cell.content.map((b) => (b.type === 'paragraph' ? inlineText(b.content) : b.type === 'list' ? b.items.map((item) => inlineText(item)).join('\n') : '')).join('\n')));
+  table.body.map((row) =>
+    row.cells.map((cell) =>
+      cell.content
+        .map((b) =>
+          b.type === 'paragraph'
+            ? inlineText(b.content)
+            : b.type === 'list'
+              ? b.items.map((item) => inlineText(item)).join('\n')
+              : '',
+        )
+        .join('\n'),
+    ),
+  );

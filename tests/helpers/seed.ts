@@ -3,7 +3,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const SEED_TEXT = readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'seed', 'tone-2024-2026-policy5.txt'), 'utf8');
+export const SEED_TEXT = readFileSync(
+  path.join(import.meta.dirname, '..', 'fixtures', 'seed', 'tone-2024-2026-policy5.txt'),
+  'utf8',
+);
 
 /** The seed's character slips listed in docs/domain.md, as (printed, right) pairs. */
 export const SEED_SLIPS: readonly (readonly [string, string])[] = [
@@ -20,7 +23,10 @@ export const SEED_SLIPS: readonly (readonly [string, string])[] = [
 export function normalize(text: string): string {
   let t = text;
   for (const [printed, right] of SEED_SLIPS) t = t.split(printed).join(right);
-  return t.normalize('NFKC').replace(/\s+/g, '').replace(/(?<=\D),/g, '、');
+  return t
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/(?<=\D),/g, '、');
 }
 
 export interface SeedOutlineRow {
@@ -34,7 +40,11 @@ export function seedOutline(): SeedOutlineRow[] {
   return SEED_TEXT.split('\n')
     .map((l) => l.split('\t'))
     .filter((cells) => cells.length === 3 && /^\d+ /.test(cells[0]!) && /^\d+ /.test(cells[1]!))
-    .map(([basicMeasure, measure, initiative]) => ({ basicMeasure: basicMeasure!, measure: measure!, initiative: initiative! }));
+    .map(([basicMeasure, measure, initiative]) => ({
+      basicMeasure: basicMeasure!,
+      measure: measure!,
+      initiative: initiative!,
+    }));
 }
 
 export interface SeedBudgetRow {

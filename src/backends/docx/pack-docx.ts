@@ -10,17 +10,26 @@ export async function packDocx(document: Document, creationDate: Date): Promise<
   const iso = creationDate.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const out = new JSZip();
   // Entries in a fixed order ([Content_Types].xml first, as Word expects), each with a fixed date.
-  const names = Object.keys(source.files).filter((n) => !source.files[n]!.dir).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const names = Object.keys(source.files)
+    .filter((n) => !source.files[n]!.dir)
+    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   for (const name of names) {
     let content: string | Uint8Array = await source.files[name]!.async('uint8array');
     if (name === 'docProps/core.xml') {
-      content = new TextDecoder().decode(content).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`);
+      content = new TextDecoder()
+        .decode(content)
+        .replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`);
     } else if (name === 'word/document.xml') {
       content = renumberBookmarks(new TextDecoder().decode(content));
     }
     out.file(name, content, { date: creationDate, createFolders: false });
   }
-  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+  return out.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    platform: 'UNIX',
+  });
 }
 
 const rank = (name: string) => (name === '[Content_Types].xml' ? 0 : name.startsWith('_rels/') ? 1 : 2);
@@ -28,8 +37,11 @@ const rank = (name: string) => (name === '[Content_Types].xml' ? 0 : name.starts
 /** Bookmark ids 1, 2, 3… in order of appearance, whatever the library's counter had reached. */
 function renumberBookmarks(xml: string): string {
   const ids = new Map<string, number>();
-  return xml.replace(/<w:bookmark(Start|End)\b([^>]*?)w:id="(\d+)"/g, (_match, kind: string, attributes: string, id: string) => {
-    if (!ids.has(id)) ids.set(id, ids.size + 1);
-    return `<w:bookmark${kind}${attributes}w:id="${ids.get(id)}"`;
-  });
+  return xml.replace(
+    /<w:bookmark(Start|End)\b([^>]*?)w:id="(\d+)"/g,
+    (_match, kind: string, attributes: string, id: string) => {
+      if (!ids.has(id)) ids.set(id, ids.size + 1);
+      return `<w:bookmark${kind}${attributes}w:id="${ids.get(id)}"`;
+    },
+  );
 }

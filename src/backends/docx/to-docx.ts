@@ -3,9 +3,26 @@
 // Asian text is set in BIZ UD fonts with language ja-JP, which is what makes Word and
 // LibreOffice apply Japanese line breaking (kinsoku).
 import {
-  AlignmentType, BorderStyle, Document, Footer, Header, HeadingLevel, PageNumber, Paragraph, ShadingType,
-  Table as DocxTable, TableCell as DocxCell, TableLayoutType, TableOfContents, TableRow as DocxRow, TextRun,
-  VerticalAlignTable, WidthType, Bookmark, type IRunOptions, type ISectionOptions,
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table as DocxTable,
+  TableCell as DocxCell,
+  TableLayoutType,
+  TableOfContents,
+  TableRow as DocxRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  Bookmark,
+  type IRunOptions,
+  type ISectionOptions,
 } from 'docx';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
 import { tocHeadings } from '../../ir/queries.ts';
@@ -24,7 +41,12 @@ const font = (role: BlockStyle['font']) => {
   return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
 };
 
-const HEADING_LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4] as const;
+const HEADING_LEVELS = [
+  HeadingLevel.HEADING_1,
+  HeadingLevel.HEADING_2,
+  HeadingLevel.HEADING_3,
+  HeadingLevel.HEADING_4,
+] as const;
 
 /**
  * `headingPages`: the page of each heading id in the PDF edition, written into the 目次 so that
@@ -33,7 +55,12 @@ const HEADING_LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingL
  */
 export function toDocx(tree: DocumentTree, headingPages?: ReadonlyMap<string, number>): Document {
   const env: DocxEnv = {
-    tocEntries: tocHeadings(tree).map((h) => ({ title: h.title, level: h.level, href: h.id, ...(headingPages?.has(h.id) ? { page: headingPages.get(h.id)! } : {}) })),
+    tocEntries: tocHeadings(tree).map((h) => ({
+      title: h.title,
+      level: h.level,
+      href: h.id,
+      ...(headingPages?.has(h.id) ? { page: headingPages.get(h.id)! } : {}),
+    })),
   };
   return new Document({
     title: tree.title,
@@ -59,8 +86,17 @@ function headingStyles() {
   const entry = (level: 1 | 2 | 3 | 4) => {
     const style = styleOf(`h${level}`);
     return {
-      run: { font: font(style.font), size: halfPoints(style.size), bold: style.bold, color: '000000', language: LANGUAGE },
-      paragraph: { spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), line: lineSpacing(style) }, keepNext: true },
+      run: {
+        font: font(style.font),
+        size: halfPoints(style.size),
+        bold: style.bold,
+        color: '000000',
+        language: LANGUAGE,
+      },
+      paragraph: {
+        spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), line: lineSpacing(style) },
+        keepNext: true,
+      },
     };
   };
   return { heading1: entry(1), heading2: entry(2), heading3: entry(3), heading4: entry(4) };
@@ -83,21 +119,34 @@ function toSection(section: Section, env: DocxEnv): ISectionOptions {
       page: {
         size: { width: twips(PAGE.width), height: twips(PAGE.height) },
         margin: {
-          top: twips(PAGE.margin.top), right: twips(PAGE.margin.right), bottom: twips(PAGE.margin.bottom), left: twips(PAGE.margin.left),
-          header: twips(PAGE.headerY), footer: twips(PAGE.footerY),
+          top: twips(PAGE.margin.top),
+          right: twips(PAGE.margin.right),
+          bottom: twips(PAGE.margin.bottom),
+          left: twips(PAGE.margin.left),
+          header: twips(PAGE.headerY),
+          footer: twips(PAGE.footerY),
         },
       },
     },
     headers: {
       default: new Header({
         // A header holds at least one paragraph (OOXML); an empty one stops the previous section's showing.
-        children: [section.runningHeader ? paragraph([{ type: 'text', text: section.runningHeader }], headerStyle) : new Paragraph({})],
+        children: [
+          section.runningHeader
+            ? paragraph([{ type: 'text', text: section.runningHeader }], headerStyle)
+            : new Paragraph({}),
+        ],
       }),
     },
     footers: {
       default: new Footer({
         children: section.pageNumbers
-          ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], ...runStyle(footerStyle) })] })]
+          ? [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], ...runStyle(footerStyle) })],
+              }),
+            ]
           : [new Paragraph({})],
       }),
     },
@@ -113,13 +162,22 @@ function runs(inlines: readonly Inline[], style: BlockStyle): TextRun[] {
   return inlines.map((inline) =>
     inline.type === 'break'
       ? new TextRun({ break: 1 })
-      : new TextRun({ text: inline.text, ...runStyle(style), ...(inline.bold ? { bold: true } : {}), ...(inline.underline ? { underline: {} } : {}) }),
+      : new TextRun({
+          text: inline.text,
+          ...runStyle(style),
+          ...(inline.bold ? { bold: true } : {}),
+          ...(inline.underline ? { underline: {} } : {}),
+        }),
   );
 }
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-function paragraph(inlines: readonly Inline[], style: BlockStyle, extra: { align?: BlockStyle['align']; keepNext?: boolean; indent?: { left: number; hanging: number } } = {}): Paragraph {
+function paragraph(
+  inlines: readonly Inline[],
+  style: BlockStyle,
+  extra: { align?: BlockStyle['align']; keepNext?: boolean; indent?: { left: number; hanging: number } } = {},
+): Paragraph {
   return new Paragraph({
     children: runs(inlines, style),
     alignment: ALIGN[extra.align ?? style.align],
@@ -129,7 +187,12 @@ function paragraph(inlines: readonly Inline[], style: BlockStyle, extra: { align
   });
 }
 
-function toBlock(block: Block, width: number, env: DocxEnv, keepNext = false): (Paragraph | DocxTable | TableOfContents)[] {
+function toBlock(
+  block: Block,
+  width: number,
+  env: DocxEnv,
+  keepNext = false,
+): (Paragraph | DocxTable | TableOfContents)[] {
   switch (block.type) {
     case 'heading': {
       const style = styleOf(`h${block.level}`, block.style);
@@ -145,25 +208,42 @@ function toBlock(block: Block, width: number, env: DocxEnv, keepNext = false): (
       ];
     }
     case 'paragraph':
-      return [paragraph(block.content, styleOf('p', block.style), { ...(block.align ? { align: block.align } : {}), keepNext })];
+      return [
+        paragraph(block.content, styleOf('p', block.style), {
+          ...(block.align ? { align: block.align } : {}),
+          keepNext,
+        }),
+      ];
     case 'list': {
       const style = styleOf('ul', block.style);
       const hang = twips(style.size);
       return block.items.map((item) =>
-        paragraph([{ type: 'text', text: block.marker }, ...item], style, { keepNext, indent: { left: hang, hanging: hang } }),
+        paragraph([{ type: 'text', text: block.marker }, ...item], style, {
+          keepNext,
+          indent: { left: hang, hanging: hang },
+        }),
       );
     }
     case 'table':
       return [toTable(block, width, env, keepNext)];
     case 'group': {
       // Word keeps blocks together by "keep with next" on every paragraph but the group's last.
-      const keep = block.keepTogether && estimateBlockHeight(block, width, false) < (PAGE.height - PAGE.margin.top - PAGE.margin.bottom) * 0.8;
-      return block.blocks.flatMap((b, i) => toBlock(b, width, env, keepNext || (keep && i < block.blocks.length - 1) || (keep && b.type === 'table')));
+      const keep =
+        block.keepTogether &&
+        estimateBlockHeight(block, width, false) < (PAGE.height - PAGE.margin.top - PAGE.margin.bottom) * 0.8;
+      return block.blocks.flatMap((b, i) =>
+        toBlock(b, width, env, keepNext || (keep && i < block.blocks.length - 1) || (keep && b.type === 'table')),
+      );
     }
     case 'toc':
       return [
         ...(block.title ? [paragraph([{ type: 'text', text: block.title }], styleOf('h1'))] : []),
-        new TableOfContents(block.title ?? '目次', { hyperlink: true, headingStyleRange: '1-3', cachedEntries: env.tocEntries, beginDirty: true }),
+        new TableOfContents(block.title ?? '目次', {
+          hyperlink: true,
+          headingStyleRange: '1-3',
+          cachedEntries: env.tocEntries,
+          beginDirty: true,
+        }),
       ];
   }
 }
@@ -193,7 +273,8 @@ function toTable(table: Table, width: number, env: DocxEnv, keepAll = false): Do
       else if (r < g.start + g.size - 1) keepWithNext.add(r);
     }
   }
-  const cellWidth = (cell: TableCell, start: number) => columnWidths.slice(start, start + cell.colSpan).reduce((a, b) => a + b, 0);
+  const cellWidth = (cell: TableCell, start: number) =>
+    columnWidths.slice(start, start + cell.colSpan).reduce((a, b) => a + b, 0);
   const toRows = (rows: Table['head'], header: boolean) => {
     const grid = toGrid(rows, columns);
     return rows.map((row, r) => {
@@ -201,7 +282,9 @@ function toTable(table: Table, width: number, env: DocxEnv, keepAll = false): Do
       return new DocxRow({
         tableHeader: header,
         cantSplit: header || !mayBreak.has(r),
-        children: row.cells.map((cell, i) => toCell(cell, cellWidth(cell, starts[i] ?? 0), env, header || keepWithNext.has(r))),
+        children: row.cells.map((cell, i) =>
+          toCell(cell, cellWidth(cell, starts[i] ?? 0), env, header || keepWithNext.has(r)),
+        ),
       });
     });
   };
@@ -209,7 +292,14 @@ function toTable(table: Table, width: number, env: DocxEnv, keepAll = false): Do
     width: { size: columnWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths,
     layout: TableLayoutType.FIXED,
-    borders: { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER, insideHorizontal: BORDER, insideVertical: BORDER },
+    borders: {
+      top: BORDER,
+      bottom: BORDER,
+      left: BORDER,
+      right: BORDER,
+      insideHorizontal: BORDER,
+      insideVertical: BORDER,
+    },
     rows: [...toRows(table.head, true), ...toRows(table.body, false)],
   });
 }
@@ -217,7 +307,8 @@ function toTable(table: Table, width: number, env: DocxEnv, keepAll = false): Do
 function toCell(cell: TableCell, width: number, env: DocxEnv, keepNext: boolean): DocxCell {
   const style = styleOf(cell.header ? 'th' : 'td', cell.style, true);
   const children = cell.content.flatMap((b) => {
-    if (b.type === 'paragraph' && !b.style) return [paragraph(b.content, style, { align: b.align ?? cell.align ?? style.align, keepNext })];
+    if (b.type === 'paragraph' && !b.style)
+      return [paragraph(b.content, style, { align: b.align ?? cell.align ?? style.align, keepNext })];
     return toBlock(b, width / TWIPS_PER_POINT, env, keepNext);
   });
   return new DocxCell({
@@ -225,7 +316,17 @@ function toCell(cell: TableCell, width: number, env: DocxEnv, keepNext: boolean)
     width: { size: width, type: WidthType.DXA },
     ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
     ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
-    margins: { top: twips(CELL_PADDING.y), bottom: twips(CELL_PADDING.y), left: twips(CELL_PADDING.x), right: twips(CELL_PADDING.x) },
-    ...(cell.header ? { shading: { type: ShadingType.CLEAR, fill: 'E8EEF5', color: 'auto' }, verticalAlign: VerticalAlignTable.CENTER } : {}),
+    margins: {
+      top: twips(CELL_PADDING.y),
+      bottom: twips(CELL_PADDING.y),
+      left: twips(CELL_PADDING.x),
+      right: twips(CELL_PADDING.x),
+    },
+    ...(cell.header
+      ? {
+          shading: { type: ShadingType.CLEAR, fill: 'E8EEF5', color: 'auto' },
+          verticalAlign: VerticalAlignTable.CENTER,
+        }
+      : {}),
   });
 }

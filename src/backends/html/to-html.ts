@@ -7,7 +7,8 @@ import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../
 import { FONT_FAMILY_NAMES } from '../fonts.ts';
 
 /** Text for HTML content and attribute values. */
-export const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+export const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const plain = (inlines: readonly Inline[]) => inlineText(inlines, ' ');
 
 export interface HtmlOptions {
@@ -79,7 +80,9 @@ function block(b: Block, headings: readonly TocHeading[]): string {
 
 function tocNav(title: string | undefined, headings: readonly TocHeading[]): string {
   const label = title ?? '目次';
-  const items = headings.map((h) => `<li class="toc-${h.level}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.title)}</a></li>`).join('\n');
+  const items = headings
+    .map((h) => `<li class="toc-${h.level}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.title)}</a></li>`)
+    .join('\n');
   return `<nav aria-labelledby="toc-title"><h1 id="toc-title">${escapeHtml(label)}</h1>\n<ul class="toc">\n${items}\n</ul></nav>`;
 }
 
@@ -93,7 +96,10 @@ function table(t: Table, headings: readonly TocHeading[]): string {
         const tag = c.header ? 'th' : 'td';
         const scope = c.header ? ` scope="${inHead ? (c.colSpan > 1 ? 'colgroup' : 'col') : 'row'}"` : '';
         const spans = `${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}`;
-        const content = c.content.length === 1 && c.content[0]!.type === 'paragraph' && !c.content[0]!.style ? inlines(c.content[0]!.content) : c.content.map((x) => block(x, headings)).join('');
+        const content =
+          c.content.length === 1 && c.content[0]!.type === 'paragraph' && !c.content[0]!.style
+            ? inlines(c.content[0]!.content)
+            : c.content.map((x) => block(x, headings)).join('');
         return `<${tag}${scope}${spans}${cls(c.style, c.align ? `align-${c.align}` : undefined)}>${content}</${tag}>`;
       })
       .join('')}</tr>`;

@@ -18,9 +18,19 @@ function registerFonts(fonts: FontFiles): void {
     setLocalAccessPolicy(cb: (path: string) => boolean): void;
   };
   api.addFonts({
-    [PDF_FONT_FAMILIES.gothic]: { normal: 'gothic-regular.ttf', bold: 'gothic-bold.ttf', italics: 'gothic-regular.ttf', bolditalics: 'gothic-bold.ttf' },
+    [PDF_FONT_FAMILIES.gothic]: {
+      normal: 'gothic-regular.ttf',
+      bold: 'gothic-bold.ttf',
+      italics: 'gothic-regular.ttf',
+      bolditalics: 'gothic-bold.ttf',
+    },
     // BIZ UD Mincho has no bold: bold Mincho text falls back to the regular face.
-    [PDF_FONT_FAMILIES.mincho]: { normal: 'mincho-regular.ttf', bold: 'mincho-regular.ttf', italics: 'mincho-regular.ttf', bolditalics: 'mincho-regular.ttf' },
+    [PDF_FONT_FAMILIES.mincho]: {
+      normal: 'mincho-regular.ttf',
+      bold: 'mincho-regular.ttf',
+      italics: 'mincho-regular.ttf',
+      bolditalics: 'mincho-regular.ttf',
+    },
   });
   api.setUrlAccessPolicy(() => false);
   api.setLocalAccessPolicy(() => false);
@@ -35,7 +45,9 @@ export interface RenderedPdf {
 
 export async function renderPdf(definition: PdfDefinition, fonts: FontFiles): Promise<RenderedPdf> {
   registerFonts(fonts);
-  const doc = (pdfmake as unknown as { createPdf(d: PdfDefinition): { getBuffer(): Promise<Buffer> } }).createPdf(definition);
+  const doc = (pdfmake as unknown as { createPdf(d: PdfDefinition): { getBuffer(): Promise<Buffer> } }).createPdf(
+    definition,
+  );
   const bytes = new Uint8Array(await doc.getBuffer());
   return { bytes, pagesById: pagesById(definition) };
 }
@@ -48,7 +60,8 @@ function pagesById(definition: PdfDefinition): Map<string, number> {
     if (!node || typeof node !== 'object') return;
     const n = node as { id?: unknown; positions?: { pageNumber: number }[] };
     if (typeof n.id === 'string' && n.positions?.[0] && !pages.has(n.id)) pages.set(n.id, n.positions[0].pageNumber);
-    for (const key of ['content', 'section', 'stack', 'columns', 'table', 'body']) if (key in n) visit((n as Record<string, unknown>)[key]);
+    for (const key of ['content', 'section', 'stack', 'columns', 'table', 'body'])
+      if (key in n) visit((n as Record<string, unknown>)[key]);
   };
   visit(definition.content);
   return pages;

@@ -36,7 +36,9 @@ export function splitTallGroup(rows: readonly Row[], widths: readonly number[], 
     height += h;
   }
   if (current.length > 0) groups.push(current);
-  return groups.map((group, g) => (g === 0 ? withName(group, nameCell, false) : continueSpans(withName(group, nameCell, true))));
+  return groups.map((group, g) =>
+    g === 0 ? withName(group, nameCell, false) : continueSpans(withName(group, nameCell, true)),
+  );
 }
 
 /**
@@ -49,7 +51,12 @@ function continueSpans(group: Row[]): Row[] {
     const top = rows[0]![c]!;
     if (top.kind !== 'covered') continue;
     let count = 0;
-    while (count < rows.length && rows[count]![c]!.kind === 'covered' && (rows[count]![c] as { by: TableCell }).by === top.by) count++;
+    while (
+      count < rows.length &&
+      rows[count]![c]!.kind === 'covered' &&
+      (rows[count]![c] as { by: TableCell }).by === top.by
+    )
+      count++;
     const cell: TableCell = { ...top.by, rowSpan: count, content: appendText(top.by.content, CONTINUED) };
     rows[0]![c] = { kind: 'cell', cell };
     for (let r = 1; r < count; r++) rows[r]![c] = { kind: 'covered', by: cell, row: 0, col: c };
@@ -60,13 +67,21 @@ function continueSpans(group: Row[]): Row[] {
 /** The group's rows with its own first cell: the 取組名称, marked （続き） after the first. */
 function withName(group: Row[], nameSlot: GridSlot, continued: boolean): Row[] {
   const name = nameSlot.kind === 'cell' ? nameSlot.cell : nameSlot.by;
-  const cell: TableCell = { ...name, rowSpan: group.length, content: continued ? appendText(name.content, CONTINUED) : name.content };
-  return group.map((row, r) => [r === 0 ? { kind: 'cell', cell } : { kind: 'covered', by: cell, row: 0, col: 0 }, ...row.slice(1)]);
+  const cell: TableCell = {
+    ...name,
+    rowSpan: group.length,
+    content: continued ? appendText(name.content, CONTINUED) : name.content,
+  };
+  return group.map((row, r) => [
+    r === 0 ? { kind: 'cell', cell } : { kind: 'covered', by: cell, row: 0, col: 0 },
+    ...row.slice(1),
+  ]);
 }
 
 function appendText(blocks: readonly Block[], text: string): Block[] {
   const last = blocks[blocks.length - 1];
-  if (last?.type === 'paragraph') return [...blocks.slice(0, -1), { ...last, content: [...last.content, { type: 'text', text }] }];
+  if (last?.type === 'paragraph')
+    return [...blocks.slice(0, -1), { ...last, content: [...last.content, { type: 'text', text }] }];
   return [...blocks, { type: 'paragraph', content: [{ type: 'text', text }] }];
 }
 
@@ -78,9 +93,9 @@ function cutRow(row: Row, widths: readonly number[], budget: number): Row[] {
     parts.map((p, c) => {
       const piece = p[i];
       if (piece && 'kind' in piece) return piece;
-      if (piece) return { kind: 'cell', cell: piece } as GridSlot;
+      if (piece) return { kind: 'cell', cell: piece };
       // This column has run out: an empty cell (the first column is replaced by withName).
-      return c === 0 ? row[0]! : ({ kind: 'cell', cell: { content: [], rowSpan: 1, colSpan: 1, header: false } } as GridSlot);
+      return c === 0 ? row[0]! : { kind: 'cell', cell: { content: [], rowSpan: 1, colSpan: 1, header: false } };
     }),
   );
 }
@@ -99,7 +114,9 @@ function cutCell(cell: TableCell, width: number, budget: number): TableCell[] {
     height += h;
   };
   for (const block of cell.content) {
-    if (block.type === 'list') for (const item of block.items) for (const part of cutText(item, block, width, room)) push({ ...block, items: [part] });
+    if (block.type === 'list')
+      for (const item of block.items)
+        for (const part of cutText(item, block, width, room)) push({ ...block, items: [part] });
     else push(block);
   }
   return pieces.map((content) => ({ ...cell, content: mergeLists(content) }));
@@ -114,7 +131,14 @@ function cutText(item: readonly Inline[], list: List, width: number, room: numbe
   let start = 0;
   while (start < chars.length) {
     let end = chars.length;
-    while (end - start > 1 && estimateBlockHeight({ ...list, items: [[{ type: 'text', text: chars.slice(start, end).join('') }]] }, width, true) > room) {
+    while (
+      end - start > 1 &&
+      estimateBlockHeight(
+        { ...list, items: [[{ type: 'text', text: chars.slice(start, end).join('') }]] },
+        width,
+        true,
+      ) > room
+    ) {
       end = start + Math.floor((end - start) / 2);
     }
     parts.push([{ type: 'text', text: chars.slice(start, end).join('') }]);
@@ -128,7 +152,8 @@ function mergeLists(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const b of blocks) {
     const prev = out[out.length - 1];
-    if (b.type === 'list' && prev?.type === 'list' && prev.marker === b.marker && prev.style === b.style) out[out.length - 1] = { ...prev, items: [...prev.items, ...b.items] };
+    if (b.type === 'list' && prev?.type === 'list' && prev.marker === b.marker && prev.style === b.style)
+      out[out.length - 1] = { ...prev, items: [...prev.items, ...b.items] };
     else out.push(b);
   }
   return out;

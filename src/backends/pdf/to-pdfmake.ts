@@ -52,16 +52,30 @@ function toSection(section: Section): Content {
   return {
     section: blocks,
     header: header
-      ? () => ({ text: header, ...textStyle(styleOf('p', 'running-header')), margin: [PAGE.margin.left, PAGE.headerY, PAGE.margin.right, 0] })
+      ? () => ({
+          text: header,
+          ...textStyle(styleOf('p', 'running-header')),
+          margin: [PAGE.margin.left, PAGE.headerY, PAGE.margin.right, 0],
+        })
       : null,
     footer: section.pageNumbers
-      ? (page: number) => ({ text: String(page), ...textStyle(styleOf('p', 'page-number')), margin: [0, PAGE.footerY / 2, 0, 0] })
+      ? (page: number) => ({
+          text: String(page),
+          ...textStyle(styleOf('p', 'page-number')),
+          margin: [0, PAGE.footerY / 2, 0, 0],
+        })
       : null,
-  } as unknown as Content;
+  };
 }
 
 function textStyle(style: BlockStyle) {
-  return { font: PDF_FONT_FAMILIES[style.font], fontSize: style.size, bold: style.bold, alignment: style.align, lineHeight: style.lineHeight };
+  return {
+    font: PDF_FONT_FAMILIES[style.font],
+    fontSize: style.size,
+    bold: style.bold,
+    alignment: style.align,
+    lineHeight: style.lineHeight,
+  };
 }
 
 function blockMargin(style: BlockStyle): [number, number, number, number] {
@@ -78,7 +92,7 @@ function toInlines(inlines: readonly Inline[]): Content[] {
           ...(inline.underline ? { decoration: 'underline' } : {}),
           ...(inline.noWrap ? { noWrap: true } : {}),
         },
-  ) as Content[];
+  );
 }
 
 function toBlock(block: Block, inTable: boolean): Content {
@@ -90,13 +104,24 @@ function toBlock(block: Block, inTable: boolean): Content {
         ...textStyle(style),
         margin: blockMargin(style),
         ...(block.id ? { id: block.id } : {}),
-        ...(block.toc ? { tocItem: true, tocStyle: textStyle(styleOf('p', `toc-${block.level}`)), tocMargin: [(block.level - 1) * 14, 0, 0, 2] } : {}),
+        ...(block.toc
+          ? {
+              tocItem: true,
+              tocStyle: textStyle(styleOf('p', `toc-${block.level}`)),
+              tocMargin: [(block.level - 1) * 14, 0, 0, 2],
+            }
+          : {}),
         headlineLevel: block.level,
-      } as Content;
+      };
     }
     case 'paragraph': {
       const style = styleOf('p', block.style, inTable);
-      return { text: toInlines(block.content), ...textStyle(style), ...(block.align ? { alignment: block.align } : {}), margin: blockMargin(style) } as Content;
+      return {
+        text: toInlines(block.content),
+        ...textStyle(style),
+        ...(block.align ? { alignment: block.align } : {}),
+        margin: blockMargin(style),
+      };
     }
     case 'list': {
       const style = styleOf('ul', block.style, inTable);
@@ -113,20 +138,24 @@ function toBlock(block: Block, inTable: boolean): Content {
         })),
         ...textStyle(style),
         margin: [0, style.spaceBefore, 0, 0],
-      } as Content;
+      };
     }
     case 'table':
       return toTable(block, CONTENT_WIDTH);
     case 'group': {
       const stack = block.blocks.map((b) => toBlock(b, inTable));
       // pdfmake cannot keep together what is taller than a page: then the group just flows.
-      const fits = estimateBlockHeight(block, CONTENT_WIDTH, inTable) < (PAGE.height - PAGE.margin.top - PAGE.margin.bottom) * 0.85;
-      return { stack, ...(block.keepTogether && fits ? { unbreakable: true } : {}) } as Content;
+      const fits =
+        estimateBlockHeight(block, CONTENT_WIDTH, inTable) <
+        (PAGE.height - PAGE.margin.top - PAGE.margin.bottom) * 0.85;
+      return { stack, ...(block.keepTogether && fits ? { unbreakable: true } : {}) };
     }
     case 'toc':
       return {
-        toc: { ...(block.title ? { title: { text: block.title, ...textStyle(styleOf('h1')), margin: [0, 0, 0, 12] } } : {}) },
-      } as Content;
+        toc: {
+          ...(block.title ? { title: { text: block.title, ...textStyle(styleOf('h1')), margin: [0, 0, 0, 12] } } : {}),
+        },
+      };
   }
 }
 
@@ -164,7 +193,7 @@ function toTable(table: Table, totalWidth: number): Content {
     // No bottom margin: a margin that does not fit under a table at a page's foot starts an
     // empty page (pdfmake). What follows a table has its own top margin.
     margin: [0, 0, 0, 0],
-  } as PdfNode;
+  };
   return node;
 }
 
@@ -181,7 +210,9 @@ function groupRow(rows: readonly GridSlot[][], widths: readonly number[]): PdfCe
   const first = rows[0]![0]!;
   const innerRows = rows.map((row) => row.slice(1));
   const innerWidths = widths.slice(1);
-  const innerGrid = innerRows.map((row) => row.map((slot) => (slot.kind === 'covered' && slot.col === 0 ? { ...slot } : slot)));
+  const innerGrid = innerRows.map((row) =>
+    row.map((slot) => (slot.kind === 'covered' && slot.col === 0 ? { ...slot } : slot)),
+  );
   const inner: PdfCell[][] = [];
   for (const group of rowGroups(innerGrid)) {
     const slice = innerGrid.slice(group.start, group.start + group.size);
@@ -196,18 +227,23 @@ function groupRow(rows: readonly GridSlot[][], widths: readonly number[]): PdfCe
   const spanned = innerWidths.length;
   return [
     toPdfCell(first, { spanRows: false }),
-    { ...nested, colSpan: spanned } as unknown as PdfCell,
-    ...Array.from({ length: spanned - 1 }, () => ({}) as PdfCell),
+    { ...nested, colSpan: spanned },
+    ...Array.from({ length: spanned - 1 }, () => ({})),
   ];
 }
 
 function toPdfCell(slot: GridSlot, { spanRows = true } = {}): PdfCell {
-  if (slot.kind === 'covered') return {} as PdfCell;
+  if (slot.kind === 'covered') return {};
   const cell: TableCell = slot.cell;
   const style = styleOf(cell.header ? 'th' : 'td', cell.style, true);
   const stack = cell.content.map((b) => {
     // A bare paragraph takes the cell's look (th bold and centred) unless it has a class.
-    if (b.type === 'paragraph' && !b.style) return { text: toInlines(b.content), ...textStyle(style), alignment: b.align ?? cell.align ?? style.align } as Content;
+    if (b.type === 'paragraph' && !b.style)
+      return {
+        text: toInlines(b.content),
+        ...textStyle(style),
+        alignment: b.align ?? cell.align ?? style.align,
+      };
     return toBlock(b, true);
   });
   return {
@@ -217,7 +253,7 @@ function toPdfCell(slot: GridSlot, { spanRows = true } = {}): PdfCell {
     ...(spanRows && cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
     ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}),
     ...(cell.header ? { fillColor: '#e8eef5' } : {}),
-  } as PdfCell;
+  };
 }
 
 const gridLayout = {
@@ -234,6 +270,8 @@ const gridLayout = {
 /** A nested table draws only its inner lines: the outer cell already has a border. */
 const innerLayout = {
   ...gridLayout,
-  hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0 : LINE_WIDTH),
-  vLineWidth: (i: number, node: { table: { widths: unknown[] } }) => (i === 0 || i === node.table.widths.length ? 0 : LINE_WIDTH),
+  hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
+    i === 0 || i === node.table.body.length ? 0 : LINE_WIDTH,
+  vLineWidth: (i: number, node: { table: { widths: unknown[] } }) =>
+    i === 0 || i === node.table.widths.length ? 0 : LINE_WIDTH,
 };
