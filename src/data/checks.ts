@@ -31,8 +31,20 @@ export function checkPlanFiles(files: ParsedFiles): Diagnostic[] {
   const measureNumbers = new FirstSeen();
   for (const measure of files.measures) {
     const { source, data } = measure;
-    ids.claim(data.id, source, ['id'], out, (where) => `ID「${data.id}」は ${where} でも使われています。IDは計画全体で重ならないようにしてください`);
-    measureNumbers.claim(`${data.policy}-${data.number}`, source, ['number'], out, (where) => `基本方針${data.policy}の施策${data.number}は ${where} にもあります。施策の番号が重なっています`);
+    ids.claim(
+      data.id,
+      source,
+      ['id'],
+      out,
+      (where) => `ID「${data.id}」は ${where} でも使われています。IDは計画全体で重ならないようにしてください`,
+    );
+    measureNumbers.claim(
+      `${data.policy}-${data.number}`,
+      source,
+      ['number'],
+      out,
+      (where) => `基本方針${data.policy}の施策${data.number}は ${where} にもあります。施策の番号が重なっています`,
+    );
     if (plan) checkMeasurePlacement(plan.data, measure, out);
     checkProjects(measure, files.departments?.data, ids, out);
     checkInitiatives(measure, ids, out);
@@ -44,11 +56,20 @@ export function checkPlanFiles(files: ParsedFiles): Diagnostic[] {
 function checkPeriod({ source, data }: Parsed<PlanFile>, out: Diagnostic[]): boolean {
   const { start, end } = data.period;
   if (end < start) {
-    out.push(source.diagnostic('error', ['period', 'end'], 'bad-period', `最終年度（${end}）が初年度（${start}）より前です`));
+    out.push(
+      source.diagnostic('error', ['period', 'end'], 'bad-period', `最終年度（${end}）が初年度（${start}）より前です`),
+    );
     return false;
   }
   if (end - start + 1 > MAX_PERIOD_YEARS) {
-    out.push(source.diagnostic('error', ['period', 'end'], 'bad-period', `計画期間が${end - start + 1}年度あります。${MAX_PERIOD_YEARS}年度以内にしてください`));
+    out.push(
+      source.diagnostic(
+        'error',
+        ['period', 'end'],
+        'bad-period',
+        `計画期間が${end - start + 1}年度あります。${MAX_PERIOD_YEARS}年度以内にしてください`,
+      ),
+    );
     return false;
   }
   return true;
@@ -57,10 +78,22 @@ function checkPeriod({ source, data }: Parsed<PlanFile>, out: Diagnostic[]): boo
 function checkPolicyNumbers({ source, data }: Parsed<PlanFile>, out: Diagnostic[]): void {
   const policyNumbers = new FirstSeen();
   data.policies.forEach((policy, p) => {
-    policyNumbers.claim(String(policy.number), source, ['policies', p, 'number'], out, (where) => `基本方針${policy.number}は ${where} にもあります。番号が重なっています`);
+    policyNumbers.claim(
+      String(policy.number),
+      source,
+      ['policies', p, 'number'],
+      out,
+      (where) => `基本方針${policy.number}は ${where} にもあります。番号が重なっています`,
+    );
     const basicNumbers = new FirstSeen();
     policy.basicMeasures.forEach((basic, b) => {
-      basicNumbers.claim(String(basic.number), source, ['policies', p, 'basicMeasures', b, 'number'], out, (where) => `基本方針${policy.number}の基本施策${basic.number}は ${where} にもあります。番号が重なっています`);
+      basicNumbers.claim(
+        String(basic.number),
+        source,
+        ['policies', p, 'basicMeasures', b, 'number'],
+        out,
+        (where) => `基本方針${policy.number}の基本施策${basic.number}は ${where} にもあります。番号が重なっています`,
+      );
     });
   });
 }
@@ -68,7 +101,13 @@ function checkPolicyNumbers({ source, data }: Parsed<PlanFile>, out: Diagnostic[
 function checkDepartmentList({ source, data }: Parsed<DepartmentsFile>, out: Diagnostic[]): void {
   const seen = new FirstSeen();
   data.departments.forEach((name, i) => {
-    seen.claim(name, source, ['departments', i], out, (where) => `担当課「${name}」は ${where} にもあります。1回だけ書いてください`);
+    seen.claim(
+      name,
+      source,
+      ['departments', i],
+      out,
+      (where) => `担当課「${name}」は ${where} にもあります。1回だけ書いてください`,
+    );
   });
 }
 
@@ -76,31 +115,84 @@ function checkMeasurePlacement(plan: PlanFile, { source, data }: Parsed<MeasureF
   const policy = plan.policies.find((p) => p.number === data.policy);
   if (!policy) {
     const known = plan.policies.map((p) => p.number).join('、');
-    out.push(source.diagnostic('error', ['policy'], 'unknown-policy', `基本方針${data.policy}は plan.yaml にありません（あるのは基本方針 ${known}）`));
+    out.push(
+      source.diagnostic(
+        'error',
+        ['policy'],
+        'unknown-policy',
+        `基本方針${data.policy}は plan.yaml にありません（あるのは基本方針 ${known}）`,
+      ),
+    );
     return;
   }
   if (!policy.basicMeasures.some((b) => b.number === data.basicMeasure)) {
     const known = policy.basicMeasures.map((b) => b.number).join('、');
-    out.push(source.diagnostic('error', ['basicMeasure'], 'unknown-basic-measure', `基本方針${policy.number}に基本施策${data.basicMeasure}はありません（あるのは基本施策 ${known}）`));
+    out.push(
+      source.diagnostic(
+        'error',
+        ['basicMeasure'],
+        'unknown-basic-measure',
+        `基本方針${policy.number}に基本施策${data.basicMeasure}はありません（あるのは基本施策 ${known}）`,
+      ),
+    );
   }
 }
 
-function checkProjects({ source, data }: Parsed<MeasureFile>, departments: DepartmentsFile | undefined, ids: FirstSeen, out: Diagnostic[]): void {
+function checkProjects(
+  { source, data }: Parsed<MeasureFile>,
+  departments: DepartmentsFile | undefined,
+  ids: FirstSeen,
+  out: Diagnostic[],
+): void {
   const known = departments ? new Set(departments.departments) : undefined;
   const used = new Set(data.initiatives.flatMap((i) => i.rows.map((r) => r.project)));
   data.projects.forEach((project, j) => {
     const at = (key?: string): DataPath => (key ? ['projects', j, key] : ['projects', j]);
-    ids.claim(project.id, source, at('id'), out, (where) => `ID「${project.id}」は ${where} でも使われています。IDは計画全体で重ならないようにしてください`);
+    ids.claim(
+      project.id,
+      source,
+      at('id'),
+      out,
+      (where) => `ID「${project.id}」は ${where} でも使われています。IDは計画全体で重ならないようにしてください`,
+    );
     if (project.department === undefined) {
-      out.push(source.diagnostic('warning', at(), 'missing-department', `事業「${project.name}」に担当課（department）がありません`));
+      out.push(
+        source.diagnostic(
+          'warning',
+          at(),
+          'missing-department',
+          `事業「${project.name}」に担当課（department）がありません`,
+        ),
+      );
     } else if (known && !known.has(project.department)) {
-      out.push(source.diagnostic('error', at('department'), 'unknown-department', `担当課「${project.department}」は departments.yaml の一覧にありません（一覧: ${[...known].join('、')}）`));
+      out.push(
+        source.diagnostic(
+          'error',
+          at('department'),
+          'unknown-department',
+          `担当課「${project.department}」は departments.yaml の一覧にありません（一覧: ${[...known].join('、')}）`,
+        ),
+      );
     }
     if (project.status === undefined) {
-      out.push(source.diagnostic('warning', at(), 'missing-status', `事業「${project.name}」に新規・継続（status）がありません`));
+      out.push(
+        source.diagnostic(
+          'warning',
+          at(),
+          'missing-status',
+          `事業「${project.name}」に新規・継続（status）がありません`,
+        ),
+      );
     }
     if (!used.has(project.id)) {
-      out.push(source.diagnostic('warning', at('id'), 'unused-project', `事業「${project.name}」はどの取組の行（rows）にも使われていません`));
+      out.push(
+        source.diagnostic(
+          'warning',
+          at('id'),
+          'unused-project',
+          `事業「${project.name}」はどの取組の行（rows）にも使われていません`,
+        ),
+      );
     }
   });
 }
@@ -110,20 +202,44 @@ function checkInitiatives({ source, data }: Parsed<MeasureFile>, ids: FirstSeen,
   const undefinedProject = (id: string) =>
     `事業ID「${id}」はこの施策の projects（事業）に定義されていません（定義されている事業ID: ${[...defined].join('、')}）`;
   data.initiatives.forEach((initiative, t) => {
-    ids.claim(initiative.id, source, ['initiatives', t, 'id'], out, (where) => `ID「${initiative.id}」は ${where} でも使われています。IDは計画全体で重ならないようにしてください`);
+    ids.claim(
+      initiative.id,
+      source,
+      ['initiatives', t, 'id'],
+      out,
+      (where) => `ID「${initiative.id}」は ${where} でも使われています。IDは計画全体で重ならないようにしてください`,
+    );
     const rowsSeen = new Set<string>();
     initiative.rows.forEach((row, r) => {
       const at: DataPath = ['initiatives', t, 'rows', r, 'project'];
-      if (!defined.has(row.project)) out.push(source.diagnostic('error', at, 'undefined-project', undefinedProject(row.project)));
-      else if (rowsSeen.has(row.project)) out.push(source.diagnostic('error', at, 'duplicate-row', `取組「${initiative.name}」に事業ID「${row.project}」の行が2つあります。1つの行にまとめてください`));
+      if (!defined.has(row.project))
+        out.push(source.diagnostic('error', at, 'undefined-project', undefinedProject(row.project)));
+      else if (rowsSeen.has(row.project))
+        out.push(
+          source.diagnostic(
+            'error',
+            at,
+            'duplicate-row',
+            `取組「${initiative.name}」に事業ID「${row.project}」の行が2つあります。1つの行にまとめてください`,
+          ),
+        );
       rowsSeen.add(row.project);
     });
   });
   const budgeted = new Set<string>();
   data.budget.forEach((row, b) => {
     const at: DataPath = ['budget', b, 'project'];
-    if (!defined.has(row.project)) out.push(source.diagnostic('error', at, 'undefined-project', undefinedProject(row.project)));
-    else if (budgeted.has(row.project)) out.push(source.diagnostic('error', at, 'duplicate-budget', `事業ID「${row.project}」の事業費が2行あります。事業費は1事業につき1行です`));
+    if (!defined.has(row.project))
+      out.push(source.diagnostic('error', at, 'undefined-project', undefinedProject(row.project)));
+    else if (budgeted.has(row.project))
+      out.push(
+        source.diagnostic(
+          'error',
+          at,
+          'duplicate-budget',
+          `事業ID「${row.project}」の事業費が2行あります。事業費は1事業につき1行です`,
+        ),
+      );
     budgeted.add(row.project);
   });
 }
@@ -135,12 +251,27 @@ function checkYears(period: PlanFile['period'], { source, data }: Parsed<Measure
   const check = (record: Record<string, unknown>, path: DataPath, what: string, emptyHint: string) => {
     for (const key of Object.keys(record)) {
       if (!years.includes(key)) {
-        out.push(source.diagnostic('error', [...path, key], 'year-outside-period', `${westernFiscalYear(Number(key))}は計画期間（${label}）の外です。${what}は計画期間の年度だけ書いてください`, 'key'));
+        out.push(
+          source.diagnostic(
+            'error',
+            [...path, key],
+            'year-outside-period',
+            `${westernFiscalYear(Number(key))}は計画期間（${label}）の外です。${what}は計画期間の年度だけ書いてください`,
+            'key',
+          ),
+        );
       }
     }
     const missing = years.filter((y) => !Object.hasOwn(record, y));
     if (missing.length > 0) {
-      out.push(source.diagnostic('error', path, 'missing-year', `${missing.map((y) => westernFiscalYear(Number(y))).join('、')}の${what}がありません。計画期間（${label}）のすべての年度を書いてください（${emptyHint}）`));
+      out.push(
+        source.diagnostic(
+          'error',
+          path,
+          'missing-year',
+          `${missing.map((y) => westernFiscalYear(Number(y))).join('、')}の${what}がありません。計画期間（${label}）のすべての年度を書いてください（${emptyHint}）`,
+        ),
+      );
     }
   };
   // A year copied by `keikaku roll` warns until a person confirms it by deleting the mark.
@@ -148,9 +279,23 @@ function checkYears(period: PlanFile['period'], { source, data }: Parsed<Measure
     (carried ?? []).forEach((year, i) => {
       const at: DataPath = [...path, 'carriedOver', i];
       if (!years.includes(String(year))) {
-        out.push(source.diagnostic('error', at, 'year-outside-period', `${westernFiscalYear(year)}は計画期間（${label}）の外です。carriedOver には計画期間の年度だけを書いてください`));
+        out.push(
+          source.diagnostic(
+            'error',
+            at,
+            'year-outside-period',
+            `${westernFiscalYear(year)}は計画期間（${label}）の外です。carriedOver には計画期間の年度だけを書いてください`,
+          ),
+        );
       } else {
-        out.push(source.diagnostic('warning', at, 'carried-over', `${westernFiscalYear(year)}の${what}は前の年度から写したものです（keikaku roll）。内容を確かめたら、carriedOver からこの年度を消してください`));
+        out.push(
+          source.diagnostic(
+            'warning',
+            at,
+            'carried-over',
+            `${westernFiscalYear(year)}の${what}は前の年度から写したものです（keikaku roll）。内容を確かめたら、carriedOver からこの年度を消してください`,
+          ),
+        );
       }
     });
   data.initiatives.forEach((initiative, t) =>
@@ -169,7 +314,13 @@ function checkYears(period: PlanFile['period'], { source, data }: Parsed<Measure
 class FirstSeen {
   private readonly places = new Map<string, string>();
 
-  claim(key: string, source: YamlSource, path: DataPath, out: Diagnostic[], message: (firstPlace: string) => string): void {
+  claim(
+    key: string,
+    source: YamlSource,
+    path: DataPath,
+    out: Diagnostic[],
+    message: (firstPlace: string) => string,
+  ): void {
     const first = this.places.get(key);
     if (first !== undefined) {
       out.push(source.diagnostic('error', path, 'duplicate', message(first)));

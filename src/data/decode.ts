@@ -20,7 +20,7 @@ export function decodeDataFile(file: string, bytes: Uint8Array): { text?: string
     return { text: strictUtf8.decode(bytes), diagnostics: [] };
   } catch {
     const { line, col } = firstInvalidPosition(bytes);
-    const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe || bytes[0] === 0xfe && bytes[1] === 0xff;
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
     const message = utf16
       ? 'UTF-16で保存されています。文字コードを「UTF-8」にして保存し直してください'
       : 'UTF-8として読めない文字があります。Shift_JIS（ANSI）など別の文字コードで保存されているようです。文字コードを「UTF-8」にして保存し直してください';

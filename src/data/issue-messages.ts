@@ -15,7 +15,8 @@ export function describePath(path: DataPath): string {
   if (parent === 'amounts') return `${String(last)}年度の事業費（千円）`;
   if (parent === 'schedule') return `${String(last)}年度の事業計画`;
   if (typeof last === 'number') {
-    const list = path[path.length - 3] === 'schedule' ? `${String(parent)}年度の事業計画` : describeKey(String(parent ?? ''));
+    const list =
+      path[path.length - 3] === 'schedule' ? `${String(parent)}年度の事業計画` : describeKey(String(parent ?? ''));
     return `${list}の${last + 1}番目`;
   }
   return describeKey(String(last));
@@ -53,12 +54,18 @@ function invalidTypeMessage(path: DataPath, expected: string, input: unknown): s
     return `${what}は0以上の整数で書いてください。カンマや単位は付けません（例: 11527）。${describeValue(input)}が書かれています`;
   }
   let message = `${what}には${TYPE_NAMES[expected] ?? expected}を書いてください（${describeValue(input)}が書かれています）`;
-  if (expected === 'string' && typeof input === 'number') message += '。数字だけの値は "0101" のように引用符で囲んでください';
-  if (expected === 'number' && typeof input === 'string' && /^[\d,，０-９]+$/.test(input)) message += '。引用符やカンマを付けずに数字だけを書いてください';
+  if (expected === 'string' && typeof input === 'number')
+    message += '。数字だけの値は "0101" のように引用符で囲んでください';
+  if (expected === 'number' && typeof input === 'string' && /^[\d,，０-９]+$/.test(input))
+    message += '。引用符やカンマを付けずに数字だけを書いてください';
   return message;
 }
 
-function tooSmallOrBigMessage(issue: Issue & { code: 'too_small' | 'too_big' }, path: DataPath, input: unknown): string {
+function tooSmallOrBigMessage(
+  issue: Issue & { code: 'too_small' | 'too_big' },
+  path: DataPath,
+  input: unknown,
+): string {
   const what = describePath(path);
   if (issue.origin === 'array') {
     return issue.code === 'too_small' ? `${what}には1件以上書いてください` : `${what}の件数が多すぎます`;
@@ -73,7 +80,11 @@ function tooSmallOrBigMessage(issue: Issue & { code: 'too_small' | 'too_big' }, 
 }
 
 /** One or more diagnostics (an unknown-keys issue names each key at its own place). */
-export function issueToDiagnostics(source: YamlSource, issue: Issue, allowedKeysAt: (path: DataPath) => readonly string[]): Diagnostic[] {
+export function issueToDiagnostics(
+  source: YamlSource,
+  issue: Issue,
+  allowedKeysAt: (path: DataPath) => readonly string[],
+): Diagnostic[] {
   const path = issue.path as DataPath;
   const input = (issue as { input?: unknown }).input;
   const at = (rule: string, message: string, where: DataPath = path, which: 'value' | 'key' = 'value') =>
@@ -84,7 +95,12 @@ export function issueToDiagnostics(source: YamlSource, issue: Issue, allowedKeys
       return issue.keys.map((key) => {
         const suggestion = closestKey(key, allowed);
         const hint = suggestion ? `「${suggestion}」の書き間違いではありませんか。` : '';
-        return at('unknown-key', `不明なキー「${key}」です。${hint}ここに書けるキー: ${allowed.join(', ')}`, [...path, key], 'key');
+        return at(
+          'unknown-key',
+          `不明なキー「${key}」です。${hint}ここに書けるキー: ${allowed.join(', ')}`,
+          [...path, key],
+          'key',
+        );
       });
     }
     case 'invalid_type':
@@ -93,14 +109,24 @@ export function issueToDiagnostics(source: YamlSource, issue: Issue, allowedKeys
     case 'too_big':
       return [at(issue.origin === 'array' ? 'empty-list' : 'out-of-range', tooSmallOrBigMessage(issue, path, input))];
     case 'invalid_value':
-      return [at('invalid-value', `${describePath(path)}には ${issue.values.map((v) => `「${String(v)}」`).join('か')} を書いてください（${describeValue(input)}が書かれています）`)];
+      return [
+        at(
+          'invalid-value',
+          `${describePath(path)}には ${issue.values.map((v) => `「${String(v)}」`).join('か')} を書いてください（${describeValue(input)}が書かれています）`,
+        ),
+      ];
     case 'invalid_key': {
       const inner = issue.issues[0];
       return [at('invalid-key', `キー「${String(input)}」は使えません。${inner?.message ?? ''}`, path, 'key')];
     }
     case 'invalid_format':
     case 'custom':
-      return [at(String((issue as { params?: { rule?: string } }).params?.rule ?? 'invalid-format'), `${describePath(path)}: ${issue.message}`)];
+      return [
+        at(
+          String((issue as { params?: { rule?: string } }).params?.rule ?? 'invalid-format'),
+          `${describePath(path)}: ${issue.message}`,
+        ),
+      ];
     default:
       return [at('invalid', `${describePath(path)}の値が正しくありません（${describeValue(input)}が書かれています）`)];
   }

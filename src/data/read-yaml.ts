@@ -1,6 +1,16 @@
 // Parses one data file into a YAML document that keeps positions, so that any later problem
 // (a zod issue path, a cross-reference) can be reported at its line and column.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type YAMLError,
+} from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 
 export type DataPath = readonly (string | number)[];
@@ -25,7 +35,12 @@ export class YamlSource {
   /** Parses `text`; returns the source, or undefined when the YAML cannot be read at all. */
   static parse(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
     const lineCounter = new LineCounter();
-    const doc = parseDocument(expandTabIndentation(text), { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    const doc = parseDocument(expandTabIndentation(text), {
+      lineCounter,
+      prettyErrors: false,
+      uniqueKeys: true,
+      strict: true,
+    });
     const diagnostics = [...doc.errors.map((e) => yamlErrorToDiagnostic(file, e, lineCounter))];
     if (diagnostics.length > 0) return { diagnostics };
     let value: unknown;
@@ -35,10 +50,16 @@ export class YamlSource {
       // yaml throws a ReferenceError when aliases expand beyond maxAliasCount.
       if (error instanceof ReferenceError) {
         return {
-          diagnostics: [{
-            severity: 'error', file, line: 1, col: 1, rule: 'yaml-alias-limit',
-            message: `エイリアス（*名前）の展開が多すぎます（上限${MAX_ALIAS_COUNT}回）。アンカーとエイリアスを使わずに書いてください`,
-          }],
+          diagnostics: [
+            {
+              severity: 'error',
+              file,
+              line: 1,
+              col: 1,
+              rule: 'yaml-alias-limit',
+              message: `エイリアス（*名前）の展開が多すぎます（上限${MAX_ALIAS_COUNT}回）。アンカーとエイリアスを使わずに書いてください`,
+            },
+          ],
         };
       }
       throw error;
@@ -61,7 +82,12 @@ export class YamlSource {
         const keyNode = isNode(pair.key) ? pair.key : undefined;
         node = pair.value;
         // A key with no value (`title:`) has a null value node at the key's end: point at the key.
-        found = at === 'key' && segment === path[path.length - 1] ? keyNode : (isNode(node) && !isEmptyScalar(node) ? node : keyNode);
+        found =
+          at === 'key' && segment === path[path.length - 1]
+            ? keyNode
+            : isNode(node) && !isEmptyScalar(node)
+              ? node
+              : keyNode;
       } else if (isSeq(node) && typeof segment === 'number') {
         const item = node.items[segment];
         if (!isNode(item)) break;
@@ -75,7 +101,13 @@ export class YamlSource {
     return this.lineCounter.linePos(offset);
   }
 
-  diagnostic(severity: Diagnostic['severity'], path: DataPath, rule: string, message: string, at: 'value' | 'key' = 'value'): Diagnostic {
+  diagnostic(
+    severity: Diagnostic['severity'],
+    path: DataPath,
+    rule: string,
+    message: string,
+    at: 'value' | 'key' = 'value',
+  ): Diagnostic {
     return { severity, file: this.file, ...this.locate(path, at), rule, message };
   }
 }

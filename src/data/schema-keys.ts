@@ -18,6 +18,7 @@ export function allowedKeysAt(schema: z.ZodType, path: DataPath): string[] {
 
 function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
   let s = schema;
-  while (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable) s = s.unwrap() as z.ZodType;
+  while (s instanceof z.ZodOptional || s instanceof z.ZodDefault || s instanceof z.ZodNullable)
+    s = s.unwrap() as z.ZodType;
   return s;
 }

@@ -22,8 +22,18 @@ const text = (singleLine: boolean) => {
     const problem = forbiddenCharProblem(value, singleLine);
     const length = [...value].length;
     if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'forbidden-char' } });
-    else if (value.trim() === '') ctx.addIssue({ code: 'custom', message: '空にはできません。文字を書いてください', params: { rule: 'empty-text' } });
-    else if (length > max) ctx.addIssue({ code: 'custom', message: `長すぎます（${length}文字）。${singleLine ? '名称' : '文'}は${max}文字までです`, params: { rule: 'too-long' } });
+    else if (value.trim() === '')
+      ctx.addIssue({
+        code: 'custom',
+        message: '空にはできません。文字を書いてください',
+        params: { rule: 'empty-text' },
+      });
+    else if (length > max)
+      ctx.addIssue({
+        code: 'custom',
+        message: `長すぎます（${length}文字）。${singleLine ? '名称' : '文'}は${max}文字までです`,
+        params: { rule: 'too-long' },
+      });
   });
 };
 
@@ -110,7 +120,12 @@ const scheduleSchema = z
 const carriedOver = z
   .array(fiscalYear)
   .optional()
-  .meta(describe('carriedOver', 'keikaku roll が前の年度から写した年度。内容を確かめたら、その年度をここから消す（空になったらキーごと消す）'));
+  .meta(
+    describe(
+      'carriedOver',
+      'keikaku roll が前の年度から写した年度。内容を確かめたら、その年度をここから消す（空になったらキーごと消す）',
+    ),
+  );
 
 const rowSchema = z
   .strictObject({
@@ -131,7 +146,9 @@ const initiativeSchema = z
 const budgetRowSchema = z
   .strictObject({
     project: id.meta(describe('project', '事業のID（projects で定義）。名称は書かない')),
-    amounts: z.record(yearKey, amount).meta(describe('amounts', '年度（西暦4桁）ごとの事業費。単位は千円、0以上の整数')),
+    amounts: z
+      .record(yearKey, amount)
+      .meta(describe('amounts', '年度（西暦4桁）ごとの事業費。単位は千円、0以上の整数')),
     carriedOver,
   })
   .meta(describe('budget'));

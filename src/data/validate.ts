@@ -17,9 +17,16 @@ export interface DataFile {
   readonly bytes: Uint8Array;
 }
 
-export function validatePlan(files: readonly DataFile[], readDiagnostics: readonly Diagnostic[] = []): Diagnosed<Plan | undefined> {
+export function validatePlan(
+  files: readonly DataFile[],
+  readDiagnostics: readonly Diagnostic[] = [],
+): Diagnosed<Plan | undefined> {
   const diagnostics: Diagnostic[] = [...readDiagnostics];
-  const parsed = { plan: undefined as Parsed<PlanFile> | undefined, departments: undefined as Parsed<DepartmentsFile> | undefined, measures: [] as Parsed<MeasureFile>[] };
+  const parsed = {
+    plan: undefined as Parsed<PlanFile> | undefined,
+    departments: undefined as Parsed<DepartmentsFile> | undefined,
+    measures: [] as Parsed<MeasureFile>[],
+  };
 
   for (const file of files) {
     const result = parseDataFile(file);
@@ -42,7 +49,11 @@ function parseDataFile(file: DataFile): { parsed?: Parsed<unknown>; diagnostics:
   const { source, diagnostics } = YamlSource.parse(file.file, decoded.text);
   if (!source) return { diagnostics };
   if (source.value === undefined || source.value === null) {
-    return { diagnostics: [{ severity: 'error', file: file.file, line: 1, col: 1, rule: 'empty-file', message: 'ファイルが空です' }] };
+    return {
+      diagnostics: [
+        { severity: 'error', file: file.file, line: 1, col: 1, rule: 'empty-file', message: 'ファイルが空です' },
+      ],
+    };
   }
   const schema: z.ZodType = FILE_SCHEMAS[file.kind];
   const result = schema.safeParse(source.value, { reportInput: true });
@@ -59,7 +70,11 @@ function assemblePlan(plan: PlanFile, departments: DepartmentsFile, measures: re
   plan.policies.forEach((p) => p.basicMeasures.forEach((b) => rank.set(`${p.number}-${b.number}`, rank.size)));
   const ordered: Measure[] = measures
     .map(({ source, data }) => ({ ...data, file: source.file }))
-    .sort((a, b) => (rank.get(`${a.policy}-${a.basicMeasure}`) ?? 0) - (rank.get(`${b.policy}-${b.basicMeasure}`) ?? 0) || a.number - b.number);
+    .sort(
+      (a, b) =>
+        (rank.get(`${a.policy}-${a.basicMeasure}`) ?? 0) - (rank.get(`${b.policy}-${b.basicMeasure}`) ?? 0) ||
+        a.number - b.number,
+    );
   return {
     municipality: plan.municipality,
     title: plan.title,

@@ -17,7 +17,12 @@ export interface TemplateSource {
 const HELPERS: Record<string, Handlebars.HelperDelegate> = {
   /** Text that may hold line breaks: escaped, each newline a <br>. */
   lines: (text: string | undefined) =>
-    new Handlebars.SafeString(String(text ?? '').split('\n').map((l) => Handlebars.escapeExpression(l)).join('<br>')),
+    new Handlebars.SafeString(
+      String(text ?? '')
+        .split('\n')
+        .map((l) => Handlebars.escapeExpression(l))
+        .join('<br>'),
+    ),
 };
 
 const COMPILE_OPTIONS: CompileOptions = {
@@ -60,7 +65,16 @@ export class Templates {
   render(name: string, view: unknown): Rendered {
     const template = this.mains.get(name);
     if (!template) {
-      return { diagnostics: [{ severity: 'error', file: `templates/${name}.hbs`, rule: 'template-missing', message: `テンプレート ${name}.hbs がありません` }] };
+      return {
+        diagnostics: [
+          {
+            severity: 'error',
+            file: `templates/${name}.hbs`,
+            rule: 'template-missing',
+            message: `テンプレート ${name}.hbs がありません`,
+          },
+        ],
+      };
     }
     try {
       return { markup: template(view, { allowProtoPropertiesByDefault: false }), diagnostics: [] };
@@ -77,7 +91,8 @@ function withPlace(file: string, template: Handlebars.TemplateDelegate): Handleb
     try {
       return template(context, options);
     } catch (error) {
-      if (error && typeof error === 'object' && !('keikakuTemplate' in error)) Object.assign(error, { keikakuTemplate: file });
+      if (error && typeof error === 'object' && !('keikakuTemplate' in error))
+        Object.assign(error, { keikakuTemplate: file });
       throw error;
     }
   };
@@ -107,10 +122,15 @@ function templateDiagnostic(file: string, error: unknown): Diagnostic {
 function explain(message: string): string {
   const first = message.split('\n')[0]!.replace(/ - \d+:\d+$/, '');
   let m: RegExpExecArray | null;
-  if ((m = /^"(.+)" not defined in/.exec(first))) return `「${m[1]}」はデータにありません（綴りか、{{#each}} の中での位置を確かめてください）`;
-  if ((m = /unknown helper (\S+)/.exec(first))) return `不明なヘルパー「${m[1]}」です（使えるヘルパー: ${Object.keys(HELPERS).join(', ')}）`;
-  if ((m = /The partial (\S+) could not be found/.exec(first))) return `部分テンプレート「${m[1]}」が見つかりません（templates/partials/${m[1]}.hbs）`;
-  if (/^Parse error/.test(first)) return `Handlebars の書き方が正しくありません（${message.split('\n').slice(1).join(' ').replace(/\s+/g, ' ').trim()}）`;
-  if ((m = /^(\S+) doesn't match (\S+)/.exec(first))) return `{{#${m[2]}}} に対応する閉じタグが {{/${m[1]}}} になっています`;
+  if ((m = /^"(.+)" not defined in/.exec(first)))
+    return `「${m[1]}」はデータにありません（綴りか、{{#each}} の中での位置を確かめてください）`;
+  if ((m = /unknown helper (\S+)/.exec(first)))
+    return `不明なヘルパー「${m[1]}」です（使えるヘルパー: ${Object.keys(HELPERS).join(', ')}）`;
+  if ((m = /The partial (\S+) could not be found/.exec(first)))
+    return `部分テンプレート「${m[1]}」が見つかりません（templates/partials/${m[1]}.hbs）`;
+  if (/^Parse error/.test(first))
+    return `Handlebars の書き方が正しくありません（${message.split('\n').slice(1).join(' ').replace(/\s+/g, ' ').trim()}）`;
+  if ((m = /^(\S+) doesn't match (\S+)/.exec(first)))
+    return `{{#${m[2]}}} に対応する閉じタグが {{/${m[1]}}} になっています`;
   return first;
 }
