@@ -3,7 +3,7 @@
 import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { build, type BuildOptions } from '../src/build/build.ts';
+import { build, type BuildOptions } from '../src/pipeline/build.ts';
 import { makeDataDir } from './helpers/cli.ts';
 import { loadPlan, ROOT } from './helpers/plan.ts';
 

@@ -69,7 +69,7 @@ describe('the comparison', () => {
     ]);
   });
 
-  it('underlines only the changed words, on both sides, and shortens the unchanged stretch', async () => {
+  it('underlines the changed phrases (not single characters), on both sides, and shortens the unchanged stretch', async () => {
     const view = diffView(
       diffPlans(await loadPlan(), await loadPlan(changed)),
       await loadPlan(),
@@ -78,12 +78,10 @@ describe('the comparison', () => {
     const row = view.measures[1]!.rows[0]!;
     expect(row.left.segments).toEqual([
       { text: '…今後も住民協働事業制度を', changed: false },
-      { text: '通', changed: true },
-      { text: 'じて', changed: false },
-      { text: '積極的に', changed: true },
+      { text: '通じて積極的に', changed: true },
       { text: '支援します。', changed: false },
     ]);
-    expect(row.right.segments.filter((s) => s.changed).map((s) => s.text)).toEqual(['つう']);
+    expect(row.right.segments.filter((s) => s.changed).map((s) => s.text)).toEqual(['つうじて']);
     expect([view.leftLabel, view.rightLabel]).toEqual(['改正後', '改正前']);
     const reversed = diffView(
       diffPlans(await loadPlan(), await loadPlan(changed)),

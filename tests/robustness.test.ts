@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import JSZip from 'jszip';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { build } from '../src/build/build.ts';
+import { build } from '../src/pipeline/build.ts';
 import { validatePlan, type DataFile } from '../src/data/validate.ts';
 import { makeDataDir, runCli } from './helpers/cli.ts';
 import { pdfPages, squash } from './helpers/extract.ts';
@@ -130,7 +130,7 @@ function applyMutation(root: Json, m: { path: number[]; op: string; value: unkno
 describe('random mutations of the seed data', () => {
   it('always end in a valid plan, or in errors that each name a file, line and column — never a crash, never slow', async () => {
     const files = await seedFiles();
-    await fc.assert(
+    fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.boolean(), (mutations, duplicateKey) => {
         const mutated = files.map((f) => ({ ...f }));
         for (const m of mutations) {

@@ -1,16 +1,11 @@
-// The BIZ UD font files every backend embeds or names (SIL OFL 1.1, see fonts/OFL.txt).
+// The font files of the theme's two roles (gothic, mincho), as loaded from fonts/: the PDF
+// embeds them as subsets; Word and HTML name their families (theme.fonts.*.name).
+import type { FontRole } from '../theme/theme.ts';
 
-export interface FontFiles {
-  readonly gothicRegular: Buffer;
-  readonly gothicBold: Buffer;
-  readonly minchoRegular: Buffer;
+export interface FontFace {
+  readonly regular: Buffer;
+  /** Absent when the family has no bold face (BIZ UD Mincho): bold is then printed regular. */
+  readonly bold?: Buffer;
 }
 
-export const FONT_FILE_NAMES: Readonly<Record<keyof FontFiles, string>> = {
-  gothicRegular: 'BIZUDGothic-Regular.ttf',
-  gothicBold: 'BIZUDGothic-Bold.ttf',
-  minchoRegular: 'BIZUDMincho-Regular.ttf',
-};
-
-/** Family names as the fonts declare them, for Word and for HTML's font stack. */
-export const FONT_FAMILY_NAMES = { gothic: 'BIZ UDGothic', mincho: 'BIZ UDMincho' } as const;
+export type FontFiles = Readonly<Record<FontRole, FontFace>>;

@@ -1,12 +1,12 @@
 // keikaku build: every document of the plan from data/ and templates/ into out/.
 import { formatReport, formatSummary } from '../diagnostics/reporters.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
-import { build } from '../build/build.ts';
-import { OUTPUT_FORMATS, type OutputFormat } from '../build/render-documents.ts';
+import { OUTPUT_FORMATS } from '../backends/backend.ts';
+import { build } from '../pipeline/build.ts';
 import { EXIT, UsageError, type Command } from './command.ts';
-import { parseOptions } from './main.ts';
+import { parseFormats, parseOptions } from './options.ts';
 
-export const runBuild: Command = async (args, io) => {
+export const run: Command = async (args, io) => {
   const options = parseOptions(args, {
     data: { type: 'string', default: 'data' },
     out: { type: 'string', default: 'out' },
@@ -19,16 +19,7 @@ export const runBuild: Command = async (args, io) => {
   });
   if (options['no-departments'] && options.department.length > 0)
     throw new UsageError('--department と --no-departments は同時に指定できません');
-  const formats = options.format
-    .split(',')
-    .map((f) => f.trim())
-    .filter((f) => f !== '');
-  const unknown = formats.filter((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f));
-  if (unknown.length > 0 || formats.length === 0) {
-    throw new UsageError(
-      `--format には ${OUTPUT_FORMATS.join('、')} をカンマ区切りで指定してください（「${options.format}」が指定されています）`,
-    );
-  }
+  const formats = parseFormats(options.format);
   const measures = options.measure
     .flatMap((m) => m.split(','))
     .map((m) => m.trim())
@@ -39,7 +30,7 @@ export const runBuild: Command = async (args, io) => {
       dataDir: options.data,
       outDir: options.out,
       templatesDir: options.templates,
-      formats: [...new Set(formats)] as OutputFormat[],
+      formats,
       measures,
       departments: options.department,
       noDepartments: options['no-departments'],

@@ -1,5 +1,11 @@
 // What every command is: arguments and an output sink in, an exit code out.
-import type { Io } from './main.ts';
+
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  /** Relative paths on the command line are resolved from here, and messages show paths relative to it. */
+  readonly cwd: string;
+}
 
 export type Command = (args: readonly string[], io: Io) => Promise<number>;
 

@@ -6,9 +6,9 @@ import { validatePlan } from '../data/validate.ts';
 import { DATA_LAYOUT, displayPath, readDataDir } from '../io/read-data-dir.ts';
 import { generatePlan } from '../plan/generate.ts';
 import { EXIT, UsageError, type Command } from './command.ts';
-import { parseOptions } from './main.ts';
+import { parseOptions } from './options.ts';
 
-export const runGenerate: Command = async (args, io) => {
+export const run: Command = async (args, io) => {
   const options = parseOptions(args, {
     measures: { type: 'string' },
     out: { type: 'string' },

@@ -1,9 +1,9 @@
 // keikaku preview: the HTML edition, rebuilt and reloaded as data and templates change.
 import { startPreview } from '../preview/preview-server.ts';
 import { EXIT, UsageError, type Command } from './command.ts';
-import { parseOptions } from './main.ts';
+import { parseOptions } from './options.ts';
 
-export const runPreview: Command = async (args, io) => {
+export const run: Command = async (args, io) => {
   const options = parseOptions(args, {
     data: { type: 'string', default: 'data' },
     templates: { type: 'string', default: 'templates' },

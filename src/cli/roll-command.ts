@@ -8,9 +8,9 @@ import { DATA_LAYOUT, displayPath, readDataDir } from '../io/read-data-dir.ts';
 import { periodLabel } from '../plan/fiscal-year.ts';
 import { rolledPeriod, rollMeasureYaml, rollPlanYaml } from '../plan/roll.ts';
 import { EXIT, UsageError, type Command } from './command.ts';
-import { parseOptions } from './main.ts';
+import { parseOptions } from './options.ts';
 
-export const runRoll: Command = async (args, io) => {
+export const run: Command = async (args, io) => {
   const options = parseOptions(args, {
     data: { type: 'string', default: 'data' },
     to: { type: 'string' },

@@ -4,9 +4,9 @@ import { jsonSchemaFiles } from '../data/json-schema.ts';
 import { displayPath } from '../io/read-data-dir.ts';
 import { writeFileAtomic } from '../io/write-file.ts';
 import { EXIT, type Command } from './command.ts';
-import { parseOptions } from './main.ts';
+import { parseOptions } from './options.ts';
 
-export const runSchema: Command = async (args, io) => {
+export const run: Command = async (args, io) => {
   const options = parseOptions(args, {
     data: { type: 'string', default: 'data' },
     out: { type: 'string' },

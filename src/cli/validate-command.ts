@@ -5,9 +5,9 @@ import { formatReport, formatSummary, REPORT_FORMATS, type ReportFormat } from '
 import { validatePlan } from '../data/validate.ts';
 import { readDataDir } from '../io/read-data-dir.ts';
 import { EXIT, UsageError, type Command } from './command.ts';
-import { parseOptions } from './main.ts';
+import { parseOptions } from './options.ts';
 
-export const runValidate: Command = async (args, io) => {
+export const run: Command = async (args, io) => {
   const options = parseOptions(args, {
     data: { type: 'string', default: 'data' },
     format: { type: 'string', default: 'text' },

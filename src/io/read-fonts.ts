@@ -3,52 +3,59 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { FONT_FILE_NAMES, type FontFiles } from '../backends/fonts.ts';
+import type { FontFiles } from '../backends/fonts.ts';
+import { FONT_ROLES, type Theme } from '../theme/theme.ts';
 import { displayPath, fileErrorMessage } from './read-data-dir.ts';
 
 export const DEFAULT_FONTS_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
 
-const cache = new Map<string, Promise<{ fonts?: FontFiles; diagnostics: Diagnostic[] }>>();
+type Loaded = { fonts?: FontFiles; diagnostics: Diagnostic[] };
 
-export function readFonts(
-  dir = DEFAULT_FONTS_DIR,
-  cwd = process.cwd(),
-): Promise<{ fonts?: FontFiles; diagnostics: Diagnostic[] }> {
-  const key = path.resolve(cwd, dir);
+const cache = new Map<string, Promise<Loaded>>();
+
+/** The theme's font files from `dir` (fonts/ beside the package by default), read once per process. */
+export function readFonts(theme: Theme, dir = DEFAULT_FONTS_DIR, cwd = process.cwd()): Promise<Loaded> {
+  const root = path.resolve(cwd, dir);
+  const key = JSON.stringify([root, theme.fonts]);
   let loaded = cache.get(key);
   if (!loaded) {
-    loaded = load(key, cwd);
+    loaded = load(theme, root, cwd);
     cache.set(key, loaded);
   }
   return loaded;
 }
 
-async function load(dir: string, cwd: string): Promise<{ fonts?: FontFiles; diagnostics: Diagnostic[] }> {
+async function load(theme: Theme, dir: string, cwd: string): Promise<Loaded> {
   const diagnostics: Diagnostic[] = [];
-  const entries = await Promise.all(
-    (Object.entries(FONT_FILE_NAMES) as [keyof FontFiles, string][]).map(async ([key, name]) => {
-      const file = path.join(dir, name);
-      try {
-        const data = await readFile(file);
-        if (!isTrueType(data)) throw Object.assign(new Error('not a font'), { code: 'EFONT' });
-        return [key, data] as const;
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        diagnostics.push({
-          severity: 'error',
-          file: displayPath(file, cwd),
-          rule: 'font',
-          message:
-            code === 'EFONT'
-              ? `フォントファイル ${name} が TrueType フォントではありません（壊れているようです）。BIZ UD フォントを入れ直してください`
-              : `フォントファイル ${name} を読めません: ${fileErrorMessage(error)}。BIZ UD フォント（fonts/ の ${name}）が必要です`,
-        });
-        return undefined;
-      }
+  const readFont = async (name: string): Promise<Buffer | undefined> => {
+    const file = path.join(dir, name);
+    try {
+      const data = await readFile(file);
+      if (!isTrueType(data)) throw Object.assign(new Error('not a font'), { code: 'EFONT' });
+      return data;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      diagnostics.push({
+        severity: 'error',
+        file: displayPath(file, cwd),
+        rule: 'font',
+        message:
+          code === 'EFONT'
+            ? `フォントファイル ${name} が TrueType フォントではありません（壊れているようです）。BIZ UD フォントを入れ直してください`
+            : `フォントファイル ${name} を読めません: ${fileErrorMessage(error)}。BIZ UD フォント（fonts/ の ${name}）が必要です`,
+      });
+      return undefined;
+    }
+  };
+  const faces = await Promise.all(
+    FONT_ROLES.map(async (role) => {
+      const font = theme.fonts[role];
+      const [regular, bold] = await Promise.all([readFont(font.regular), font.bold ? readFont(font.bold) : undefined]);
+      return [role, { regular, ...(bold ? { bold } : {}) }] as const;
     }),
   );
   if (diagnostics.length > 0) return { diagnostics };
-  return { fonts: Object.fromEntries(entries.filter((e) => e !== undefined)) as unknown as FontFiles, diagnostics };
+  return { fonts: Object.fromEntries(faces) as unknown as FontFiles, diagnostics };
 }
 
 /** The sfnt version tag that starts a TrueType or OpenType font file. */

@@ -4,7 +4,8 @@ import { parseDocument } from 'htmlparser2';
 import { isComment, isTag, isText, type ChildNode, type Element } from 'domhandler';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { TemplateSource } from '../templates/engine.ts';
-import { numberRuns } from '../typeset/number-runs.ts';
+import { numberRuns } from '../layout/number-runs.ts';
+import { columnCount } from './table-grid.ts';
 import type {
   Block,
   DocumentTree,
@@ -173,6 +174,14 @@ function toTable(el: Element): Table {
         part,
         `<table> の中に <${part.name}> は書けません（書けるもの: caption, thead, tbody, tfoot, tr）`,
       );
+  }
+  // A width list shorter than the table would drop its last columns from the PDF silently.
+  const columns = Math.max(columnCount(head), columnCount(body));
+  if (columns > 0 && columns !== widths.length) {
+    throw new MarkupError(
+      'table',
+      `<table> の data-widths は${widths.length}列分ですが、表は${columns}列あります。列の数だけ幅の比を書いてください（年度の列は {{#each years}} で繰り返せます）`,
+    );
   }
   return {
     type: 'table',

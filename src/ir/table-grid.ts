@@ -41,3 +41,24 @@ export function rowGroups(grid: readonly GridSlot[][]): { start: number; size: n
   }
   return groups;
 }
+
+/**
+ * How many columns rows really take: the widest row, counting the cells that reach into it
+ * from rows above (rowspan). Templates state relative widths; this says how many they must give.
+ */
+export function columnCount(rows: readonly TableRow[]): number {
+  // covered[c]: rows still covered at column c by a cell from above.
+  const covered: number[] = [];
+  let widest = 0;
+  for (const row of rows) {
+    let c = 0;
+    for (const cell of row.cells) {
+      while ((covered[c] ?? 0) > 0) c++;
+      for (let dc = 0; dc < cell.colSpan; dc++) covered[c + dc] = cell.rowSpan;
+      c += cell.colSpan;
+    }
+    widest = Math.max(widest, c, covered.findLastIndex((n) => n > 0) + 1);
+    for (let i = 0; i < covered.length; i++) if ((covered[i] ?? 0) > 0) covered[i]! -= 1;
+  }
+  return widest;
+}

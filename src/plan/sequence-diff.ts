@@ -1,5 +1,5 @@
 // The longest-common-subsequence diff of two sequences: which items stay, which go, which come.
-// Used for the sentences of 施策の方向 and for the characters of a changed sentence.
+// Used for the sentences of 施策の方向 (a changed sentence's words: text-diff.ts).
 
 export type DiffOp<T> =
   | { readonly type: 'equal'; readonly before: T; readonly after: T }
@@ -43,43 +43,4 @@ export function diffSequences<T>(
   for (let k = 0; k < before.length - endB; k++)
     ops.push({ type: 'equal', before: before[endB + k]!, after: after[endA + k]! });
   return ops;
-}
-
-/** A piece of text on one side of a comparison; `changed` pieces are underlined. */
-export interface Segment {
-  readonly text: string;
-  readonly changed: boolean;
-}
-
-/** Two texts as segments, the changed characters marked on both sides. */
-export function diffText(before: string, after: string): { before: Segment[]; after: Segment[] } {
-  const ops = diffSequences([...before], [...after]);
-  const side = (pick: (op: DiffOp<string>) => { text: string; changed: boolean } | undefined) => {
-    const segments: Segment[] = [];
-    for (const op of ops) {
-      const piece = pick(op);
-      if (!piece) continue;
-      const last = segments[segments.length - 1];
-      if (last && last.changed === piece.changed)
-        segments[segments.length - 1] = { text: last.text + piece.text, changed: last.changed };
-      else segments.push(piece);
-    }
-    return segments;
-  };
-  return {
-    before: side((op) =>
-      op.type === 'equal'
-        ? { text: op.before, changed: false }
-        : op.type === 'delete'
-          ? { text: op.before, changed: true }
-          : undefined,
-    ),
-    after: side((op) =>
-      op.type === 'equal'
-        ? { text: op.after, changed: false }
-        : op.type === 'insert'
-          ? { text: op.after, changed: true }
-          : undefined,
-    ),
-  };
 }

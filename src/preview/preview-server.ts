@@ -7,11 +7,11 @@ import path from 'node:path';
 import { formatText } from '../diagnostics/reporters.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { validatePlan } from '../data/validate.ts';
-import { documentTree } from '../build/render-documents.ts';
-import { escapeHtml, toHtml } from '../backends/html/to-html.ts';
+import { escapeHtml } from '../backends/html/to-html.ts';
 import { readDataDir } from '../io/read-data-dir.ts';
-import { readTemplates } from '../io/read-templates.ts';
-import { Templates } from '../templates/engine.ts';
+import { creationDate } from '../pipeline/document-job.ts';
+import { loadRenderInputs } from '../pipeline/load-inputs.ts';
+import { renderDocument } from '../pipeline/render-document.ts';
 import { planView } from '../views/plan-view.ts';
 
 export interface PreviewOptions {
@@ -48,18 +48,21 @@ export async function buildPreviewPage(
 ): Promise<{ html: string; diagnostics: Diagnostic[] }> {
   const read = await readDataDir(options.dataDir, options.cwd);
   const validated = validatePlan(read.files, read.diagnostics);
-  const templateFiles = await readTemplates(options.templatesDir, options.cwd);
-  const compiled = Templates.compile(templateFiles.sources);
-  const diagnostics = [...validated.diagnostics, ...templateFiles.diagnostics, ...compiled.diagnostics];
-  if (!validated.value || !compiled.templates || hasErrors(diagnostics))
-    return { html: errorPage(diagnostics), diagnostics };
-  const tree = documentTree(
-    { name: 'preview', template: 'plan', view: planView(validated.value) },
-    { templates: compiled.templates, templateSources: templateFiles.sources },
+  const inputs = await loadRenderInputs(options);
+  const diagnostics = [...validated.diagnostics, ...inputs.diagnostics];
+  const plan = validated.value;
+  if (!plan || !inputs.value || hasErrors(diagnostics)) return { html: errorPage(diagnostics), diagnostics };
+  const rendered = await renderDocument(
+    { name: 'preview', template: 'plan', view: planView(plan) },
+    { ...inputs.value, formats: ['html'], creationDate: creationDate(plan) },
   );
-  diagnostics.push(...tree.diagnostics);
-  if (!tree.tree) return { html: errorPage(diagnostics), diagnostics };
-  return { html: toHtml(tree.tree, { bodyEnd: RELOAD_SCRIPT }), diagnostics };
+  diagnostics.push(...rendered.diagnostics);
+  const bytes = rendered.files?.[0]?.bytes;
+  if (!bytes) return { html: errorPage(diagnostics), diagnostics };
+  // The HTML edition as published, with the reload script just before </body>.
+  const html = new TextDecoder().decode(bytes);
+  const end = html.lastIndexOf('</body>');
+  return { html: `${html.slice(0, end)}${RELOAD_SCRIPT}${html.slice(end)}`, diagnostics };
 }
 
 export async function startPreview(options: PreviewOptions): Promise<Preview> {

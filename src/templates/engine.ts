@@ -3,6 +3,8 @@
 // diagnostic naming the template file, line and column. Data text is always escaped.
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Theme } from '../theme/theme.ts';
+import type { TemplateName, TemplateViews } from '../views/template-views.ts';
 
 export interface TemplateSource {
   /** Display path, e.g. `templates/partials/measure.hbs`. */
@@ -62,7 +64,11 @@ export class Templates {
     return { templates: new Templates(env, mains), diagnostics };
   }
 
-  render(name: string, view: unknown): Rendered {
+  /**
+   * Renders a main template with its view; the theme is reachable as `@theme` (its printed
+   * words as `{{@theme.words.unit}}`).
+   */
+  render<K extends TemplateName>(name: K, view: TemplateViews[K], theme: Theme): Rendered {
     const template = this.mains.get(name);
     if (!template) {
       return {
@@ -77,7 +83,7 @@ export class Templates {
       };
     }
     try {
-      return { markup: template(view, { allowProtoPropertiesByDefault: false }), diagnostics: [] };
+      return { markup: template(view, { data: { theme }, allowProtoPropertiesByDefault: false }), diagnostics: [] };
     } catch (error) {
       const place = (error as { keikakuTemplate?: string }).keikakuTemplate ?? `templates/${name}.hbs`;
       return { diagnostics: [templateDiagnostic(place, error)] };

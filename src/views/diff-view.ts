@@ -4,7 +4,7 @@
 import type { Plan } from '../data/plan-model.ts';
 import { fiscalYearLabel, periodLabel, westernFiscalYear } from '../plan/fiscal-year.ts';
 import type { Change, PlanDiff } from '../plan/plan-diff.ts';
-import { diffText, type Segment } from '../plan/sequence-diff.ts';
+import { diffText, type Segment } from '../plan/text-diff.ts';
 import { formatAmount } from './format.ts';
 
 export type DiffOrder = 'new-first' | 'old-first';

@@ -3,13 +3,13 @@ import path from 'node:path';
 import type { Plan } from '../../src/data/plan-model.ts';
 import { validatePlan } from '../../src/data/validate.ts';
 import { readDataDir } from '../../src/io/read-data-dir.ts';
-import { readTemplates } from '../../src/io/read-templates.ts';
-import { documentTree, type DocumentJob } from '../../src/build/render-documents.ts';
+import type { DocumentJob } from '../../src/pipeline/document-job.ts';
+import { loadRenderInputs } from '../../src/pipeline/load-inputs.ts';
+import { documentTree } from '../../src/pipeline/render-document.ts';
 import { inlineText } from '../../src/ir/queries.ts';
 import type { Block, DocumentTree, Table } from '../../src/ir/types.ts';
 
 export { inlineText };
-import { Templates } from '../../src/templates/engine.ts';
 
 export const ROOT = path.join(import.meta.dirname, '..', '..');
 
@@ -20,10 +20,12 @@ export async function loadPlan(dir = path.join(ROOT, 'data')): Promise<Plan> {
   return result.value;
 }
 
-export async function treeOf(job: Omit<DocumentJob, 'name'>): Promise<DocumentTree> {
-  const read = await readTemplates(path.join(ROOT, 'templates'), ROOT);
-  const { templates } = Templates.compile(read.sources);
-  const result = documentTree({ ...job, name: 'test' }, { templates: templates!, templateSources: read.sources });
+export async function treeOf(
+  job: DocumentJob extends infer J ? (J extends DocumentJob ? Omit<J, 'name'> : never) : never,
+): Promise<DocumentTree> {
+  const inputs = await loadRenderInputs({ templatesDir: path.join(ROOT, 'templates'), cwd: ROOT });
+  if (!inputs.value) throw new Error(inputs.diagnostics.map((d) => d.message).join('\n'));
+  const result = documentTree({ ...job, name: 'test' }, inputs.value);
   if (!result.tree) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
   return result.tree;
 }

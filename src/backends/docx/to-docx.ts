@@ -27,17 +27,18 @@ import {
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
 import { tocHeadings } from '../../ir/queries.ts';
 import { rowGroups, toGrid } from '../../ir/table-grid.ts';
-import { estimateBlockHeight, estimateRowsHeight } from '../../typeset/estimate-height.ts';
-import { FONT_FAMILY_NAMES } from '../fonts.ts';
-import { CELL_PADDING, CONTENT_WIDTH, PAGE, styleOf, type BlockStyle } from '../styles.ts';
+import { columnWidths } from '../../layout/columns.ts';
+import { estimateBlockHeight, estimateRowsHeight } from '../../layout/estimate-height.ts';
+import type { Pagination } from '../../layout/paginate.ts';
+import { contentHeight, contentWidth, styleOf, type BlockStyle, type Theme } from '../../theme/styles.ts';
 
 const TWIPS_PER_POINT = 20;
 const twips = (points: number) => Math.round(points * TWIPS_PER_POINT);
 const halfPoints = (points: number) => Math.round(points * 2);
 
 const LANGUAGE = { value: 'ja-JP', eastAsia: 'ja-JP' } as const;
-const font = (role: BlockStyle['font']) => {
-  const name = FONT_FAMILY_NAMES[role];
+const font = (theme: Theme, role: BlockStyle['font']) => {
+  const name = theme.fonts[role].name;
   return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
 };
 
@@ -49,12 +50,14 @@ const HEADING_LEVELS = [
 ] as const;
 
 /**
- * `headingPages`: the page of each heading id in the PDF edition, written into the 目次 so that
- * it shows page numbers before Word updates its fields (LibreOffice never does on its own). The
+ * `pagination`: the page of each heading in the print layout, written into the 目次 so that it
+ * shows page numbers before Word updates its fields (LibreOffice never does on its own). The
  * Word file is laid out alike (same page size, margins and breaks); Word refreshes them on open.
  */
-export function toDocx(tree: DocumentTree, headingPages?: ReadonlyMap<string, number>): Document {
+export function toDocx(tree: DocumentTree, theme: Theme, pagination?: Pagination): Document {
+  const headingPages = pagination?.headingPages;
   const env: DocxEnv = {
+    theme,
     tocEntries: tocHeadings(tree).map((h) => ({
       title: h.title,
       level: h.level,
@@ -72,22 +75,22 @@ export function toDocx(tree: DocumentTree, headingPages?: ReadonlyMap<string, nu
     styles: {
       default: {
         document: {
-          run: { font: font('gothic'), size: halfPoints(10), language: LANGUAGE },
-          paragraph: { spacing: { line: lineSpacing(styleOf('p')) } },
+          run: { font: font(theme, theme.base.font), size: halfPoints(theme.base.size), language: LANGUAGE },
+          paragraph: { spacing: { line: lineSpacing(styleOf(theme, 'p')) } },
         },
-        ...headingStyles(),
+        ...headingStyles(theme),
       },
     },
     sections: tree.sections.map((section) => toSection(section, env)),
   });
 }
 
-function headingStyles() {
+function headingStyles(theme: Theme) {
   const entry = (level: 1 | 2 | 3 | 4) => {
-    const style = styleOf(`h${level}`);
+    const style = styleOf(theme, `h${level}`);
     return {
       run: {
-        font: font(style.font),
+        font: font(theme, style.font),
         size: halfPoints(style.size),
         bold: style.bold,
         color: '000000',
@@ -107,24 +110,27 @@ const lineSpacing = (style: BlockStyle) => Math.round(240 * style.lineHeight * 0
 
 /** What the conversion of one document shares between its blocks. */
 interface DocxEnv {
+  readonly theme: Theme;
   /** The entries of the document's 目次, with pages when known. */
   readonly tocEntries: readonly { title: string; level: number; href: string; page?: number }[];
 }
 
 function toSection(section: Section, env: DocxEnv): ISectionOptions {
-  const headerStyle = styleOf('p', 'running-header');
-  const footerStyle = styleOf('p', 'page-number');
+  const theme = env.theme;
+  const page = theme.page;
+  const headerStyle = styleOf(theme, 'p', 'running-header');
+  const footerStyle = styleOf(theme, 'p', 'page-number');
   return {
     properties: {
       page: {
-        size: { width: twips(PAGE.width), height: twips(PAGE.height) },
+        size: { width: twips(page.width), height: twips(page.height) },
         margin: {
-          top: twips(PAGE.margin.top),
-          right: twips(PAGE.margin.right),
-          bottom: twips(PAGE.margin.bottom),
-          left: twips(PAGE.margin.left),
-          header: twips(PAGE.headerY),
-          footer: twips(PAGE.footerY),
+          top: twips(page.margin.top),
+          right: twips(page.margin.right),
+          bottom: twips(page.margin.bottom),
+          left: twips(page.margin.left),
+          header: twips(page.headerY),
+          footer: twips(page.footerY),
         },
       },
     },
@@ -133,7 +139,7 @@ function toSection(section: Section, env: DocxEnv): ISectionOptions {
         // A header holds at least one paragraph (OOXML); an empty one stops the previous section's showing.
         children: [
           section.runningHeader
-            ? paragraph([{ type: 'text', text: section.runningHeader }], headerStyle)
+            ? paragraph(theme, [{ type: 'text', text: section.runningHeader }], headerStyle)
             : new Paragraph({}),
         ],
       }),
@@ -144,27 +150,27 @@ function toSection(section: Section, env: DocxEnv): ISectionOptions {
           ? [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT], ...runStyle(footerStyle) })],
+                children: [new TextRun({ children: [PageNumber.CURRENT], ...runStyle(theme, footerStyle) })],
               }),
             ]
           : [new Paragraph({})],
       }),
     },
-    children: section.blocks.flatMap((b) => toBlock(b, CONTENT_WIDTH, env)),
+    children: section.blocks.flatMap((b) => toBlock(b, contentWidth(theme), env)),
   };
 }
 
-function runStyle(style: BlockStyle): IRunOptions {
-  return { font: font(style.font), size: halfPoints(style.size), bold: style.bold };
+function runStyle(theme: Theme, style: BlockStyle): IRunOptions {
+  return { font: font(theme, style.font), size: halfPoints(style.size), bold: style.bold };
 }
 
-function runs(inlines: readonly Inline[], style: BlockStyle): TextRun[] {
+function runs(theme: Theme, inlines: readonly Inline[], style: BlockStyle): TextRun[] {
   return inlines.map((inline) =>
     inline.type === 'break'
       ? new TextRun({ break: 1 })
       : new TextRun({
           text: inline.text,
-          ...runStyle(style),
+          ...runStyle(theme, style),
           ...(inline.bold ? { bold: true } : {}),
           ...(inline.underline ? { underline: {} } : {}),
         }),
@@ -174,12 +180,13 @@ function runs(inlines: readonly Inline[], style: BlockStyle): TextRun[] {
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 function paragraph(
+  theme: Theme,
   inlines: readonly Inline[],
   style: BlockStyle,
   extra: { align?: BlockStyle['align']; keepNext?: boolean; indent?: { left: number; hanging: number } } = {},
 ): Paragraph {
   return new Paragraph({
-    children: runs(inlines, style),
+    children: runs(theme, inlines, style),
     alignment: ALIGN[extra.align ?? style.align],
     spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), line: lineSpacing(style) },
     ...(extra.keepNext ? { keepNext: true, keepLines: true } : {}),
@@ -193,10 +200,11 @@ function toBlock(
   env: DocxEnv,
   keepNext = false,
 ): (Paragraph | DocxTable | TableOfContents)[] {
+  const theme = env.theme;
   switch (block.type) {
     case 'heading': {
-      const style = styleOf(`h${block.level}`, block.style);
-      const content = runs(block.content, style);
+      const style = styleOf(theme, `h${block.level}`, block.style);
+      const content = runs(theme, block.content, style);
       return [
         new Paragraph({
           heading: HEADING_LEVELS[block.level - 1],
@@ -209,16 +217,16 @@ function toBlock(
     }
     case 'paragraph':
       return [
-        paragraph(block.content, styleOf('p', block.style), {
+        paragraph(theme, block.content, styleOf(theme, 'p', block.style), {
           ...(block.align ? { align: block.align } : {}),
           keepNext,
         }),
       ];
     case 'list': {
-      const style = styleOf('ul', block.style);
+      const style = styleOf(theme, 'ul', block.style);
       const hang = twips(style.size);
       return block.items.map((item) =>
-        paragraph([{ type: 'text', text: block.marker }, ...item], style, {
+        paragraph(theme, [{ type: 'text', text: block.marker }, ...item], style, {
           keepNext,
           indent: { left: hang, hanging: hang },
         }),
@@ -229,15 +237,14 @@ function toBlock(
     case 'group': {
       // Word keeps blocks together by "keep with next" on every paragraph but the group's last.
       const keep =
-        block.keepTogether &&
-        estimateBlockHeight(block, width, false) < (PAGE.height - PAGE.margin.top - PAGE.margin.bottom) * 0.8;
+        block.keepTogether && estimateBlockHeight(theme, block, width, false) < contentHeight(theme) * theme.fit.docx;
       return block.blocks.flatMap((b, i) =>
         toBlock(b, width, env, keepNext || (keep && i < block.blocks.length - 1) || (keep && b.type === 'table')),
       );
     }
     case 'toc':
       return [
-        ...(block.title ? [paragraph([{ type: 'text', text: block.title }], styleOf('h1'))] : []),
+        ...(block.title ? [paragraph(theme, [{ type: 'text', text: block.title }], styleOf(theme, 'h1'))] : []),
         new TableOfContents(block.title ?? '目次', {
           hyperlink: true,
           headingStyleRange: '1-3',
@@ -248,13 +255,20 @@ function toBlock(
   }
 }
 
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '333333' } as const;
+/** `#e8eef5` → `E8EEF5`, `#555` → `555555`: Word's colour values. */
+const wordColor = (color: string): string => {
+  const hex = color.slice(1).toUpperCase();
+  return hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
+};
+
+const border = (theme: Theme) => ({ style: BorderStyle.SINGLE, size: 4, color: wordColor(theme.colors.rule) }) as const;
 
 /** `keepAll`: every row keeps with the next (a table that must stay on one page, but its last row). */
 function toTable(table: Table, width: number, env: DocxEnv, keepAll = false): DocxTable {
-  const sum = table.widths.reduce((a, b) => a + b, 0);
-  const columnWidths = table.widths.map((w) => twips((width * w) / sum));
-  const columns = columnWidths.length;
+  const theme = env.theme;
+  const widths = columnWidths(table.widths, width, theme);
+  const twipWidths = widths.outer.map(twips);
+  const columns = twipWidths.length;
   const bodyGrid = toGrid(table.body, columns);
   // Rows of one group (a 取組 and its 事業 rows) are kept on one page: every row but the
   // group's last keeps with the next (Word's and LibreOffice's way to hold rows together).
@@ -262,19 +276,18 @@ function toTable(table: Table, width: number, env: DocxEnv, keepAll = false): Do
   // (a row Word must not split but cannot fit would overflow the page, docx #402).
   const keepWithNext = new Set<number>();
   const mayBreak = new Set<number>();
-  const pointWidths = columnWidths.map((w) => w / TWIPS_PER_POINT);
-  const pageRoom = (PAGE.height - PAGE.margin.top - PAGE.margin.bottom) * 0.8;
+  const pageRoom = contentHeight(theme) * theme.fit.docx;
   if (keepAll) for (let r = 0; r < bodyGrid.length - 1; r++) keepWithNext.add(r);
   for (const g of rowGroups(bodyGrid)) {
     const rows = bodyGrid.slice(g.start, g.start + g.size);
-    const height = estimateRowsHeight(rows, pointWidths);
+    const height = estimateRowsHeight(theme, rows, widths.content);
     for (let r = g.start; r < g.start + g.size; r++) {
       if (height > pageRoom) mayBreak.add(r);
       else if (r < g.start + g.size - 1) keepWithNext.add(r);
     }
   }
   const cellWidth = (cell: TableCell, start: number) =>
-    columnWidths.slice(start, start + cell.colSpan).reduce((a, b) => a + b, 0);
+    twipWidths.slice(start, start + cell.colSpan).reduce((a, b) => a + b, 0);
   const toRows = (rows: Table['head'], header: boolean) => {
     const grid = toGrid(rows, columns);
     return rows.map((row, r) => {
@@ -288,27 +301,23 @@ function toTable(table: Table, width: number, env: DocxEnv, keepAll = false): Do
       });
     });
   };
+  const rule = border(theme);
   return new DocxTable({
-    width: { size: columnWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths,
+    width: { size: twipWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+    columnWidths: twipWidths,
     layout: TableLayoutType.FIXED,
-    borders: {
-      top: BORDER,
-      bottom: BORDER,
-      left: BORDER,
-      right: BORDER,
-      insideHorizontal: BORDER,
-      insideVertical: BORDER,
-    },
+    borders: { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule },
     rows: [...toRows(table.head, true), ...toRows(table.body, false)],
   });
 }
 
 function toCell(cell: TableCell, width: number, env: DocxEnv, keepNext: boolean): DocxCell {
-  const style = styleOf(cell.header ? 'th' : 'td', cell.style, true);
+  const theme = env.theme;
+  const padding = theme.table.cellPadding;
+  const style = styleOf(theme, cell.header ? 'th' : 'td', cell.style, true);
   const children = cell.content.flatMap((b) => {
     if (b.type === 'paragraph' && !b.style)
-      return [paragraph(b.content, style, { align: b.align ?? cell.align ?? style.align, keepNext })];
+      return [paragraph(theme, b.content, style, { align: b.align ?? cell.align ?? style.align, keepNext })];
     return toBlock(b, width / TWIPS_PER_POINT, env, keepNext);
   });
   return new DocxCell({
@@ -316,15 +325,10 @@ function toCell(cell: TableCell, width: number, env: DocxEnv, keepNext: boolean)
     width: { size: width, type: WidthType.DXA },
     ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
     ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
-    margins: {
-      top: twips(CELL_PADDING.y),
-      bottom: twips(CELL_PADDING.y),
-      left: twips(CELL_PADDING.x),
-      right: twips(CELL_PADDING.x),
-    },
+    margins: { top: twips(padding.y), bottom: twips(padding.y), left: twips(padding.x), right: twips(padding.x) },
     ...(cell.header
       ? {
-          shading: { type: ShadingType.CLEAR, fill: 'E8EEF5', color: 'auto' },
+          shading: { type: ShadingType.CLEAR, fill: wordColor(theme.colors.headerFill), color: 'auto' },
           verticalAlign: VerticalAlignTable.CENTER,
         }
       : {}),

@@ -4,19 +4,14 @@
 // stack. Nothing in it makes a request.
 import { inlineText, tocHeadings, type TocHeading } from '../../ir/queries.ts';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
-import { FONT_FAMILY_NAMES } from '../fonts.ts';
+import type { FontRole, Theme } from '../../theme/theme.ts';
 
 /** Text for HTML content and attribute values. */
 export const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const plain = (inlines: readonly Inline[]) => inlineText(inlines, ' ');
 
-export interface HtmlOptions {
-  /** Extra markup before </body> (the preview server's reload script). */
-  readonly bodyEnd?: string;
-}
-
-export function toHtml(tree: DocumentTree, options: HtmlOptions = {}): string {
+export function toHtml(tree: DocumentTree, theme: Theme): string {
   const headings = tocHeadings(tree);
   const body = tree.sections.map((s) => section(s, headings)).join('\n');
   return `<!doctype html>
@@ -26,14 +21,14 @@ export function toHtml(tree: DocumentTree, options: HtmlOptions = {}): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(tree.title)}</title>
 ${tree.subject ? `<meta name="description" content="${escapeHtml(tree.subject)}">\n` : ''}${tree.author ? `<meta name="author" content="${escapeHtml(tree.author)}">\n` : ''}<meta name="generator" content="keikaku">
-<style>${STYLE}</style>
+<style>${stylesheet(theme)}</style>
 </head>
 <body>
 <a class="skip" href="#main">本文へ移動</a>
 <main id="main">
 ${body}
 </main>
-${options.bodyEnd ?? ''}</body>
+</body>
 </html>
 `;
 }
@@ -109,23 +104,33 @@ function table(t: Table, headings: readonly TocHeading[]): string {
   return `<div class="table-scroll" role="region" tabindex="0"${caption ? ` aria-label="${escapeHtml(caption)}"` : ''}><table${cls(t.style)}>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}${colgroup}${head}${body}</table></div>`;
 }
 
-const FONT_STACK = `"${FONT_FAMILY_NAMES.gothic}", "BIZ UDPGothic", "BIZ UDゴシック", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic", "Meiryo", "Noto Sans CJK JP", sans-serif`;
-const MINCHO_STACK = `"${FONT_FAMILY_NAMES.mincho}", "BIZ UD明朝", "Hiragino Mincho ProN", "Yu Mincho", "Noto Serif CJK JP", serif`;
+/** The theme's font first, then its fallbacks for readers without BIZ UD, then the generic family. */
+const fontStack = (theme: Theme, role: FontRole): string => {
+  const font = theme.fonts[role];
+  return [...[font.name, ...font.fallbacks].map((name) => `"${name}"`), font.generic].join(', ');
+};
 
-const STYLE = `
-:root { color: #1a1a1a; background: #fff; }
-body { font-family: ${FONT_STACK}; line-height: 1.7; margin: 0 auto; max-width: 60rem; padding: 1rem; line-break: strict; overflow-wrap: anywhere; }
+/** Classes the theme sets in another font than the base (e.g. 施策の方向 in Mincho). */
+const fontClasses = (theme: Theme): string =>
+  Object.entries(theme.styles)
+    .filter(([key, style]) => key.startsWith('.') && style.font && style.font !== theme.base.font)
+    .map(([key, style]) => `${key} { font-family: ${fontStack(theme, style.font!)}; }\n`)
+    .join('');
+
+// Sizes and spacing here are for screens (rem); the print sizes of the theme are for paper.
+const stylesheet = (theme: Theme): string => `
+:root { color: ${theme.colors.text}; background: #fff; }
+body { font-family: ${fontStack(theme, theme.base.font)}; line-height: 1.7; margin: 0 auto; max-width: 60rem; padding: 1rem; line-break: strict; overflow-wrap: anywhere; }
 .skip { position: absolute; left: -9999px; }
-.skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .25rem .5rem; border: 2px solid #0b4f8a; }
-a { color: #0b4f8a; }
+.skip:focus { left: 1rem; top: 1rem; background: #fff; padding: .25rem .5rem; border: 2px solid ${theme.colors.link}; }
+a { color: ${theme.colors.link}; }
 section { margin: 0 0 3rem; }
 h1 { font-size: 1.6rem; margin: 1.5rem 0 .75rem; }
 h2 { font-size: 1.3rem; margin: 1.25rem 0 .5rem; }
 h3 { font-size: 1.2rem; margin: 1rem 0 .5rem; }
 h4 { font-size: 1.05rem; margin: 1.25rem 0 .25rem; }
 p { margin: .25rem 0; }
-.directions { font-family: ${MINCHO_STACK}; }
-ul { margin: .25rem 0; padding-left: 1.2em; }
+${fontClasses(theme)}ul { margin: .25rem 0; padding-left: 1.2em; }
 li { padding-left: .2em; }
 .toc { list-style: none; padding: 0; }
 .toc li { padding: .15rem 0; }
@@ -135,12 +140,12 @@ li { padding-left: .2em; }
 .cover-municipality, .cover-period { font-size: 1.2rem; }
 .excerpt-department { font-size: 2rem; }
 .table-scroll { overflow-x: auto; margin: .5rem 0 1rem; }
-.table-scroll:focus { outline: 2px solid #0b4f8a; }
+.table-scroll:focus { outline: 2px solid ${theme.colors.link}; }
 table { border-collapse: collapse; width: 100%; min-width: 34rem; font-size: .9rem; }
 @media (max-width: 40rem) { body { padding: .5rem; } h1 { font-size: 1.4rem; } table { font-size: .85rem; } }
 caption { text-align: left; font-weight: bold; padding: .25rem 0; }
-th, td { border: 1px solid #555; padding: .3rem .4rem; vertical-align: top; }
-th { background: #e8eef5; font-weight: bold; text-align: center; vertical-align: middle; }
+th, td { border: 1px solid ${theme.colors.screenRule}; padding: .3rem .4rem; vertical-align: top; }
+th { background: ${theme.colors.headerFill}; font-weight: bold; text-align: center; vertical-align: middle; }
 td ul { padding-left: 1.1em; }
 .align-right { text-align: right; } .align-center { text-align: center; }
 td.align-right { font-variant-numeric: tabular-nums; white-space: nowrap; }

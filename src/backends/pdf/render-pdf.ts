@@ -1,59 +1,55 @@
-// pdfmake definition → PDF bytes, with the BIZ UD fonts embedded as subsets.
+// pdfmake definition → PDF bytes: pdfmake lays the pages out and draws them in one pass, with
+// the theme's fonts embedded as subsets. Also reports where each heading landed.
 import pdfmake from 'pdfmake';
+import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
+import { FONT_ROLES } from '../../theme/theme.ts';
 import type { FontFiles } from '../fonts.ts';
-import { PDF_FONT_FAMILIES, type PdfDefinition } from './to-pdfmake.ts';
+import { PDF_FONT_FAMILIES } from './to-pdfmake.ts';
+
+/** pdfmake's Node API reads fonts from its virtual file system, which its types do not declare. */
+interface NodeVirtualFs {
+  writeFileSync(name: string, data: Buffer): void;
+}
 
 let registered: FontFiles | undefined;
 
 function registerFonts(fonts: FontFiles): void {
   if (registered === fonts) return;
   // Fonts come from memory: nothing is read from or fetched beyond what the caller loaded.
-  const vfs = (pdfmake as unknown as { virtualfs: { writeFileSync(name: string, data: Buffer): void } }).virtualfs;
-  vfs.writeFileSync('gothic-regular.ttf', fonts.gothicRegular);
-  vfs.writeFileSync('gothic-bold.ttf', fonts.gothicBold);
-  vfs.writeFileSync('mincho-regular.ttf', fonts.minchoRegular);
-  const api = pdfmake as unknown as {
-    addFonts(f: object): void;
-    setUrlAccessPolicy(cb: (url: string) => boolean): void;
-    setLocalAccessPolicy(cb: (path: string) => boolean): void;
-  };
-  api.addFonts({
-    [PDF_FONT_FAMILIES.gothic]: {
-      normal: 'gothic-regular.ttf',
-      bold: 'gothic-bold.ttf',
-      italics: 'gothic-regular.ttf',
-      bolditalics: 'gothic-bold.ttf',
-    },
-    // BIZ UD Mincho has no bold: bold Mincho text falls back to the regular face.
-    [PDF_FONT_FAMILIES.mincho]: {
-      normal: 'mincho-regular.ttf',
-      bold: 'mincho-regular.ttf',
-      italics: 'mincho-regular.ttf',
-      bolditalics: 'mincho-regular.ttf',
-    },
-  });
-  api.setUrlAccessPolicy(() => false);
-  api.setLocalAccessPolicy(() => false);
+  const vfs = (pdfmake as unknown as { virtualfs: NodeVirtualFs }).virtualfs;
+  const dictionary: TFontDictionary = {};
+  for (const role of FONT_ROLES) {
+    const face = fonts[role];
+    const regular = `${role}-regular.ttf`;
+    vfs.writeFileSync(regular, face.regular);
+    // A family without a bold face (BIZ UD Mincho) prints bold text in the regular face.
+    let bold = regular;
+    if (face.bold) {
+      bold = `${role}-bold.ttf`;
+      vfs.writeFileSync(bold, face.bold);
+    }
+    dictionary[PDF_FONT_FAMILIES[role]] = { normal: regular, bold, italics: regular, bolditalics: bold };
+  }
+  pdfmake.addFonts(dictionary);
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy(() => false);
   registered = fonts;
 }
 
 export interface RenderedPdf {
   readonly bytes: Uint8Array;
-  /** The page each element with an id (each heading) starts on: the 目次 of the Word file uses it. */
+  /** The page each element with an id (each heading) starts on. */
   readonly pagesById: ReadonlyMap<string, number>;
 }
 
-export async function renderPdf(definition: PdfDefinition, fonts: FontFiles): Promise<RenderedPdf> {
+export async function renderPdf(definition: TDocumentDefinitions, fonts: FontFiles): Promise<RenderedPdf> {
   registerFonts(fonts);
-  const doc = (pdfmake as unknown as { createPdf(d: PdfDefinition): { getBuffer(): Promise<Buffer> } }).createPdf(
-    definition,
-  );
-  const bytes = new Uint8Array(await doc.getBuffer());
+  const bytes = new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
   return { bytes, pagesById: pagesById(definition) };
 }
 
 /** pdfmake writes each laid-out node's positions into the definition it was given. */
-function pagesById(definition: PdfDefinition): Map<string, number> {
+function pagesById(definition: TDocumentDefinitions): Map<string, number> {
   const pages = new Map<string, number>();
   const visit = (node: unknown): void => {
     if (Array.isArray(node)) return node.forEach(visit);

@@ -1,19 +1,30 @@
 // Document tree → pdfmake document definition (pure). Tables whose first column spans rows
 // (a 取組 over its 事業 rows) are drawn as one unbreakable outer row holding a nested table,
 // because pdfmake tears a rowSpan group at a page break (see docs/engineering-notes.md).
+import type {
+  Content,
+  ContentSection,
+  ContentText,
+  CustomTableLayout,
+  Margins,
+  TableCell as PdfCell,
+  TDocumentDefinitions,
+} from 'pdfmake/interfaces.js';
 import { rowGroups, toGrid, type GridSlot } from '../../ir/table-grid.ts';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
-import { estimateBlockHeight, estimateRowsHeight } from '../../typeset/estimate-height.ts';
-import { CELL_PADDING, CONTENT_WIDTH, PAGE, styleOf, type BlockStyle, type FontRole } from '../styles.ts';
-import { splitTallGroup } from './split-tall-groups.ts';
+import { columnWidths } from '../../layout/columns.ts';
+import { estimateBlockHeight, estimateRowsHeight } from '../../layout/estimate-height.ts';
+import { splitTallGroup } from '../../layout/split-tall-groups.ts';
+import {
+  contentHeight,
+  contentWidth,
+  styleOf,
+  type BlockStyle,
+  type FontRole,
+  type Theme,
+} from '../../theme/styles.ts';
 
-// pdfmake's definitions are plain objects; @types/pdfmake lags the 0.3 API (sections), so
-// they are typed loosely here and checked by the tests on the real PDF.
-export type PdfNode = Record<string, unknown>;
-export type PdfDefinition = Record<string, unknown>;
-type Content = PdfNode;
-type PdfCell = PdfNode;
-
+/** pdfmake's names for the font roles (registered in render-pdf.ts). */
 export const PDF_FONT_FAMILIES: Readonly<Record<FontRole, string>> = { gothic: 'BIZUDGothic', mincho: 'BIZUDMincho' };
 
 export interface PdfOptions {
@@ -21,10 +32,12 @@ export interface PdfOptions {
   readonly creationDate: Date;
 }
 
-export function toPdfmake(tree: DocumentTree, options: PdfOptions): PdfDefinition {
+export function toPdfmake(tree: DocumentTree, theme: Theme, options: PdfOptions): TDocumentDefinitions {
+  const { page } = theme;
+  const base = theme.base;
   return {
-    pageSize: 'A4',
-    pageMargins: [PAGE.margin.left, PAGE.margin.top, PAGE.margin.right, PAGE.margin.bottom],
+    pageSize: { width: page.width, height: page.height },
+    pageMargins: [page.margin.left, page.margin.top, page.margin.right, page.margin.bottom],
     info: {
       title: tree.title,
       ...(tree.author ? { author: tree.author } : {}),
@@ -35,34 +48,37 @@ export function toPdfmake(tree: DocumentTree, options: PdfOptions): PdfDefinitio
       modDate: options.creationDate,
     },
     language: tree.lang,
-    defaultStyle: { font: PDF_FONT_FAMILIES.gothic, fontSize: 10, lineHeight: 1.45 },
-    content: tree.sections.map(toSection),
+    defaultStyle: { font: PDF_FONT_FAMILIES[base.font], fontSize: base.size, lineHeight: base.lineHeight },
+    content: tree.sections.map((section) => toSection(section, theme)),
     // A heading left alone at the foot of a page goes over to the next, with what it heads.
-    pageBreakBefore: (node: { headlineLevel?: number }, helpers: { getFollowingNodesOnPage(): unknown[] }) =>
+    pageBreakBefore: (node, helpers) =>
       node.headlineLevel !== undefined && helpers.getFollowingNodesOnPage().length === 0,
   };
 }
 
-function toSection(section: Section): Content {
+function toSection(section: Section, theme: Theme): ContentSection {
+  const { page } = theme;
   const header = section.runningHeader;
-  const blocks = section.blocks.map((b) => toBlock(b, false));
+  const blocks = section.blocks.map((b) => toBlock(b, theme, false));
   // A bottom margin that does not fit under the last block would start an empty page.
   const last = blocks[blocks.length - 1];
-  if (last && Array.isArray(last.margin)) last.margin = [...(last.margin as number[]).slice(0, 3), 0];
+  if (last && typeof last === 'object' && 'margin' in last && Array.isArray(last.margin)) {
+    last.margin = [...last.margin.slice(0, 3), 0] as Margins;
+  }
   return {
     section: blocks,
     header: header
       ? () => ({
           text: header,
-          ...textStyle(styleOf('p', 'running-header')),
-          margin: [PAGE.margin.left, PAGE.headerY, PAGE.margin.right, 0],
+          ...textStyle(styleOf(theme, 'p', 'running-header')),
+          margin: [page.margin.left, page.headerY, page.margin.right, 0],
         })
       : null,
     footer: section.pageNumbers
-      ? (page: number) => ({
-          text: String(page),
-          ...textStyle(styleOf('p', 'page-number')),
-          margin: [0, PAGE.footerY / 2, 0, 0],
+      ? (pageNumber: number) => ({
+          text: String(pageNumber),
+          ...textStyle(styleOf(theme, 'p', 'page-number')),
+          margin: [0, page.footerY / 2, 0, 0],
         })
       : null,
   };
@@ -78,27 +94,27 @@ function textStyle(style: BlockStyle) {
   };
 }
 
-function blockMargin(style: BlockStyle): [number, number, number, number] {
+function blockMargin(style: BlockStyle): Margins {
   return [0, style.spaceBefore, 0, style.spaceAfter];
 }
 
-function toInlines(inlines: readonly Inline[]): Content[] {
+function toInlines(inlines: readonly Inline[]): ContentText[] {
   return inlines.map((inline) =>
     inline.type === 'break'
       ? { text: '\n' }
       : {
           text: inline.text,
           ...(inline.bold ? { bold: true } : {}),
-          ...(inline.underline ? { decoration: 'underline' } : {}),
+          ...(inline.underline ? { decoration: 'underline' as const } : {}),
           ...(inline.noWrap ? { noWrap: true } : {}),
         },
   );
 }
 
-function toBlock(block: Block, inTable: boolean): Content {
+function toBlock(block: Block, theme: Theme, inTable: boolean): Content {
   switch (block.type) {
     case 'heading': {
-      const style = styleOf(`h${block.level}`, block.style);
+      const style = styleOf(theme, `h${block.level}`, block.style);
       return {
         text: toInlines(block.content),
         ...textStyle(style),
@@ -107,15 +123,15 @@ function toBlock(block: Block, inTable: boolean): Content {
         ...(block.toc
           ? {
               tocItem: true,
-              tocStyle: textStyle(styleOf('p', `toc-${block.level}`)),
-              tocMargin: [(block.level - 1) * 14, 0, 0, 2],
+              tocStyle: textStyle(styleOf(theme, 'p', `toc-${block.level}`)),
+              tocMargin: [(block.level - 1) * 14, 0, 0, 2] as Margins,
             }
           : {}),
         headlineLevel: block.level,
       };
     }
     case 'paragraph': {
-      const style = styleOf('p', block.style, inTable);
+      const style = styleOf(theme, 'p', block.style, inTable);
       return {
         text: toInlines(block.content),
         ...textStyle(style),
@@ -124,7 +140,7 @@ function toBlock(block: Block, inTable: boolean): Content {
       };
     }
     case 'list': {
-      const style = styleOf('ul', block.style, inTable);
+      const style = styleOf(theme, 'ul', block.style, inTable);
       const markerWidth = style.size * 1.0;
       // A hanging indent: the marker in its own column, wrapped lines aligned with the text.
       return {
@@ -134,54 +150,46 @@ function toBlock(block: Block, inTable: boolean): Content {
             { width: '*', text: toInlines(item) },
           ],
           columnGap: 0,
-          margin: [0, 0, 0, style.spaceAfter],
+          margin: [0, 0, 0, style.spaceAfter] as Margins,
         })),
         ...textStyle(style),
         margin: [0, style.spaceBefore, 0, 0],
       };
     }
     case 'table':
-      return toTable(block, CONTENT_WIDTH);
+      return toTable(block, theme, contentWidth(theme));
     case 'group': {
-      const stack = block.blocks.map((b) => toBlock(b, inTable));
+      const stack = block.blocks.map((b) => toBlock(b, theme, inTable));
       // pdfmake cannot keep together what is taller than a page: then the group just flows.
       const fits =
-        estimateBlockHeight(block, CONTENT_WIDTH, inTable) <
-        (PAGE.height - PAGE.margin.top - PAGE.margin.bottom) * 0.85;
+        estimateBlockHeight(theme, block, contentWidth(theme), inTable) < contentHeight(theme) * theme.fit.pdf;
       return { stack, ...(block.keepTogether && fits ? { unbreakable: true } : {}) };
     }
     case 'toc':
       return {
         toc: {
-          ...(block.title ? { title: { text: block.title, ...textStyle(styleOf('h1')), margin: [0, 0, 0, 12] } } : {}),
+          ...(block.title
+            ? { title: { text: block.title, ...textStyle(styleOf(theme, 'h1')), margin: [0, 0, 0, 12] as Margins } }
+            : {}),
         },
       };
   }
 }
 
-/** Column widths in points (content width of each column, padding excluded). */
-function columnWidths(table: Table, totalWidth: number): number[] {
-  const sum = table.widths.reduce((a, b) => a + b, 0);
-  const usable = totalWidth - table.widths.length * 2 * CELL_PADDING.x - (table.widths.length + 1) * LINE_WIDTH;
-  return table.widths.map((w) => (usable * w) / sum);
-}
-
-const LINE_WIDTH = 0.6;
-
-function toTable(table: Table, totalWidth: number): Content {
-  const widths = columnWidths(table, totalWidth);
+function toTable(table: Table, theme: Theme, totalWidth: number): Content {
+  const widths = [...columnWidths(table.widths, totalWidth, theme).content];
   const columns = widths.length;
-  const head = toGrid(table.head, columns).map((row) => row.map((slot) => toPdfCell(slot)));
+  const head = toGrid(table.head, columns).map((row) => row.map((slot) => toPdfCell(slot, theme)));
   const bodyGrid = toGrid(table.body, columns);
   const body: PdfCell[][] = [];
-  const budget = groupHeightBudget(toGrid(table.head, columns), widths);
+  const budget = groupHeightBudget(theme, toGrid(table.head, columns), widths);
   for (const group of rowGroups(bodyGrid)) {
     const rows = bodyGrid.slice(group.start, group.start + group.size);
-    for (const part of splitTallGroup(rows, widths, budget)) {
-      body.push(part.length === 1 ? part[0]!.map((slot) => toPdfCell(slot)) : groupRow(part, widths));
+    for (const part of splitTallGroup(theme, rows, widths, budget)) {
+      body.push(part.length === 1 ? part[0]!.map((slot) => toPdfCell(slot, theme)) : groupRow(part, widths, theme));
     }
   }
-  const node: PdfNode = {
+  return {
     table: {
       headerRows: head.length,
       keepWithHeaderRows: head.length > 0 ? 1 : 0,
@@ -189,24 +197,24 @@ function toTable(table: Table, totalWidth: number): Content {
       widths,
       body: [...head, ...body],
     },
-    layout: gridLayout,
+    layout: gridLayout(theme),
     // No bottom margin: a margin that does not fit under a table at a page's foot starts an
     // empty page (pdfmake). What follows a table has its own top margin.
     margin: [0, 0, 0, 0],
   };
-  return node;
 }
 
 /**
  * The tallest a row group may be and still fit on a page under the repeated header, with a
- * margin for the estimate's error: a taller one is cut (split-tall-groups.ts).
+ * margin for the estimate's error: a taller one is cut (layout/split-tall-groups.ts).
  */
-function groupHeightBudget(head: readonly GridSlot[][], widths: readonly number[]): number {
-  return (PAGE.height - PAGE.margin.top - PAGE.margin.bottom - estimateRowsHeight(head, widths)) * 0.85;
+function groupHeightBudget(theme: Theme, head: readonly GridSlot[][], widths: readonly number[]): number {
+  return (contentHeight(theme) - estimateRowsHeight(theme, head, widths)) * theme.fit.pdf;
 }
 
 /** One outer row: the spanning first cell, then the group's other cells as a nested table. */
-function groupRow(rows: readonly GridSlot[][], widths: readonly number[]): PdfCell[] {
+function groupRow(rows: readonly GridSlot[][], widths: readonly number[], theme: Theme): PdfCell[] {
+  const { cellPadding, ruleWidth } = theme.table;
   const first = rows[0]![0]!;
   const innerRows = rows.map((row) => row.slice(1));
   const innerWidths = widths.slice(1);
@@ -216,35 +224,30 @@ function groupRow(rows: readonly GridSlot[][], widths: readonly number[]): PdfCe
   const inner: PdfCell[][] = [];
   for (const group of rowGroups(innerGrid)) {
     const slice = innerGrid.slice(group.start, group.start + group.size);
-    inner.push(group.size === 1 ? slice[0]!.map((slot) => toPdfCell(slot)) : groupRow(slice, innerWidths));
+    inner.push(
+      group.size === 1 ? slice[0]!.map((slot) => toPdfCell(slot, theme)) : groupRow(slice, innerWidths, theme),
+    );
   }
-  const nested = {
-    table: { widths: innerWidths, body: inner, dontBreakRows: true },
-    layout: innerLayout,
-    // Cancel the outer cell's padding so the nested columns line up with the header's.
-    margin: [-CELL_PADDING.x, -CELL_PADDING.y, -CELL_PADDING.x - LINE_WIDTH, -CELL_PADDING.y],
-  };
   const spanned = innerWidths.length;
-  return [
-    toPdfCell(first, { spanRows: false }),
-    { ...nested, colSpan: spanned },
-    ...Array.from({ length: spanned - 1 }, () => ({})),
-  ];
+  const nested: PdfCell = {
+    table: { widths: innerWidths, body: inner, dontBreakRows: true },
+    layout: innerLayout(theme),
+    // Cancel the outer cell's padding so the nested columns line up with the header's.
+    margin: [-cellPadding.x, -cellPadding.y, -cellPadding.x - ruleWidth, -cellPadding.y],
+    colSpan: spanned,
+  };
+  return [toPdfCell(first, theme, { spanRows: false }), nested, ...Array.from({ length: spanned - 1 }, () => ({}))];
 }
 
-function toPdfCell(slot: GridSlot, { spanRows = true } = {}): PdfCell {
+function toPdfCell(slot: GridSlot, theme: Theme, { spanRows = true } = {}): PdfCell {
   if (slot.kind === 'covered') return {};
   const cell: TableCell = slot.cell;
-  const style = styleOf(cell.header ? 'th' : 'td', cell.style, true);
-  const stack = cell.content.map((b) => {
+  const style = styleOf(theme, cell.header ? 'th' : 'td', cell.style, true);
+  const stack = cell.content.map((b): Content => {
     // A bare paragraph takes the cell's look (th bold and centred) unless it has a class.
     if (b.type === 'paragraph' && !b.style)
-      return {
-        text: toInlines(b.content),
-        ...textStyle(style),
-        alignment: b.align ?? cell.align ?? style.align,
-      };
-    return toBlock(b, true);
+      return { text: toInlines(b.content), ...textStyle(style), alignment: b.align ?? cell.align ?? style.align };
+    return toBlock(b, theme, true);
   });
   return {
     stack,
@@ -252,26 +255,30 @@ function toPdfCell(slot: GridSlot, { spanRows = true } = {}): PdfCell {
     ...(cell.align ? { alignment: cell.align } : {}),
     ...(spanRows && cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
     ...(cell.colSpan > 1 ? { colSpan: cell.colSpan } : {}),
-    ...(cell.header ? { fillColor: '#e8eef5' } : {}),
+    ...(cell.header ? { fillColor: theme.colors.headerFill } : {}),
   };
 }
 
-const gridLayout = {
-  hLineWidth: () => LINE_WIDTH,
-  vLineWidth: () => LINE_WIDTH,
-  hLineColor: () => '#333333',
-  vLineColor: () => '#333333',
-  paddingLeft: () => CELL_PADDING.x,
-  paddingRight: () => CELL_PADDING.x,
-  paddingTop: () => CELL_PADDING.y,
-  paddingBottom: () => CELL_PADDING.y,
-};
+function gridLayout(theme: Theme): CustomTableLayout {
+  const { cellPadding, ruleWidth } = theme.table;
+  return {
+    hLineWidth: () => ruleWidth,
+    vLineWidth: () => ruleWidth,
+    hLineColor: () => theme.colors.rule,
+    vLineColor: () => theme.colors.rule,
+    paddingLeft: () => cellPadding.x,
+    paddingRight: () => cellPadding.x,
+    paddingTop: () => cellPadding.y,
+    paddingBottom: () => cellPadding.y,
+  };
+}
 
 /** A nested table draws only its inner lines: the outer cell already has a border. */
-const innerLayout = {
-  ...gridLayout,
-  hLineWidth: (i: number, node: { table: { body: unknown[] } }) =>
-    i === 0 || i === node.table.body.length ? 0 : LINE_WIDTH,
-  vLineWidth: (i: number, node: { table: { widths: unknown[] } }) =>
-    i === 0 || i === node.table.widths.length ? 0 : LINE_WIDTH,
-};
+function innerLayout(theme: Theme): CustomTableLayout {
+  const ruleWidth = theme.table.ruleWidth;
+  return {
+    ...gridLayout(theme),
+    hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 0 : ruleWidth),
+    vLineWidth: (i, node) => (i === 0 || i === (node.table.widths?.length ?? 0) ? 0 : ruleWidth),
+  };
+}

@@ -1,12 +1,16 @@
 // A worker thread that renders documents, so that a build uses every core: it compiles the
 // templates and loads the fonts once, then renders the jobs it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
+import type { OutputFormat } from '../backends/backend.ts';
 import { readFonts } from '../io/read-fonts.ts';
 import { Templates, type TemplateSource } from '../templates/engine.ts';
-import { renderDocument, type DocumentJob, type OutputFormat } from './render-documents.ts';
+import type { Theme } from '../theme/theme.ts';
+import type { DocumentJob } from './document-job.ts';
+import { renderDocument } from './render-document.ts';
 
 export interface WorkerSetup {
   readonly templateSources: readonly TemplateSource[];
+  readonly theme: Theme;
   readonly fontsDir?: string;
   readonly cwd: string;
   readonly formats: readonly OutputFormat[];
@@ -15,7 +19,7 @@ export interface WorkerSetup {
 
 const setup = workerData as WorkerSetup;
 const compiled = Templates.compile(setup.templateSources);
-const fonts = (await readFonts(setup.fontsDir, setup.cwd)).fonts;
+const fonts = (await readFonts(setup.theme, setup.fontsDir, setup.cwd)).fonts;
 
 parentPort!.on('message', (job: DocumentJob) => void renderJob(job));
 
@@ -25,6 +29,7 @@ async function renderJob(job: DocumentJob): Promise<void> {
     const result = await renderDocument(job, {
       templates: compiled.templates,
       templateSources: setup.templateSources,
+      theme: setup.theme,
       fonts,
       formats: setup.formats,
       creationDate: new Date(setup.creationDate),

@@ -4,7 +4,8 @@
 import { toGrid, type GridSlot } from '../ir/table-grid.ts';
 import { inlineText } from '../ir/queries.ts';
 import type { Block, Table, TableCell } from '../ir/types.ts';
-import { CELL_PADDING, styleOf, type BlockStyle } from '../backends/styles.ts';
+import { styleOf, type BlockStyle, type Theme } from '../theme/styles.ts';
+import { columnWidths } from './columns.ts';
 
 /** Width of a character in em. */
 function charWidth(ch: string): number {
@@ -27,11 +28,11 @@ export function estimateLines(text: string, width: number, size: number): number
   return lines;
 }
 
-export function estimateBlockHeight(block: Block, width: number, inTable: boolean): number {
+export function estimateBlockHeight(theme: Theme, block: Block, width: number, inTable: boolean): number {
   const lineBox = (style: BlockStyle) => style.size * style.lineHeight;
   switch (block.type) {
     case 'heading': {
-      const style = styleOf(`h${block.level}`, block.style);
+      const style = styleOf(theme, `h${block.level}`, block.style);
       return (
         style.spaceBefore +
         style.spaceAfter +
@@ -39,7 +40,7 @@ export function estimateBlockHeight(block: Block, width: number, inTable: boolea
       );
     }
     case 'paragraph': {
-      const style = styleOf('p', block.style, inTable);
+      const style = styleOf(theme, 'p', block.style, inTable);
       return (
         style.spaceBefore +
         style.spaceAfter +
@@ -47,7 +48,7 @@ export function estimateBlockHeight(block: Block, width: number, inTable: boolea
       );
     }
     case 'list': {
-      const style = styleOf('ul', block.style, inTable);
+      const style = styleOf(theme, 'ul', block.style, inTable);
       return (
         style.spaceBefore +
         block.items.reduce(
@@ -58,35 +59,31 @@ export function estimateBlockHeight(block: Block, width: number, inTable: boolea
       );
     }
     case 'table':
-      return estimateTableHeight(block, width);
+      return estimateTableHeight(theme, block, width);
     case 'group':
-      return block.blocks.reduce((h, b) => h + estimateBlockHeight(b, width, inTable), 0);
+      return block.blocks.reduce((h, b) => h + estimateBlockHeight(theme, b, width, inTable), 0);
     case 'toc':
       return 0;
   }
 }
 
-export function estimateCellHeight(cell: TableCell, width: number): number {
-  const inner = width;
-  return 2 * CELL_PADDING.y + cell.content.reduce((h, b) => h + estimateBlockHeight(b, inner, true), 0);
-}
-
-/** Column content widths of a table `width` points wide (padding taken off). */
-export function tableColumnWidths(table: Table, width: number): number[] {
-  const sum = table.widths.reduce((a, b) => a + b, 0);
-  return table.widths.map((w) => (width * w) / sum - 2 * CELL_PADDING.x);
+export function estimateCellHeight(theme: Theme, cell: TableCell, width: number): number {
+  return (
+    2 * theme.table.cellPadding.y + cell.content.reduce((h, b) => h + estimateBlockHeight(theme, b, width, true), 0)
+  );
 }
 
 /**
  * A grid row's height: its tallest cell. Cells spanning rows are left out (they are laid out
  * over the whole group); `widths` are the columns' content widths in points.
  */
-export function estimateRowHeight(row: readonly GridSlot[], widths: readonly number[]): number {
+export function estimateRowHeight(theme: Theme, row: readonly GridSlot[], widths: readonly number[]): number {
   return Math.max(
     0,
     ...row.map((slot, c) => {
       if (slot.kind !== 'cell' || slot.cell.rowSpan > 1) return 0;
       return estimateCellHeight(
+        theme,
         slot.cell,
         widths.slice(c, c + slot.cell.colSpan).reduce((a, b) => a + b, 0),
       );
@@ -95,10 +92,13 @@ export function estimateRowHeight(row: readonly GridSlot[], widths: readonly num
 }
 
 /** Rows laid end to end. */
-export const estimateRowsHeight = (rows: readonly (readonly GridSlot[])[], widths: readonly number[]): number =>
-  rows.reduce((h, row) => h + estimateRowHeight(row, widths), 0);
+export const estimateRowsHeight = (
+  theme: Theme,
+  rows: readonly (readonly GridSlot[])[],
+  widths: readonly number[],
+): number => rows.reduce((h, row) => h + estimateRowHeight(theme, row, widths), 0);
 
-export function estimateTableHeight(table: Table, width: number): number {
-  const widths = tableColumnWidths(table, width);
-  return estimateRowsHeight(toGrid([...table.head, ...table.body], widths.length), widths);
+export function estimateTableHeight(theme: Theme, table: Table, width: number): number {
+  const widths = columnWidths(table.widths, width, theme).content;
+  return estimateRowsHeight(theme, toGrid([...table.head, ...table.body], widths.length), widths);
 }

@@ -2,26 +2,24 @@
 // boundaries, into page-sized groups; each continuation repeats the 取組名称 with （続き）.
 // pdfmake drops a row taller than a page when rows may not break (pdfmake #1159), and tears
 // a rowSpan group at a page break, so the cutting is done here, before layout.
-import { inlineText } from '../../ir/queries.ts';
-import type { GridSlot } from '../../ir/table-grid.ts';
-import type { Block, Inline, List, TableCell } from '../../ir/types.ts';
-import { estimateBlockHeight, estimateCellHeight, estimateRowHeight } from '../../typeset/estimate-height.ts';
-import { CELL_PADDING } from '../styles.ts';
-
-export const CONTINUED = '（続き）';
+import { inlineText } from '../ir/queries.ts';
+import type { GridSlot } from '../ir/table-grid.ts';
+import type { Block, Inline, List, TableCell } from '../ir/types.ts';
+import type { Theme } from '../theme/theme.ts';
+import { estimateBlockHeight, estimateCellHeight, estimateRowHeight } from './estimate-height.ts';
 
 type Row = GridSlot[];
 
 /** Rows of one group → one or more groups, each estimated no taller than `budget` points. */
-export function splitTallGroup(rows: readonly Row[], widths: readonly number[], budget: number): Row[][] {
-  const rowHeight = (row: Row) => estimateRowHeight(row, widths);
+export function splitTallGroup(theme: Theme, rows: readonly Row[], widths: readonly number[], budget: number): Row[][] {
+  const rowHeight = (row: Row) => estimateRowHeight(theme, row, widths);
   const nameCell = rows[0]![0]!;
-  const nameHeight = nameCell.kind === 'cell' ? estimateCellHeight(nameCell.cell, widths[0]!) : 0;
+  const nameHeight = nameCell.kind === 'cell' ? estimateCellHeight(theme, nameCell.cell, widths[0]!) : 0;
   const total = rows.reduce((h, r) => h + rowHeight(r), 0);
   if (Math.max(total, nameHeight) <= budget) return [rows.map((r) => [...r])];
 
   // Cut every row into pieces that fit, then pack the pieces into groups.
-  const pieces = rows.flatMap((row) => cutRow(row, widths, budget));
+  const pieces = rows.flatMap((row) => cutRow(theme, row, widths, budget));
   const groups: Row[][] = [];
   let current: Row[] = [];
   let height = 0;
@@ -37,7 +35,9 @@ export function splitTallGroup(rows: readonly Row[], widths: readonly number[], 
   }
   if (current.length > 0) groups.push(current);
   return groups.map((group, g) =>
-    g === 0 ? withName(group, nameCell, false) : continueSpans(withName(group, nameCell, true)),
+    g === 0
+      ? withName(group, nameCell)
+      : continueSpans(withName(group, nameCell, theme.words.continued), theme.words.continued),
   );
 }
 
@@ -45,7 +45,7 @@ export function splitTallGroup(rows: readonly Row[], widths: readonly number[], 
  * In a continuation, a cell of another column that spans rows from the previous part (a 施策
  * over its 取組 in the 施策体系) is repeated at the top, with （続き）, over the rows it covers here.
  */
-function continueSpans(group: Row[]): Row[] {
+function continueSpans(group: Row[], continued: string): Row[] {
   const rows = group.map((row) => [...row]);
   for (let c = 1; c < (rows[0]?.length ?? 0); c++) {
     const top = rows[0]![c]!;
@@ -57,7 +57,7 @@ function continueSpans(group: Row[]): Row[] {
       (rows[count]![c] as { by: TableCell }).by === top.by
     )
       count++;
-    const cell: TableCell = { ...top.by, rowSpan: count, content: appendText(top.by.content, CONTINUED) };
+    const cell: TableCell = { ...top.by, rowSpan: count, content: appendText(top.by.content, continued) };
     rows[0]![c] = { kind: 'cell', cell };
     for (let r = 1; r < count; r++) rows[r]![c] = { kind: 'covered', by: cell, row: 0, col: c };
   }
@@ -65,12 +65,12 @@ function continueSpans(group: Row[]): Row[] {
 }
 
 /** The group's rows with its own first cell: the 取組名称, marked （続き） after the first. */
-function withName(group: Row[], nameSlot: GridSlot, continued: boolean): Row[] {
+function withName(group: Row[], nameSlot: GridSlot, continued?: string): Row[] {
   const name = nameSlot.kind === 'cell' ? nameSlot.cell : nameSlot.by;
   const cell: TableCell = {
     ...name,
     rowSpan: group.length,
-    content: continued ? appendText(name.content, CONTINUED) : name.content,
+    content: continued ? appendText(name.content, continued) : name.content,
   };
   return group.map((row, r) => [
     r === 0 ? { kind: 'cell', cell } : { kind: 'covered', by: cell, row: 0, col: 0 },
@@ -86,8 +86,10 @@ function appendText(blocks: readonly Block[], text: string): Block[] {
 }
 
 /** One row → rows whose cells each fit in `budget`, cutting lists between items (and long text by characters). */
-function cutRow(row: Row, widths: readonly number[], budget: number): Row[] {
-  const parts = row.map((slot, c) => (slot.kind === 'cell' && c > 0 ? cutCell(slot.cell, widths[c]!, budget) : [slot]));
+function cutRow(theme: Theme, row: Row, widths: readonly number[], budget: number): Row[] {
+  const parts = row.map((slot, c) =>
+    slot.kind === 'cell' && c > 0 ? cutCell(theme, slot.cell, widths[c]!, budget) : [slot],
+  );
   const count = Math.max(...parts.map((p) => p.length));
   return Array.from({ length: count }, (_, i) =>
     parts.map((p, c) => {
@@ -100,12 +102,12 @@ function cutRow(row: Row, widths: readonly number[], budget: number): Row[] {
   );
 }
 
-function cutCell(cell: TableCell, width: number, budget: number): TableCell[] {
-  const room = budget - 2 * CELL_PADDING.y;
+function cutCell(theme: Theme, cell: TableCell, width: number, budget: number): TableCell[] {
+  const room = budget - 2 * theme.table.cellPadding.y;
   const pieces: Block[][] = [[]];
   let height = 0;
   const push = (block: Block) => {
-    const h = estimateBlockHeight(block, width, true);
+    const h = estimateBlockHeight(theme, block, width, true);
     if (height + h > room && pieces[pieces.length - 1]!.length > 0) {
       pieces.push([]);
       height = 0;
@@ -116,15 +118,21 @@ function cutCell(cell: TableCell, width: number, budget: number): TableCell[] {
   for (const block of cell.content) {
     if (block.type === 'list')
       for (const item of block.items)
-        for (const part of cutText(item, block, width, room)) push({ ...block, items: [part] });
+        for (const part of cutText(theme, item, block, width, room)) push({ ...block, items: [part] });
     else push(block);
   }
   return pieces.map((content) => ({ ...cell, content: mergeLists(content) }));
 }
 
 /** An item taller than the room on its own is cut by characters. */
-function cutText(item: readonly Inline[], list: List, width: number, room: number): (readonly Inline[])[] {
-  if (estimateBlockHeight({ ...list, items: [item] }, width, true) <= room) return [item];
+function cutText(
+  theme: Theme,
+  item: readonly Inline[],
+  list: List,
+  width: number,
+  room: number,
+): (readonly Inline[])[] {
+  if (estimateBlockHeight(theme, { ...list, items: [item] }, width, true) <= room) return [item];
   const text = inlineText(item);
   const chars = [...text];
   const parts: Inline[][] = [];
@@ -134,6 +142,7 @@ function cutText(item: readonly Inline[], list: List, width: number, room: numbe
     while (
       end - start > 1 &&
       estimateBlockHeight(
+        theme,
         { ...list, items: [[{ type: 'text', text: chars.slice(start, end).join('') }]] },
         width,
         true,

@@ -4,7 +4,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { renderDocument, type DocumentJob, type RenderContext, type RenderedFile } from './render-documents.ts';
+import type { DocumentJob, RenderedFile } from './document-job.ts';
+import { renderDocument, type RenderContext, type RenderResult } from './render-document.ts';
 import type { WorkerSetup } from './render-worker.ts';
 
 export interface JobResult {
@@ -28,7 +29,7 @@ const WORKER_START_SHARE = 0.15;
 export async function renderAll(
   jobs: readonly DocumentJob[],
   context: RenderContext,
-  setup: Omit<WorkerSetup, 'templateSources' | 'formats' | 'creationDate'>,
+  setup: Pick<WorkerSetup, 'cwd' | 'fontsDir'>,
 ): Promise<JobResult[]> {
   const ordered = [...jobs].sort((a, b) => cost(b) - cost(a));
   const total = ordered.reduce((s, j) => s + cost(j), 0);
@@ -57,6 +58,7 @@ export async function renderAll(
       startWorker({
         ...setup,
         templateSources: context.templateSources,
+        theme: context.theme,
         formats: context.formats,
         creationDate: context.creationDate.toISOString(),
       }),
@@ -77,16 +79,18 @@ export async function renderAll(
 }
 
 interface RenderWorker {
-  render(job: DocumentJob): Promise<{ files?: RenderedFile[]; diagnostics: Diagnostic[] }>;
+  render(job: DocumentJob): Promise<RenderResult>;
   close(): Promise<void>;
 }
 
 function startWorker(setup: WorkerSetup): RenderWorker {
   const worker = new Worker(new URL('./render-worker-entry.mjs', import.meta.url), { workerData: setup });
-  const pending = new Map<
-    string,
-    { resolve: (r: { files?: RenderedFile[]; diagnostics: Diagnostic[] }) => void; reject: (e: Error) => void }
-  >();
+  const pending = new Map<string, { resolve: (r: RenderResult) => void; reject: (e: Error) => void }>();
+  let closing = false;
+  const failAll = (error: Error) => {
+    for (const waiter of pending.values()) waiter.reject(error);
+    pending.clear();
+  };
   worker.on(
     'message',
     (message: { name: string; files?: RenderedFile[]; diagnostics?: Diagnostic[]; error?: string }) => {
@@ -103,9 +107,12 @@ function startWorker(setup: WorkerSetup): RenderWorker {
         });
     },
   );
-  worker.on('error', (error) => {
-    for (const waiter of pending.values()) waiter.reject(error);
-    pending.clear();
+  worker.on('error', failAll);
+  // A worker that ends without an error event (process.exit in a library, a killed thread)
+  // would otherwise leave its documents waiting forever.
+  worker.on('exit', (code) => {
+    if (!closing && pending.size > 0)
+      failAll(new Error(`render worker exited (code ${code}) with ${pending.size} document(s) unfinished`));
   });
   return {
     render: (job) =>
@@ -114,6 +121,7 @@ function startWorker(setup: WorkerSetup): RenderWorker {
         worker.postMessage(job);
       }),
     close: async () => {
+      closing = true;
       await worker.terminate();
     },
   };

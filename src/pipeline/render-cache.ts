@@ -1,12 +1,15 @@
 // out/.cache: the bytes of each document, keyed by a hash of everything that makes them (the
-// view of the data it shows, the templates, the fonts, keikaku's own code, the date), so that a
+// view of the data it shows, the templates and theme, the fonts, keikaku's own code, the date), so that a
 // rebuild renders only the documents whose inputs changed. Safe to delete at any time.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeFileAtomic } from '../io/write-file.ts';
-import type { DocumentJob, OutputFormat, RenderContext, RenderedFile } from './render-documents.ts';
+import type { OutputFormat } from '../backends/backend.ts';
+import { FONT_ROLES } from '../theme/theme.ts';
+import type { DocumentJob, RenderedFile } from './document-job.ts';
+import type { RenderContext } from './render-document.ts';
 
 export const CACHE_DIR = '.cache';
 
@@ -31,7 +34,11 @@ function hashOfFonts(fonts: RenderContext['fonts']): string {
   let hash = fontHashes.get(fonts);
   if (!hash) {
     const h = createHash('sha256');
-    for (const buffer of [fonts.gothicRegular, fonts.gothicBold, fonts.minchoRegular]) h.update(buffer);
+    for (const role of FONT_ROLES) {
+      const face = fonts[role];
+      h.update(role).update(face.regular);
+      if (face.bold) h.update('bold').update(face.bold);
+    }
     hash = h.digest('hex');
     fontHashes.set(fonts, hash);
   }
@@ -60,6 +67,7 @@ export async function jobKeys(job: DocumentJob, context: RenderContext): Promise
     .update(
       JSON.stringify(templatesUsed(job.template, context.templateSources).map((t) => [t.name, t.partial, t.text])),
     )
+    .update(JSON.stringify(context.theme))
     .update(JSON.stringify({ template: job.template, view: job.view, date: context.creationDate.toISOString() }))
     .digest('hex');
   return new Map(

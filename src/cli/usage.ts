@@ -1,0 +1,30 @@
+// The help text of the command line (keikaku --help), in the words staff read.
+
+export const USAGE = `使い方: keikaku <コマンド> [オプション]
+
+コマンド:
+  build [--data DIR] [--out DIR] [--templates DIR] [--format pdf,docx,html] [--measure N]
+        [--department 名前 | --no-departments] [--no-cache]
+      データを検証し、実施計画と担当課別抜粋（out/担当課別/）を PDF・Word・HTML で書き出します。
+      --measure 12 はその施策のページだけを作ります（抜粋は作りません。繰り返し指定可）。
+      --department 総務課 はその担当課の抜粋だけを作ります（繰り返し指定可）。
+      変わっていない文書は out/.cache から書き出します（--no-cache で全部作り直し）。
+  diff (--old DIR | --old-rev REV) [--new DIR] [--out DIR] [--format pdf,docx,html] [--order new-first|old-first]
+      新旧対照表（out/新旧対照表_2024-2026_2025-2027.pdf・.docx）を作ります。--old-rev main は
+      git のそのリビジョンのデータと比べます。既定は改正後が左（--order old-first で逆）。
+  generate --measures N --out DIR [--seed S]
+      施策N件の見本の計画データを作ります（ベンチマーク用。文は同梱データから取ります）。
+  preview [--data DIR] [--templates DIR] [--port 8080]
+      HTML 版を http://127.0.0.1:8080/ で表示し、データやテンプレートを保存するたびに更新します。
+  roll [--data DIR] --to 2025 --out DIR
+      次年度の計画データを新しいフォルダに作ります（前の初年度を外し、新しい年度は最終年度から写して
+      carriedOver の印を付ける。既にあるフォルダには書きません）。
+  validate [--data DIR] [--format text|json|github]
+      データ（既定: data/）を検証し、問題を「ファイル:行:列: エラー: 説明」の形で表示します。
+      エラーがあれば終了コード1、なければ0。
+  schema [--data DIR] [--out DIR]
+      エディタ用のJSON Schemaを書き出します（既定: <DIR>/schema/）。
+
+共通:
+  -h, --help     この説明を表示
+  --version      バージョンを表示`;

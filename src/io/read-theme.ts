@@ -1,0 +1,32 @@
+// Reads the theme of a templates folder (templates/theme.yaml) and validates it.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Diagnosed } from '../diagnostics/diagnostic.ts';
+import { parseTheme } from '../theme/parse-theme.ts';
+import { THEME_FILE, type Theme } from '../theme/theme.ts';
+import { displayPath, fileErrorMessage } from './read-data-dir.ts';
+
+export async function readTheme(templatesDir: string, cwd: string): Promise<Diagnosed<Theme | undefined>> {
+  const file = path.resolve(cwd, templatesDir, THEME_FILE);
+  const shown = displayPath(file, cwd);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    return {
+      value: undefined,
+      diagnostics: [
+        {
+          severity: 'error',
+          file: shown,
+          rule: missing ? 'theme-missing' : 'unreadable-file',
+          message: missing
+            ? `文書の見た目を決める ${THEME_FILE} がありません。keikaku に同梱の templates/${THEME_FILE} をこのフォルダに写してください`
+            : fileErrorMessage(error),
+        },
+      ],
+    };
+  }
+  return parseTheme(shown, bytes);
+}

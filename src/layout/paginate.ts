@@ -1,0 +1,33 @@
+// The pagination stage: lays the document out for print and says on which page each heading
+// landed. pdfmake is the layout engine, and it draws the pages in the same pass, so the
+// result also holds the PDF: the PDF backend writes it, the Word backend reads its page
+// numbers for the 目次 (so the Word file's 目次 matches the printed plan), nobody lays out twice.
+import type { FontFiles } from '../backends/fonts.ts';
+import type { DocumentTree } from '../ir/types.ts';
+import type { Theme } from '../theme/theme.ts';
+
+export interface Pagination {
+  /** The page each heading with an id starts on. */
+  readonly headingPages: ReadonlyMap<string, number>;
+}
+
+export interface PrintLayout {
+  readonly pagination: Pagination;
+  /** The laid-out pages, drawn. */
+  readonly pdf: Uint8Array;
+}
+
+export async function paginate(
+  tree: DocumentTree,
+  theme: Theme,
+  fonts: FontFiles,
+  creationDate: Date,
+): Promise<PrintLayout> {
+  // Loaded here, not at start-up: a command that writes no print layout never loads pdfmake.
+  const [{ toPdfmake }, { renderPdf }] = await Promise.all([
+    import('../backends/pdf/to-pdfmake.ts'),
+    import('../backends/pdf/render-pdf.ts'),
+  ]);
+  const rendered = await renderPdf(toPdfmake(tree, theme, { creationDate }), fonts);
+  return { pagination: { headingPages: rendered.pagesById }, pdf: rendered.bytes };
+}

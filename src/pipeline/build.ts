@@ -1,0 +1,58 @@
+// keikaku build: validate the data, load the templates, theme and fonts, and make every
+// document of the plan through the orchestrator (render-and-write.ts).
+import path from 'node:path';
+import type { OutputFormat } from '../backends/backend.ts';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { validatePlan } from '../data/validate.ts';
+import { displayPath, readDataDir } from '../io/read-data-dir.ts';
+import { creationDate } from './document-job.ts';
+import { loadRenderInputs } from './load-inputs.ts';
+import { planJobs, type JobSelection } from './plan-jobs.ts';
+import { renderAndWrite } from './render-and-write.ts';
+
+export interface BuildOptions extends JobSelection {
+  readonly cwd: string;
+  readonly dataDir: string;
+  readonly outDir: string;
+  readonly templatesDir: string;
+  readonly fontsDir?: string;
+  readonly formats: readonly OutputFormat[];
+  /** `--no-cache`: render everything, and leave out/.cache alone. */
+  readonly noCache?: boolean;
+}
+
+export interface BuildResult {
+  readonly diagnostics: readonly Diagnostic[];
+  /** Display paths of the files written. */
+  readonly written: readonly string[];
+  /** Documents rendered in this build (the others came from out/.cache unchanged). */
+  readonly rendered?: readonly string[];
+}
+
+export async function build(options: BuildOptions, log: (line: string) => void = () => {}): Promise<BuildResult> {
+  const read = await readDataDir(options.dataDir, options.cwd);
+  const validated = validatePlan(read.files, read.diagnostics);
+  const diagnostics = [...validated.diagnostics];
+  const plan = validated.value;
+  if (!plan) return { diagnostics, written: [] };
+
+  const inputs = await loadRenderInputs(options);
+  const jobs = planJobs(plan, options);
+  diagnostics.push(...inputs.diagnostics, ...jobs.diagnostics);
+  if (!inputs.value || jobs.diagnostics.length > 0) return { diagnostics: sortDiagnostics(diagnostics), written: [] };
+
+  const shownDir = (dir: string) => `${displayPath(path.resolve(options.cwd, dir), options.cwd)}/`;
+  const result = await renderAndWrite(
+    jobs.jobs,
+    { ...inputs.value, formats: options.formats, creationDate: creationDate(plan) },
+    {
+      cwd: options.cwd,
+      outDir: path.resolve(options.cwd, options.outDir),
+      ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
+      inputs: `${shownDir(options.dataDir)} と ${shownDir(options.templatesDir)}`,
+      cache: options.noCache ? 'off' : 'prune',
+      log,
+    },
+  );
+  return { ...result, diagnostics: sortDiagnostics([...diagnostics, ...result.diagnostics]) };
+}

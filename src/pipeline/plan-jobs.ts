@@ -1,0 +1,77 @@
+// The documents a build makes of a plan: the whole plan (or some of its 施策, --measure) and
+// one excerpt per 担当課 (or only those asked for, --department).
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Plan } from '../data/plan-model.ts';
+import { excerptView } from '../views/excerpt-view.ts';
+import { planView } from '../views/plan-view.ts';
+import { DEPARTMENT_DIR, documentBaseName, type DocumentJob } from './document-job.ts';
+
+export interface JobSelection {
+  /** `--measure`: 施策 numbers or ids; every 施策 when empty. Excerpts are then not made. */
+  readonly measures: readonly string[];
+  /** `--department`: only these 担当課's excerpts (and not the whole plan). */
+  readonly departments: readonly string[];
+  /** `--no-departments`: no excerpts. */
+  readonly noDepartments: boolean;
+}
+
+/** The documents a build makes: the whole plan (or some 施策 of it) and the 担当課 excerpts. */
+export function planJobs(plan: Plan, options: JobSelection): { jobs: DocumentJob[]; diagnostics: Diagnostic[] } {
+  const base = documentBaseName(plan);
+  const excerpt = (department: string): DocumentJob => ({
+    name: `${DEPARTMENT_DIR}/${department}`,
+    template: 'excerpt',
+    view: excerptView(plan, department),
+  });
+  if (options.departments.length > 0) {
+    const unknown = options.departments.filter((d) => !plan.departments.includes(d));
+    if (unknown.length > 0) {
+      return {
+        jobs: [],
+        diagnostics: unknown.map((d) => ({
+          severity: 'error',
+          file: '--department',
+          rule: 'unknown-department',
+          message: `担当課「${d}」は departments.yaml にありません（${plan.departments.join('、')}）`,
+        })),
+      };
+    }
+    return { jobs: [...new Set(options.departments)].map(excerpt), diagnostics: [] };
+  }
+  const selection = selectMeasures(plan, options.measures);
+  if (selection.diagnostics.length > 0) return { jobs: [], diagnostics: selection.diagnostics };
+  const whole: DocumentJob = {
+    name: selection.ids ? `${base}_${selection.suffix}` : base,
+    template: 'plan',
+    view: planView(plan, selection.ids ? { measureIds: selection.ids } : {}),
+  };
+  const excerpts = options.noDepartments || selection.ids ? [] : plan.departments.map(excerpt);
+  return { jobs: [whole, ...excerpts], diagnostics: [] };
+}
+
+function selectMeasures(
+  plan: Plan,
+  requested: readonly string[],
+): { ids?: Set<string>; suffix?: string; diagnostics: Diagnostic[] } {
+  if (requested.length === 0) return { diagnostics: [] };
+  const ids = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const wanted of requested) {
+    const matches = plan.measures.filter((m) => m.id === wanted || String(m.number) === wanted);
+    if (matches.length === 1) ids.add(matches[0]!.id);
+    else {
+      const known = plan.measures.map((m) => `${m.number}（${m.id}）`).join('、');
+      diagnostics.push({
+        severity: 'error',
+        file: '--measure',
+        rule: 'unknown-measure',
+        message:
+          matches.length === 0
+            ? `施策「${wanted}」はありません。施策の番号かIDを指定してください（${known}）`
+            : `施策の番号「${wanted}」は複数の基本方針にあります。IDで指定してください（${matches.map((m) => m.id).join('、')}）`,
+      });
+    }
+  }
+  const numbers = plan.measures.filter((m) => ids.has(m.id)).map((m) => m.number);
+  return { ids, suffix: `施策${numbers.join('-')}`, diagnostics };
+}

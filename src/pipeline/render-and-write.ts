@@ -1,0 +1,99 @@
+// The orchestrator every command that makes documents goes through: document jobs → (out/.cache
+// or render, on worker threads when large) → atomic write into out/ → one log line per file,
+// naming the inputs it came from. Everything is rendered before anything is written, so a
+// failure leaves out/ as it was.
+import path from 'node:path';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { displayPath } from '../io/read-data-dir.ts';
+import { OutputPathError, writeDocuments } from '../io/write-file.ts';
+import type { DocumentJob, RenderedFile } from './document-job.ts';
+import { CACHE_DIR, jobKeys, RenderCache } from './render-cache.ts';
+import type { RenderContext } from './render-document.ts';
+import type { OutputFormat } from '../backends/backend.ts';
+import { renderAll } from './render-pool.ts';
+
+export interface WriteOptions {
+  readonly cwd: string;
+  /** Absolute. */
+  readonly outDir: string;
+  /** fonts/ beside the package when absent (render workers load the fonts themselves). */
+  readonly fontsDir?: string;
+  /** What the documents are made from, for the log: `data/ と templates/`. */
+  readonly inputs: string;
+  /**
+   * out/.cache: `prune` keeps one build's worth (the whole build's); `read-write` adds without
+   * removing (a single document such as the 新旧対照表); `off` neither reads nor writes.
+   */
+  readonly cache: 'prune' | 'read-write' | 'off';
+  readonly log: (line: string) => void;
+}
+
+export interface WriteResult {
+  readonly diagnostics: readonly Diagnostic[];
+  /** Display paths of the files written, in the order of the jobs. */
+  readonly written: readonly string[];
+  /** Jobs rendered now (the others came from out/.cache unchanged). */
+  readonly rendered: readonly string[];
+}
+
+export async function renderAndWrite(
+  jobs: readonly DocumentJob[],
+  context: RenderContext,
+  options: WriteOptions,
+): Promise<WriteResult> {
+  const diagnostics: Diagnostic[] = [];
+  const failed = (): WriteResult => ({ diagnostics: sortDiagnostics(diagnostics), written: [], rendered: [] });
+  const cache = options.cache === 'off' ? undefined : new RenderCache(path.join(options.outDir, CACHE_DIR));
+  const filesByJob = new Map<string, readonly RenderedFile[]>();
+  const keysByJob = new Map<string, Map<OutputFormat, string>>();
+  const toRender: DocumentJob[] = [];
+  for (const job of jobs) {
+    const keys = await jobKeys(job, context);
+    keysByJob.set(job.name, keys);
+    const cached = await cache?.get(job, keys);
+    if (cached) filesByJob.set(job.name, cached);
+    else toRender.push(job);
+  }
+  const setup = { cwd: options.cwd, ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}) };
+  for (const result of await renderAll(toRender, context, setup)) {
+    diagnostics.push(...result.diagnostics);
+    if (!result.files) return failed();
+    filesByJob.set(result.job.name, result.files);
+    await cache?.put(result.files, keysByJob.get(result.job.name)!);
+  }
+  // In the order of the jobs, whoever rendered them.
+  const files = jobs.flatMap((job) => filesByJob.get(job.name) ?? []);
+  const renderedFiles = new Set(toRender.flatMap((job) => filesByJob.get(job.name)!.map((f) => f.name)));
+
+  let targets: string[];
+  try {
+    // Names come from validated data (a 担当課 cannot hold / or ..): the writer is the last guard.
+    targets = await writeDocuments(options.outDir, files);
+  } catch (error) {
+    if (!(error instanceof OutputPathError)) throw error;
+    diagnostics.push({
+      severity: 'error',
+      file: displayPath(options.outDir, options.cwd),
+      rule: 'output-path',
+      message: error.message,
+    });
+    return failed();
+  }
+  const written = targets.map((target) => displayPath(target, options.cwd));
+  files.forEach((file, i) => {
+    const fromCache = renderedFiles.has(file.name) ? '' : '、変更がないため out/.cache から';
+    options.log(
+      `${written[i]} を書き出しました（${options.inputs} から、${formatSize(file.bytes.length)}${fromCache}）`,
+    );
+  });
+  if (options.cache === 'prune') await cache?.prune();
+  return {
+    diagnostics: sortDiagnostics(diagnostics),
+    written,
+    rendered: jobs.filter((job) => toRender.includes(job)).map((job) => job.name),
+  };
+}
+
+function formatSize(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;
+}

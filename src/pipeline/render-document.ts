@@ -1,0 +1,75 @@
+// One document job → its files: view → templates → markup → document tree → pagination (when
+// a print format is asked for) → each format's backend. Pure but for the libraries' CPU work.
+import { loadBackend, type OutputFormat } from '../backends/backend.ts';
+import type { FontFiles } from '../backends/fonts.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { parseMarkup } from '../ir/parse-markup.ts';
+import type { DocumentTree } from '../ir/types.ts';
+import { paginate } from '../layout/paginate.ts';
+import type { Templates, TemplateSource } from '../templates/engine.ts';
+import type { Theme } from '../theme/theme.ts';
+import type { DocumentJob, RenderedFile } from './document-job.ts';
+
+/** What every document of a run shares: loaded once (see load-inputs.ts). */
+export interface RenderInputs {
+  readonly templates: Templates;
+  readonly templateSources: readonly TemplateSource[];
+  readonly theme: Theme;
+  readonly fonts: FontFiles;
+}
+
+export interface RenderContext extends RenderInputs {
+  readonly formats: readonly OutputFormat[];
+  readonly creationDate: Date;
+}
+
+export interface RenderResult {
+  readonly files?: RenderedFile[];
+  readonly diagnostics: Diagnostic[];
+}
+
+export async function renderDocument(job: DocumentJob, context: RenderContext): Promise<RenderResult> {
+  const tree = documentTree(job, context);
+  if (!tree.tree) return { diagnostics: tree.diagnostics };
+  const backends = await Promise.all(context.formats.map(loadBackend));
+  // Laid out even for a Word-only build: the Word 目次 takes its page numbers from the print
+  // layout, so the Word file does not depend on which formats were asked for.
+  const print = backends.some((b) => b.needsPrintLayout)
+    ? await paginate(tree.tree, context.theme, context.fonts, context.creationDate)
+    : undefined;
+  const files: RenderedFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const backend of backends) {
+    const output = await backend.render({
+      tree: tree.tree,
+      theme: context.theme,
+      creationDate: context.creationDate,
+      ...(print && backend.needsPrintLayout ? { print } : {}),
+    });
+    diagnostics.push(...output.diagnostics);
+    if (!output.bytes) return { diagnostics };
+    files.push({ name: `${job.name}.${backend.format}`, bytes: output.bytes });
+  }
+  return { files, diagnostics };
+}
+
+export function documentTree(
+  job: DocumentJob,
+  context: Pick<RenderInputs, 'templates' | 'templateSources' | 'theme'>,
+): { tree?: DocumentTree; diagnostics: Diagnostic[] } {
+  // The union of jobs is narrowed per template by the engine's typed render.
+  const rendered = renderJob(job, context);
+  if (rendered.markup === undefined) return { diagnostics: rendered.diagnostics };
+  return parseMarkup(rendered.markup, context.templateSources);
+}
+
+function renderJob(job: DocumentJob, context: Pick<RenderInputs, 'templates' | 'theme'>) {
+  switch (job.template) {
+    case 'plan':
+      return context.templates.render('plan', job.view, context.theme);
+    case 'excerpt':
+      return context.templates.render('excerpt', job.view, context.theme);
+    case 'diff':
+      return context.templates.render('diff', job.view, context.theme);
+  }
+}
