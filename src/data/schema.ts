@@ -1,13 +1,22 @@
 // The zod schema of the three kinds of data file: the only source of the plan's types, of the
 // JSON Schema that editors use, and of the shape checks. Cross-file rules live in checks.ts.
 import { z } from 'zod';
-import { KEY_TERMS, STATUSES } from './terms.ts';
 import { departmentNameProblem, forbiddenCharProblem } from './text-rules.ts';
 
-const describe = (key: keyof typeof KEY_TERMS, description?: string) => ({
-  title: KEY_TERMS[key],
-  ...(description ? { description } : {}),
-});
+/**
+ * A key's Japanese term (shown in messages, editor hover text and the README) and what it
+ * holds. The same key has the same term wherever it appears (terms.ts collects them).
+ */
+const term = (title: string, description?: string) => ({ title, ...(description ? { description } : {}) });
+
+/**
+ * The fields the 新旧対照表 compares as text, old against new. A field's label there is its
+ * term (事業「…」の担当課), or `label` for the field that names the thing (事業名).
+ */
+export const comparedFields = z.registry<{ readonly label?: string }>();
+
+export const STATUSES = ['新規', '継続'] as const;
+export type ProjectStatus = (typeof STATUSES)[number];
 
 /**
  * Longest title or name, and longest sentence or item, in characters. A title longer than this
@@ -63,107 +72,111 @@ const departmentName = singleLineText
     const problem = departmentNameProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'unsafe-department-name' } });
   })
-  .meta(describe('department'));
+  .meta(term('担当課'));
 
 /** 千円 (thousands of yen), whole numbers. */
 const amount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 
 const basicMeasureSchema = z
   .strictObject({
-    number: ordinal.meta(describe('number', '基本施策の番号（基本方針ごとに1から）')),
-    title: singleLineText.meta(describe('title', '基本施策の名称')),
+    number: ordinal.meta(term('番号', '基本施策の番号（基本方針ごとに1から）')),
+    title: singleLineText.meta(term('名称', '基本施策の名称')),
   })
-  .meta(describe('basicMeasures'));
+  .meta(term('基本施策'));
 
 const policySchema = z
   .strictObject({
-    number: ordinal.meta(describe('number', '総合計画での基本方針の番号')),
-    title: singleLineText.meta(describe('title', '基本方針の名称')),
-    basicMeasures: z.array(basicMeasureSchema).min(1).meta(describe('basicMeasures')),
+    number: ordinal.meta(term('番号', '総合計画での基本方針の番号')),
+    title: singleLineText.meta(term('名称', '基本方針の名称')),
+    basicMeasures: z.array(basicMeasureSchema).min(1).meta(term('基本施策')),
   })
-  .meta(describe('policies'));
+  .meta(term('基本方針'));
 
 export const planFileSchema = z
   .strictObject({
-    municipality: singleLineText.meta(describe('municipality', '例: 利根町')),
-    title: singleLineText.meta(describe('title', '計画の名称（例: 実施計画）')),
+    municipality: singleLineText.meta(term('自治体名', '例: 利根町')),
+    title: singleLineText.meta(term('名称', '計画の名称（例: 実施計画）')),
     period: z
       .strictObject({
-        start: fiscalYear.meta(describe('start', '計画期間の初年度（西暦、例: 2024）')),
-        end: fiscalYear.meta(describe('end', '計画期間の最終年度（西暦、例: 2026）')),
+        start: fiscalYear.meta(term('初年度（西暦）', '計画期間の初年度（西暦、例: 2024）')),
+        end: fiscalYear.meta(term('最終年度（西暦）', '計画期間の最終年度（西暦、例: 2026）')),
       })
-      .meta(describe('period')),
-    policies: z.array(policySchema).min(1).meta(describe('policies')),
+      .meta(term('計画期間')),
+    policies: z.array(policySchema).min(1).meta(term('基本方針')),
   })
   .meta({ title: '実施計画（plan.yaml）' });
 
 export const departmentsFileSchema = z
   .strictObject({
-    departments: z.array(departmentName).min(1).meta(describe('departments')),
+    departments: z.array(departmentName).min(1).meta(term('担当課の一覧')),
   })
   .meta({ title: '担当課の一覧（departments.yaml）' });
 
-const projectSchema = z
+export const projectSchema = z
   .strictObject({
     id,
-    name: singleLineText.meta(describe('name', '事業の名称（事業費の表にもこの名称が出る）')),
-    department: departmentName.optional(),
-    status: z.enum(STATUSES).optional().meta(describe('status', '「新規」または「継続」')),
+    name: singleLineText
+      .meta(term('名称', '事業の名称（事業費の表にもこの名称が出る）'))
+      .register(comparedFields, { label: '事業名' }),
+    department: departmentName.optional().register(comparedFields, {}),
+    status: z.enum(STATUSES).optional().meta(term('新規・継続', '「新規」または「継続」')).register(comparedFields, {}),
   })
-  .meta(describe('projects'));
+  .meta(term('事業'));
 
 const scheduleSchema = z
   .record(yearKey, z.array(multiLineText.meta({ title: '計画の項目（・で始まる1行）' })))
-  .meta(describe('schedule', '年度（西暦4桁）ごとの計画項目のリスト。計画期間のすべての年度を書く。'));
+  .meta(term('向こう3か年事業計画', '年度（西暦4桁）ごとの計画項目のリスト。計画期間のすべての年度を書く。'));
 
 /** Years that `keikaku roll` copied from the previous year and no person has confirmed yet. */
 const carriedOver = z
   .array(fiscalYear)
   .optional()
   .meta(
-    describe(
-      'carriedOver',
+    term(
+      '前年度からの写し（確認待ちの年度）',
       'keikaku roll が前の年度から写した年度。内容を確かめたら、その年度をここから消す（空になったらキーごと消す）',
     ),
   );
 
 const rowSchema = z
   .strictObject({
-    project: id.meta(describe('project', 'この行の事業のID（projects で定義）')),
+    project: id.meta(term('事業ID', 'この行の事業のID（projects で定義）')),
     schedule: scheduleSchema,
     carriedOver,
   })
-  .meta(describe('rows'));
+  .meta(term('取組の事業行'));
 
-const initiativeSchema = z
+export const initiativeSchema = z
   .strictObject({
     id,
-    name: singleLineText.meta(describe('name', '取組の名称（丸数字は自動で付く）')),
-    rows: z.array(rowSchema).min(1).meta(describe('rows')),
+    name: singleLineText
+      .meta(term('名称', '取組の名称（丸数字は自動で付く）'))
+      .register(comparedFields, { label: '取組名' }),
+    rows: z.array(rowSchema).min(1).meta(term('取組の事業行')),
   })
-  .meta(describe('initiatives'));
+  .meta(term('主な取組'));
 
 const budgetRowSchema = z
   .strictObject({
-    project: id.meta(describe('project', '事業のID（projects で定義）。名称は書かない')),
+    project: id.meta(term('事業ID', '事業のID（projects で定義）。名称は書かない')),
     amounts: z
       .record(yearKey, amount)
-      .meta(describe('amounts', '年度（西暦4桁）ごとの事業費。単位は千円、0以上の整数')),
+      .meta(term('年度別事業費（千円）', '年度（西暦4桁）ごとの事業費。単位は千円、0以上の整数')),
     carriedOver,
   })
-  .meta(describe('budget'));
+  .meta(term('事業費'));
 
 export const measureFileSchema = z
   .strictObject({
     id,
-    number: ordinal.meta(describe('number', '施策の番号（基本方針の中で通し番号）')),
-    policy: ordinal.meta(describe('policy', 'この施策が属する基本方針の番号')),
-    basicMeasure: ordinal.meta(describe('basicMeasure', 'この施策が属する基本施策の番号')),
-    title: singleLineText.meta(describe('title', '施策の名称')),
-    directions: z.array(multiLineText).min(1).meta(describe('directions', '施策の方向（1項目1文）')),
-    projects: z.array(projectSchema).min(1).meta(describe('projects')),
-    initiatives: z.array(initiativeSchema).min(1).meta(describe('initiatives')),
-    budget: z.array(budgetRowSchema).meta(describe('budget', '事業費の行。予算のある事業がなければ [] と書く')),
+    number: ordinal.meta(term('番号', '施策の番号（基本方針の中で通し番号）')),
+    policy: ordinal.meta(term('基本方針の番号', 'この施策が属する基本方針の番号')),
+    basicMeasure: ordinal.meta(term('基本施策の番号', 'この施策が属する基本施策の番号')),
+    title: singleLineText.meta(term('名称', '施策の名称')).register(comparedFields, { label: '施策名' }),
+    directions: z.array(multiLineText).min(1).meta(term('施策の方向', '施策の方向（1項目1文）')),
+    projects: z.array(projectSchema).min(1).meta(term('事業')),
+    initiatives: z.array(initiativeSchema).min(1).meta(term('主な取組')),
+    budget: z.array(budgetRowSchema).meta(term('事業費', '事業費の行。予算のある事業がなければ [] と書く')),
   })
   .meta({ title: '施策（measures/NN.yaml）' });
 

@@ -1,37 +1,47 @@
-// The Japanese term for every key of the data files: one source for messages, the JSON Schema
-// (hover text in editors) and the README table.
+// The Japanese term of every key of the data files, collected from the schema's metadata (its
+// `title`), so that a new field is named once, in schema.ts, for messages, the JSON Schema
+// (hover text in editors) and the README table alike.
+import { z } from 'zod';
+import { FILE_SCHEMAS } from './schema.ts';
 
-export const KEY_TERMS = {
-  municipality: '自治体名',
-  title: '名称',
-  period: '計画期間',
-  start: '初年度（西暦）',
-  end: '最終年度（西暦）',
-  policies: '基本方針',
-  basicMeasures: '基本施策',
-  number: '番号',
-  departments: '担当課の一覧',
-  id: 'ID',
-  policy: '基本方針の番号',
-  basicMeasure: '基本施策の番号',
-  directions: '施策の方向',
-  projects: '事業',
-  name: '名称',
-  department: '担当課',
-  status: '新規・継続',
-  initiatives: '主な取組',
-  rows: '取組の事業行',
-  project: '事業ID',
-  schedule: '向こう3か年事業計画',
-  budget: '事業費',
-  amounts: '年度別事業費（千円）',
-  carriedOver: '前年度からの写し（確認待ちの年度）',
-} as const;
+/** The title given by `.meta()`, on the field or on what it wraps (optional, array of…). */
+export function titleOf(schema: z.ZodType): string | undefined {
+  let current: z.ZodType | undefined = schema;
+  while (current) {
+    const title = z.globalRegistry.get(current)?.title;
+    if (title) return title;
+    current =
+      current instanceof z.ZodOptional || current instanceof z.ZodDefault ? (current.unwrap() as z.ZodType) : undefined;
+  }
+  return undefined;
+}
 
-export type DataKey = keyof typeof KEY_TERMS;
+function collectTerms(): Record<string, string> {
+  const terms: Record<string, string> = {};
+  const seen = new Set<z.ZodType>();
+  const visit = (schema: z.ZodType): void => {
+    if (seen.has(schema)) return;
+    seen.add(schema);
+    if (schema instanceof z.ZodObject) {
+      for (const [key, field] of shapeOf(schema)) {
+        const title = titleOf(field);
+        if (title && !Object.hasOwn(terms, key)) terms[key] = title;
+        visit(field);
+      }
+    } else if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) visit(schema.unwrap() as z.ZodType);
+    else if (schema instanceof z.ZodArray) visit(schema.element as z.ZodType);
+    else if (schema instanceof z.ZodRecord) visit(schema.valueType as z.ZodType);
+  };
+  for (const schema of Object.values(FILE_SCHEMAS)) visit(schema);
+  return terms;
+}
 
-export const termOf = (key: string): string | undefined =>
-  Object.hasOwn(KEY_TERMS, key) ? KEY_TERMS[key as DataKey] : undefined;
+export const KEY_TERMS: Readonly<Record<string, string>> = collectTerms();
 
-export const STATUSES = ['新規', '継続'] as const;
-export type ProjectStatus = (typeof STATUSES)[number];
+export const termOf = (key: string): string | undefined => (Object.hasOwn(KEY_TERMS, key) ? KEY_TERMS[key] : undefined);
+
+/** A zod object's fields, typed (zod types `shape` loosely on a plain ZodObject). */
+export function shapeOf(schema: z.ZodObject): [string, z.ZodType][] {
+  const shape: Readonly<Record<string, z.ZodType>> = schema.shape;
+  return Object.entries(shape);
+}

@@ -2,6 +2,8 @@
 // renamed 取組 is a change, not a removal and an addition. Each change is one entry; what
 // follows from it (the rows of a removed 事業) is folded into that entry.
 import type { Measure, Plan } from '../data/plan-model.ts';
+import { initiativeSchema, measureFileSchema, projectSchema } from '../data/schema.ts';
+import { changedFields, type FieldChange } from './compare-fields.ts';
 import { budgetTable } from './budget.ts';
 import { westernFiscalYear, yearsOf } from './fiscal-year.ts';
 import { circledNumber } from './numbering.ts';
@@ -99,7 +101,8 @@ function diffMeasure(old: Measure, m: Measure, years: readonly number[]): Measur
   const changed = (label: string, before: string, after: string) => {
     if (before !== after) changes.push({ kind: 'changed', label, before, after });
   };
-  changed('施策名', old.title, m.title);
+  const fieldChanges = (list: readonly FieldChange[]) => list.forEach((c) => changes.push({ kind: 'changed', ...c }));
+  fieldChanges(changedFields(measureFileSchema, old, m, (term) => term));
   changed(
     '基本方針・基本施策',
     `基本方針${old.policy}／基本施策${old.basicMeasure}`,
@@ -143,9 +146,7 @@ function diffMeasure(old: Measure, m: Measure, years: readonly number[]): Measur
       changes.push({ kind: 'added', label: '事業', after: projectLine(p) });
       continue;
     }
-    changed('事業名', o.name, p.name);
-    changed(`事業「${p.name}」の担当課`, o.department ?? '（未記入）', p.department ?? '（未記入）');
-    changed(`事業「${p.name}」の新規・継続`, o.status ?? '（未記入）', p.status ?? '（未記入）');
+    fieldChanges(changedFields(projectSchema, o, p, (term) => `事業「${p.name}」の${term}`));
   }
   for (const o of old.projects)
     if (!newProjects.has(o.id)) changes.push({ kind: 'removed', label: '事業', before: projectLine(o) });
@@ -165,7 +166,7 @@ function diffMeasure(old: Measure, m: Measure, years: readonly number[]): Measur
       });
       return;
     }
-    changed('取組名', o.name, t.name);
+    fieldChanges(changedFields(initiativeSchema, o, t, (term) => `${title}の${term}`));
     const oldRows = new Map(o.rows.map((r) => [r.project, r]));
     for (const row of t.rows) {
       const before = oldRows.get(row.project);
