@@ -1,6 +1,7 @@
 // Plan → the view model that templates read: every label, number and total already computed,
 // so templates only place strings. Also the view of one 施策 (--measure).
 import type { Measure, Plan } from '../data/plan-model.ts';
+import type { ProjectData } from '../data/schema.ts';
 import { budgetTable } from '../plan/budget.ts';
 import { eraFiscalYear, fiscalYearLabel, periodLabel, westernFiscalYear, yearsOf } from '../plan/fiscal-year.ts';
 import { circledNumber } from '../plan/numbering.ts';
@@ -21,6 +22,11 @@ export interface InitiativeRowView {
   readonly projectName: string;
   readonly department?: string;
   readonly status?: string;
+  /**
+   * The row's 事業 as validated, every field of the schema included: a new optional 事業 field
+   * reaches the templates as `project.<key>` without a change here (ARCHITECTURE.md).
+   */
+  readonly project: ProjectData;
 }
 
 export interface InitiativeView {
@@ -163,6 +169,7 @@ function measureView(
               projectName: project.name,
               ...(project.department ? { department: project.department } : {}),
               ...(project.status ? { status: project.status } : {}),
+              project,
             };
           }),
       })),
