@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'data/', 'examples/', 'tests/fixtures/'] },
+  { ignores: ['node_modules/', 'out/', 'data/', 'examples/', 'tests/fixtures/', 'scratch/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -26,8 +26,9 @@ export function changedFields<T extends object>(
 ): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const [key, field] of shapeOf(schema)) {
-    const meta = comparedFields.get(field);
-    if (!meta) continue;
+    // has(), not get(): zod's get() answers undefined for empty metadata on a derived schema.
+    if (!comparedFields.has(field)) continue;
+    const meta = comparedFields.get(field) ?? {};
     const [b, a] = [text(before, key), text(after, key)];
     if (b !== a) changes.push({ label: meta.label ?? label(titleOf(field) ?? key), before: b, after: a });
   }

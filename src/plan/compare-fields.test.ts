@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { initiativeSchema, measureFileSchema, projectSchema, type ProjectData } from '../data/schema.ts';
+import { changedFields, NOT_GIVEN } from './compare-fields.ts';
+
+const project: ProjectData = { id: 'p1', name: '地域振興事業', department: '政策企画課', status: '継続' };
+const label = (term: string) => `事業「地域振興事業」の${term}`;
+
+describe('changedFields', () => {
+  it('compares every registered 事業 field, in schema order, with labels from the schema', () => {
+    const after: ProjectData = { id: 'p1', name: '地域活性化事業', department: '総務課', status: '新規', note: '補足' };
+    expect(changedFields(projectSchema, project, after, label)).toEqual([
+      { label: '事業名', before: '地域振興事業', after: '地域活性化事業' },
+      { label: '事業「地域振興事業」の担当課', before: '政策企画課', after: '総務課' },
+      { label: '事業「地域振興事業」の新規・継続', before: '継続', after: '新規' },
+      { label: '事業「地域振興事業」の備考', before: NOT_GIVEN, after: '補足' },
+    ]);
+  });
+
+  it('reports nothing for equal records, and ignores fields that are not registered (id)', () => {
+    expect(changedFields(projectSchema, project, { ...project }, label)).toEqual([]);
+    expect(changedFields(projectSchema, project, { ...project, id: 'p2' }, label)).toEqual([]);
+  });
+
+  it('reads a field that was removed as 未記入', () => {
+    const withoutStatus: ProjectData = { id: project.id, name: project.name, department: project.department };
+    expect(changedFields(projectSchema, project, withoutStatus, label)).toEqual([
+      { label: '事業「地域振興事業」の新規・継続', before: '継続', after: NOT_GIVEN },
+    ]);
+  });
+
+  it('labels the naming field of a 施策 and a 取組 as registered (施策名, 取組名)', () => {
+    const measure = { title: 'A' } as Parameters<typeof changedFields>[1];
+    expect(changedFields(measureFileSchema, measure, { title: 'B' }, (t) => t).map((c) => c.label)).toEqual(['施策名']);
+    expect(changedFields(initiativeSchema, { name: 'A' }, { name: 'B' }, (t) => t).map((c) => c.label)).toEqual([
+      '取組名',
+    ]);
+  });
+});
