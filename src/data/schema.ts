@@ -120,6 +120,10 @@ export const projectSchema = z
       .register(comparedFields, { label: '事業名' }),
     department: departmentName.optional().register(comparedFields, {}),
     status: z.enum(STATUSES).optional().meta(term('新規・継続', '「新規」または「継続」')).register(comparedFields, {}),
+    note: singleLineText
+      .optional()
+      .meta(term('備考', '事業についての補足（主な取組内容の表で、事業名の欄に※を付けて印刷する）'))
+      .register(comparedFields, {}),
   })
   .meta(term('事業'));
 
