@@ -15,7 +15,7 @@ import { formatAmount } from '../src/views/format.ts';
 import { listDocuments, makeDataDir, runCli } from './helpers/cli.ts';
 import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
 
-const ROOT = path.join(import.meta.dirname, '..');
+import { ROOT, SEED_ARGS, TEMPLATE_ARGS } from './helpers/plan.ts';
 const PDF = '実施計画_2024-2026.pdf';
 const DOCX = '実施計画_2024-2026.docx';
 
@@ -30,10 +30,7 @@ beforeAll(async () => {
   const read = await readDataDir('data', ROOT);
   plan = validatePlan(read.files).value!;
   cwd = await mkdtemp(path.join(tmpdir(), 'keikaku-build-'));
-  const run = await runCli(
-    ['build', '--data', path.join(ROOT, 'data'), '--templates', path.join(ROOT, 'templates'), '--out', 'out'],
-    cwd,
-  );
+  const run = await runCli(['build', ...SEED_ARGS, '--out', 'out'], cwd);
   expect(run.code).toBe(0);
   pdfBytes = await readFile(path.join(cwd, 'out', PDF));
   docxBytes = await readFile(path.join(cwd, 'out', DOCX));
@@ -144,44 +141,16 @@ describe('the Word file', () => {
 describe('build outputs', () => {
   it('are byte-identical across runs, processes and time zones', async () => {
     const other = await mkdtemp(path.join(tmpdir(), 'keikaku-build-'));
-    execFileSync(
-      process.execPath,
-      [
-        path.join(ROOT, 'bin', 'keikaku.js'),
-        'build',
-        '--data',
-        path.join(ROOT, 'data'),
-        '--templates',
-        path.join(ROOT, 'templates'),
-        '--out',
-        other,
-      ],
-      {
-        env: { ...process.env, TZ: 'America/Los_Angeles', SOURCE_DATE_EPOCH: '' },
-        stdio: 'pipe',
-      },
-    );
+    execFileSync(process.execPath, [path.join(ROOT, 'bin', 'keikaku.js'), 'build', ...SEED_ARGS, '--out', other], {
+      env: { ...process.env, TZ: 'America/Los_Angeles', SOURCE_DATE_EPOCH: '' },
+      stdio: 'pipe',
+    });
     expect(Buffer.compare(await readFile(path.join(other, PDF)), pdfBytes)).toBe(0);
     expect(Buffer.compare(await readFile(path.join(other, DOCX)), docxBytes)).toBe(0);
   }, 60_000);
 
   it('--measure 12 builds only that 施策', async () => {
-    const run = await runCli(
-      [
-        'build',
-        '--data',
-        path.join(ROOT, 'data'),
-        '--templates',
-        path.join(ROOT, 'templates'),
-        '--out',
-        'one',
-        '--measure',
-        '12',
-        '--format',
-        'pdf',
-      ],
-      cwd,
-    );
+    const run = await runCli(['build', ...SEED_ARGS, '--out', 'one', '--measure', '12', '--format', 'pdf'], cwd);
     expect(run.code).toBe(0);
     expect(await listDocuments(path.join(cwd, 'one'))).toEqual(['実施計画_2024-2026_施策12.pdf']);
     const text = squash(
@@ -193,10 +162,7 @@ describe('build outputs', () => {
   }, 60_000);
 
   it('an unknown --measure is an error that lists the known ones', async () => {
-    const run = await runCli(
-      ['build', '--data', path.join(ROOT, 'data'), '--templates', path.join(ROOT, 'templates'), '--measure', '99'],
-      cwd,
-    );
+    const run = await runCli(['build', ...SEED_ARGS, '--measure', '99'], cwd);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
       '--measure: エラー: 施策「99」はありません。施策の番号かIDを指定してください（1（s01）、2（s02）',
@@ -207,24 +173,11 @@ describe('build outputs', () => {
     const work = await makeDataDir({ 'measures/01.yaml': 'id: s01\nnumber: [\n' });
     await writeFile(path.join(work, 'keep.txt'), 'x');
     const outDir = path.join(work, 'out');
-    await runCli(
-      [
-        'build',
-        '--data',
-        path.join(ROOT, 'data'),
-        '--templates',
-        path.join(ROOT, 'templates'),
-        '--out',
-        outDir,
-        '--format',
-        'pdf',
-      ],
-      work,
-    );
+    await runCli(['build', ...SEED_ARGS, '--out', outDir, '--format', 'pdf'], work);
     const before = await readFile(path.join(outDir, PDF));
     const mtime = (await stat(path.join(outDir, PDF))).mtimeMs;
     const listing = [...(await readdir(outDir)), ...(await readdir(path.join(outDir, '担当課別')))];
-    const run = await runCli(['build', '--out', outDir, '--templates', path.join(ROOT, 'templates')], work);
+    const run = await runCli(['build', '--out', outDir, ...TEMPLATE_ARGS], work);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('文書は書き出していません');
     expect(Buffer.compare(await readFile(path.join(outDir, PDF)), before)).toBe(0);
@@ -237,7 +190,7 @@ describe('build outputs', () => {
       await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8')
     ).replace('title: 見本の施策', 'title: "<table><b>と&amp;と{{x}}"');
     const work = await makeDataDir({ 'measures/01.yaml': measure });
-    const run = await runCli(['build', '--templates', path.join(ROOT, 'templates')], work);
+    const run = await runCli(['build', ...TEMPLATE_ARGS], work);
     expect(run.code).toBe(0);
     const pdf = squash((await pdfPages(await readFile(path.join(work, 'out', '実施計画_2024-2026.pdf')))).join(''));
     const docx = squash(
@@ -384,7 +337,7 @@ describe('a 取組 taller than a page', () => {
       await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8')
     ).replace('          2024:\n            - 見本の計画\n', `          2024:\n${items}`);
     const work = await makeDataDir({ 'measures/01.yaml': measure });
-    const run = await runCli(['build', '--templates', path.join(ROOT, 'templates')], work);
+    const run = await runCli(['build', ...TEMPLATE_ARGS], work);
     expect(run.code).toBe(0);
     const pages = await pdfPages(await readFile(path.join(work, 'out', PDF)));
     const printed = pages.flatMap((p) => [...p.matchAll(/項目その(\d+)です/g)].map((m) => Number(m[1])));

@@ -9,7 +9,7 @@ import { diffView } from '../src/views/diff-view.ts';
 import { runCli } from './helpers/cli.ts';
 import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
 import { seedWithFourChanges } from './helpers/four-changes.ts';
-import { loadPlan, ROOT } from './helpers/plan.ts';
+import { loadPlan, ROOT, TEMPLATE_ARGS } from './helpers/plan.ts';
 
 const NAME = '新旧対照表_2024-2026_2024-2026';
 let work: string;
@@ -97,17 +97,7 @@ describe('the comparison', () => {
 describe('keikaku diff', () => {
   it('writes the 新旧対照表 as PDF and Word, showing those four changes and no other 施策', async () => {
     const run = await runCli(
-      [
-        'diff',
-        '--old',
-        path.join(ROOT, 'data'),
-        '--new',
-        changed,
-        '--templates',
-        path.join(ROOT, 'templates'),
-        '--out',
-        'out',
-      ],
+      ['diff', '--old', path.join(ROOT, 'data'), '--new', changed, ...TEMPLATE_ARGS, '--out', 'out'],
       work,
     );
     expect(run.code).toBe(0);
@@ -135,18 +125,12 @@ describe('keikaku diff', () => {
     git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-q', '-m', 'plan');
     // The work tree gets the changed data; the commit keeps the seed.
     await cp(changed, path.join(repo, 'data'), { recursive: true, force: true });
-    const run = await runCli(
-      ['diff', '--old-rev', 'main', '--templates', path.join(ROOT, 'templates'), '--format', 'pdf'],
-      repo,
-    );
+    const run = await runCli(['diff', '--old-rev', 'main', ...TEMPLATE_ARGS, '--format', 'pdf'], repo);
     expect(run.stdout).toBe('');
     expect(run.code).toBe(0);
     const pdf = squash((await pdfPages(await readFile(path.join(repo, 'out', `${NAME}.pdf`)))).join(''));
     expect(pdf).toContain(squash('③オープンデータの公開'));
-    const missing = await runCli(
-      ['diff', '--old-rev', 'no-such-branch', '--templates', path.join(ROOT, 'templates')],
-      repo,
-    );
+    const missing = await runCli(['diff', '--old-rev', 'no-such-branch', ...TEMPLATE_ARGS], repo);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain('no-such-branch:data: エラー: git のリビジョン「no-such-branch」が見つかりません');
   }, 60_000);
@@ -163,8 +147,7 @@ describe('keikaku diff', () => {
         path.join(ROOT, 'data'),
         '--new',
         rolled,
-        '--templates',
-        path.join(ROOT, 'templates'),
+        ...TEMPLATE_ARGS,
         '--format',
         'pdf',
         '--out',

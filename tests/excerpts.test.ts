@@ -13,7 +13,15 @@ import { planView } from '../src/views/plan-view.ts';
 import { listDocuments, makeDataDir, runCli } from './helpers/cli.ts';
 import { pdfPages, squash } from './helpers/extract.ts';
 import { generatePlan } from './helpers/generate-plan.ts';
-import { loadPlan, paragraphsOfClass, ROOT, tableBodyText, tablesOfClass, treeOf } from './helpers/plan.ts';
+import {
+  loadPlan,
+  paragraphsOfClass,
+  ROOT,
+  tableBodyText,
+  tablesOfClass,
+  treeOf,
+  TEMPLATE_ARGS,
+} from './helpers/plan.ts';
 
 let plan: Plan;
 beforeAll(async () => {
@@ -211,7 +219,7 @@ describe('edge cases', () => {
 describe('keikaku build and the excerpts', () => {
   it('writes one PDF and one Word file per 担当課, each holding its own 事業 and totals', async () => {
     const work = await makeDataDir({}, path.join(ROOT, 'data'));
-    const run = await runCli(['build', '--templates', path.join(ROOT, 'templates'), '--format', 'pdf'], work);
+    const run = await runCli(['build', ...TEMPLATE_ARGS, '--format', 'pdf'], work);
     expect(run.code).toBe(0);
     expect((await readdir(path.join(work, 'out', '担当課別'))).sort()).toEqual(
       plan.departments.map((d) => `${d}.pdf`).sort(),
@@ -224,17 +232,11 @@ describe('keikaku build and the excerpts', () => {
 
   it('--department builds only that excerpt; an unknown name lists the known ones', async () => {
     const work = await makeDataDir({}, path.join(ROOT, 'data'));
-    const run = await runCli(
-      ['build', '--templates', path.join(ROOT, 'templates'), '--department', '会計課', '--format', 'pdf'],
-      work,
-    );
+    const run = await runCli(['build', ...TEMPLATE_ARGS, '--department', '会計課', '--format', 'pdf'], work);
     expect(run.code).toBe(0);
     expect(await listDocuments(path.join(work, 'out'))).toEqual(['担当課別']);
     expect(await readdir(path.join(work, 'out', '担当課別'))).toEqual(['会計課.pdf']);
-    const unknown = await runCli(
-      ['build', '--templates', path.join(ROOT, 'templates'), '--department', '会計', '--format', 'pdf'],
-      work,
-    );
+    const unknown = await runCli(['build', ...TEMPLATE_ARGS, '--department', '会計', '--format', 'pdf'], work);
     expect(unknown.code).toBe(1);
     expect(unknown.stdout).toContain(
       '--department: エラー: 担当課「会計」は departments.yaml にありません（総務課、政策企画課、まち未来創造課、財政課、会計課、住民課、福祉課、生涯学習課）',
@@ -243,10 +245,7 @@ describe('keikaku build and the excerpts', () => {
 
   it('--no-departments builds the plan alone', async () => {
     const work = await makeDataDir({}, path.join(ROOT, 'data'));
-    const run = await runCli(
-      ['build', '--templates', path.join(ROOT, 'templates'), '--no-departments', '--format', 'pdf'],
-      work,
-    );
+    const run = await runCli(['build', ...TEMPLATE_ARGS, '--no-departments', '--format', 'pdf'], work);
     expect(run.code).toBe(0);
     expect(await listDocuments(path.join(work, 'out'))).toEqual(['実施計画_2024-2026.pdf']);
   }, 60_000);

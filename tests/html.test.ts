@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { startPreview } from '../src/preview/preview-server.ts';
 import { makeDataDir, runCli } from './helpers/cli.ts';
 import { CHROMIUM, launchChromium } from './helpers/browser.ts';
-import { loadPlan, ROOT } from './helpers/plan.ts';
+import { loadPlan, ROOT, TEMPLATE_ARGS } from './helpers/plan.ts';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let work: string;
@@ -19,10 +19,7 @@ let bare: string;
 
 beforeAll(async () => {
   work = await makeDataDir({}, path.join(ROOT, 'data'));
-  const run = await runCli(
-    ['build', '--templates', path.join(ROOT, 'templates'), '--format', 'html', '--no-departments'],
-    work,
-  );
+  const run = await runCli(['build', ...TEMPLATE_ARGS, '--format', 'html', '--no-departments'], work);
   expect(run.code).toBe(0);
   html = await readFile(path.join(work, 'out', '実施計画_2024-2026.html'), 'utf8');
   bare = html.replace(/<span class="nw">([^<]*)<\/span>/g, '$1');

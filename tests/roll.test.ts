@@ -8,7 +8,7 @@ import { readDataDir } from '../src/io/read-data-dir.ts';
 import { planView } from '../src/views/plan-view.ts';
 import { listDocuments, makeDataDir, runCli } from './helpers/cli.ts';
 import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
-import { ROOT } from './helpers/plan.ts';
+import { ROOT, TEMPLATE_ARGS } from './helpers/plan.ts';
 
 let work: string;
 let rolled: string;
@@ -70,7 +70,7 @@ describe('keikaku roll --to 2025 on the seed', () => {
 
   it('builds a plan whose every label follows the period: 2027年度（令和9年度）, and no 2024年度', async () => {
     const run = await runCli(
-      ['build', '--data', rolled, '--templates', path.join(ROOT, 'templates'), '--out', 'out2025', '--no-departments'],
+      ['build', '--data', rolled, ...TEMPLATE_ARGS, '--out', 'out2025', '--no-departments'],
       work,
     );
     expect(run.code).toBe(0);

@@ -201,6 +201,13 @@ function checkInitiatives({ source, data }: Parsed<MeasureFile>, ids: FirstSeen,
   const defined = new Set(data.projects.map((p) => p.id));
   const undefinedProject = (id: string) =>
     `事業ID「${id}」はこの施策の projects（事業）に定義されていません（定義されている事業ID: ${[...defined].join('、')}）`;
+
+  /** A 事業ID used once in `seen`'s scope, and defined in projects. */
+  const checkReference = (id: string, at: DataPath, seen: Set<string>, rule: string, duplicate: () => string) => {
+    if (!defined.has(id)) out.push(source.diagnostic('error', at, 'undefined-project', undefinedProject(id)));
+    else if (seen.has(id)) out.push(source.diagnostic('error', at, rule, duplicate()));
+    seen.add(id);
+  };
   data.initiatives.forEach((initiative, t) => {
     ids.claim(
       initiative.id,
@@ -210,38 +217,26 @@ function checkInitiatives({ source, data }: Parsed<MeasureFile>, ids: FirstSeen,
       (where) => `ID「${initiative.id}」は ${where} でも使われています。IDは計画全体で重ならないようにしてください`,
     );
     const rowsSeen = new Set<string>();
-    initiative.rows.forEach((row, r) => {
-      const at: DataPath = ['initiatives', t, 'rows', r, 'project'];
-      if (!defined.has(row.project))
-        out.push(source.diagnostic('error', at, 'undefined-project', undefinedProject(row.project)));
-      else if (rowsSeen.has(row.project))
-        out.push(
-          source.diagnostic(
-            'error',
-            at,
-            'duplicate-row',
-            `取組「${initiative.name}」に事業ID「${row.project}」の行が2つあります。1つの行にまとめてください`,
-          ),
-        );
-      rowsSeen.add(row.project);
-    });
+    initiative.rows.forEach((row, r) =>
+      checkReference(
+        row.project,
+        ['initiatives', t, 'rows', r, 'project'],
+        rowsSeen,
+        'duplicate-row',
+        () => `取組「${initiative.name}」に事業ID「${row.project}」の行が2つあります。1つの行にまとめてください`,
+      ),
+    );
   });
   const budgeted = new Set<string>();
-  data.budget.forEach((row, b) => {
-    const at: DataPath = ['budget', b, 'project'];
-    if (!defined.has(row.project))
-      out.push(source.diagnostic('error', at, 'undefined-project', undefinedProject(row.project)));
-    else if (budgeted.has(row.project))
-      out.push(
-        source.diagnostic(
-          'error',
-          at,
-          'duplicate-budget',
-          `事業ID「${row.project}」の事業費が2行あります。事業費は1事業につき1行です`,
-        ),
-      );
-    budgeted.add(row.project);
-  });
+  data.budget.forEach((row, b) =>
+    checkReference(
+      row.project,
+      ['budget', b, 'project'],
+      budgeted,
+      'duplicate-budget',
+      () => `事業ID「${row.project}」の事業費が2行あります。事業費は1事業につき1行です`,
+    ),
+  );
 }
 
 /** Every year cell and amount must cover exactly the plan's fiscal years. */

@@ -3,7 +3,7 @@
 // Used to find table row groups taller than a page, which must be split or allowed to break.
 import { toGrid, type GridSlot } from '../ir/table-grid.ts';
 import { inlineText } from '../ir/queries.ts';
-import type { Block, Table, TableCell } from '../ir/types.ts';
+import type { Block, Inline, Table, TableCell } from '../ir/types.ts';
 import { styleOf, type BlockStyle, type Theme } from '../theme/styles.ts';
 import { columnWidths } from './columns.ts';
 
@@ -28,25 +28,18 @@ export function estimateLines(text: string, width: number, size: number): number
   return lines;
 }
 
+const lineBox = (style: BlockStyle) => style.size * style.lineHeight;
+
+/** A heading or paragraph: its lines and the space before and after. */
+const textHeight = (style: BlockStyle, content: readonly Inline[], width: number) =>
+  style.spaceBefore + style.spaceAfter + estimateLines(inlineText(content), width, style.size) * lineBox(style);
+
 export function estimateBlockHeight(theme: Theme, block: Block, width: number, inTable: boolean): number {
-  const lineBox = (style: BlockStyle) => style.size * style.lineHeight;
   switch (block.type) {
-    case 'heading': {
-      const style = styleOf(theme, `h${block.level}`, block.style);
-      return (
-        style.spaceBefore +
-        style.spaceAfter +
-        estimateLines(inlineText(block.content), width, style.size) * lineBox(style)
-      );
-    }
-    case 'paragraph': {
-      const style = styleOf(theme, 'p', block.style, inTable);
-      return (
-        style.spaceBefore +
-        style.spaceAfter +
-        estimateLines(inlineText(block.content), width, style.size) * lineBox(style)
-      );
-    }
+    case 'heading':
+      return textHeight(styleOf(theme, `h${block.level}`, block.style), block.content, width);
+    case 'paragraph':
+      return textHeight(styleOf(theme, 'p', block.style, inTable), block.content, width);
     case 'list': {
       const style = styleOf(theme, 'ul', block.style, inTable);
       return (

@@ -13,6 +13,10 @@ export { inlineText };
 
 export const ROOT = path.join(import.meta.dirname, '..', '..');
 
+/** Command-line options naming the shipped templates (and data): tests run from other folders. */
+export const TEMPLATE_ARGS = ['--templates', path.join(ROOT, 'templates')] as const;
+export const SEED_ARGS = ['--data', path.join(ROOT, 'data'), ...TEMPLATE_ARGS] as const;
+
 export async function loadPlan(dir = path.join(ROOT, 'data')): Promise<Plan> {
   const read = await readDataDir(dir, ROOT);
   const result = validatePlan(read.files, read.diagnostics);
