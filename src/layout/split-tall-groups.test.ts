@@ -161,3 +161,47 @@ describe('splitTallGroup', () => {
     ]);
   });
 });
+
+describe('splitTallGroup with spans in other columns (the 施策体系)', () => {
+  /** Each cell that starts in a part spans rows of that part only. */
+  const spansFit = (parts: readonly GridSlot[][][]) =>
+    parts.every((part) =>
+      part.every((r, i) => r.every((slot) => slot.kind !== 'cell' || i + slot.cell.rowSpan <= part.length)),
+    );
+  const text = (n: number, ch: string) => [paragraph(ch.repeat(n))];
+
+  it('ends a span cut by a part at that part, and repeats it with （続き） in the next', () => {
+    // 基本施策 over four rows, 施策1 over three of them, one very long 取組 first.
+    const rows = [
+      row(cell([paragraph('基本施策')], 4), cell([paragraph('施策1')], 3), cell(text(680, 'あ'))),
+      row(cell(text(255, 'う'))),
+      row(cell([paragraph('え')])),
+      row(cell([paragraph('施策2')]), cell([paragraph('か')])),
+    ];
+    const parts = splitTallGroup(theme, toGrid(rows, 3), WIDTHS, 300);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(spansFit(parts)).toBe(true);
+    const measureCells = parts.flatMap((part) =>
+      part.flatMap((r) => (r[1]?.kind === 'cell' ? [textOf(r[1].cell)] : [])),
+    );
+    expect(measureCells[0]).toBe('施策1');
+    expect(measureCells).toContain(`施策1${CONTINUED}`);
+    expect(measureCells[measureCells.length - 1]).toBe('施策2');
+  });
+
+  it('keeps a span over the extra rows a long cell beside it is cut into', () => {
+    const rows = [
+      row(cell([paragraph('取組')], 2), cell([paragraph('施策1')], 2), cell([itemList(labels('項目A', 2))])),
+      row(cell([itemList(labels('項目B', 12))])),
+    ];
+    const parts = splitTallGroup(theme, toGrid(rows, 3), WIDTHS, 100);
+    expect(spansFit(parts)).toBe(true);
+    // Every row of every part shows 施策1 (as a cell or covered by one), never an empty cell.
+    for (const part of parts) {
+      const top = cellAt(part[0]![1]);
+      expect(textOf(top)).toMatch(/^施策1/);
+      expect(top.rowSpan).toBe(part.length);
+    }
+    expect(allItems(parts, 2)).toEqual([...labels('項目A', 2), ...labels('項目B', 12)]);
+  });
+});

@@ -35,11 +35,34 @@ export function splitTallGroup(theme: Theme, rows: readonly Row[], widths: reado
   }
   if (current.length > 0) groups.push(current);
   return groups.map((group, g) =>
-    g === 0
-      ? withName(group, nameCell)
-      : continueSpans(withName(group, nameCell, theme.words.continued), theme.words.continued),
+    fitSpans(
+      g === 0
+        ? withName(group, nameCell)
+        : continueSpans(withName(group, nameCell, theme.words.continued), theme.words.continued),
+    ),
   );
 }
+
+/**
+ * A cell of another column that spans rows (a 施策 over its 取組 in the 施策体系) spans, in
+ * each part, exactly the rows it covers there: cutting rows into pieces adds rows under it,
+ * and a cut inside its span ends it early (pdfmake fails on a span past a table's last row).
+ */
+function fitSpans(group: Row[]): Row[] {
+  const rows = group.map((row) => [...row]);
+  for (let c = 1; c < (rows[0]?.length ?? 0); c++) {
+    for (let r = 0; r < rows.length; r++) {
+      const slot = rows[r]![c]!;
+      if (slot.kind !== 'cell' || slot.cell.rowSpan <= 1) continue;
+      let count = 1;
+      while (r + count < rows.length && coveredBy(rows[r + count]![c]!, slot.cell)) count++;
+      if (count !== slot.cell.rowSpan) rows[r]![c] = { kind: 'cell', cell: { ...slot.cell, rowSpan: count } };
+    }
+  }
+  return rows;
+}
+
+const coveredBy = (slot: GridSlot, cell: TableCell): boolean => slot.kind === 'covered' && slot.by === cell;
 
 /**
  * In a continuation, a cell of another column that spans rows from the previous part (a 施策
@@ -87,17 +110,23 @@ function appendText(blocks: readonly Block[], text: string): Block[] {
 
 /** One row → rows whose cells each fit in `budget`, cutting lists between items (and long text by characters). */
 function cutRow(theme: Theme, row: Row, widths: readonly number[], budget: number): Row[] {
+  // A cell spanning rows is laid over all of them, so it is not cut (fitSpans sets its span).
   const parts = row.map((slot, c) =>
-    slot.kind === 'cell' && c > 0 ? cutCell(theme, slot.cell, widths[c]!, budget) : [slot],
+    slot.kind === 'cell' && c > 0 && slot.cell.rowSpan === 1 ? cutCell(theme, slot.cell, widths[c]!, budget) : [slot],
   );
   const count = Math.max(...parts.map((p) => p.length));
   return Array.from({ length: count }, (_, i) =>
-    parts.map((p, c) => {
+    parts.map((p, c): GridSlot => {
       const piece = p[i];
       if (piece && 'kind' in piece) return piece;
       if (piece) return { kind: 'cell', cell: piece };
-      // This column has run out: an empty cell (the first column is replaced by withName).
-      return c === 0 ? row[0]! : { kind: 'cell', cell: { content: [], rowSpan: 1, colSpan: 1, header: false } };
+      // This column has run out. A span goes on over the extra pieces; another column gets an
+      // empty cell (the first column is replaced by withName).
+      const slot = row[c]!;
+      if (c === 0) return slot;
+      if (slot.kind === 'covered') return slot;
+      if (slot.cell.rowSpan > 1) return { kind: 'covered', by: slot.cell, row: 0, col: c };
+      return { kind: 'cell', cell: { content: [], rowSpan: 1, colSpan: 1, header: false } };
     }),
   );
 }
