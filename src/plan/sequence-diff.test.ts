@@ -7,48 +7,27 @@ const eq = <T>(x: T): DiffOp<T> => ({ type: 'equal', before: x, after: x });
 const del = <T>(x: T): DiffOp<T> => ({ type: 'delete', before: x });
 const ins = <T>(x: T): DiffOp<T> => ({ type: 'insert', after: x });
 
+/** Operations written as in a diff, one a word: `=a` keeps a, `+a` inserts a, `-a` deletes a. */
+const ops = (written: string): DiffOp<string>[] =>
+  written
+    .split(' ')
+    .filter((word) => word !== '')
+    .map((word) => ({ '=': eq, '+': ins, '-': del })[word[0] as '=' | '+' | '-'](word.slice(1)));
+
+// Each case diffs two sequences of one-letter items, written as strings ('abc' is ['a', 'b', 'c']).
+const CASES: [name: string, before: string, after: string, expected: string][] = [
+  ['keeps every item of equal sequences', 'abc', 'abc', '=a =b =c'],
+  ['gives nothing for two empty sequences', '', '', ''],
+  ['inserts an added item in its place', 'ac', 'abc', '=a +b =c'],
+  ['deletes a removed item in its place', 'abc', 'ac', '=a -b =c'],
+  ['replaces an item as an insert followed by a delete', 'a', 'b', '+b -a'],
+  ['keeps the common prefix and suffix around a change', 'abxcd', 'abycd', '=a =b +y -x =c =d'],
+  ['keeps the longest common subsequence between changes', 'xabyc', 'azbcw', '-x =a +z =b -y =c +w'],
+];
+
 describe('diffSequences', () => {
-  it('keeps every item of equal sequences', () => {
-    expect(diffSequences(['a', 'b', 'c'], ['a', 'b', 'c'])).toEqual([eq('a'), eq('b'), eq('c')]);
-  });
-
-  it('gives nothing for two empty sequences', () => {
-    expect(diffSequences([], [])).toEqual([]);
-  });
-
-  it('inserts an added item in its place', () => {
-    expect(diffSequences(['a', 'c'], ['a', 'b', 'c'])).toEqual([eq('a'), ins('b'), eq('c')]);
-  });
-
-  it('deletes a removed item in its place', () => {
-    expect(diffSequences(['a', 'b', 'c'], ['a', 'c'])).toEqual([eq('a'), del('b'), eq('c')]);
-  });
-
-  it('replaces an item as an insert followed by a delete', () => {
-    expect(diffSequences(['a'], ['b'])).toEqual([ins('b'), del('a')]);
-  });
-
-  it('keeps the common prefix and suffix around a change', () => {
-    expect(diffSequences(['a', 'b', 'x', 'c', 'd'], ['a', 'b', 'y', 'c', 'd'])).toEqual([
-      eq('a'),
-      eq('b'),
-      ins('y'),
-      del('x'),
-      eq('c'),
-      eq('d'),
-    ]);
-  });
-
-  it('keeps the longest common subsequence between changes', () => {
-    expect(diffSequences(['x', 'a', 'b', 'y', 'c'], ['a', 'z', 'b', 'c', 'w'])).toEqual([
-      del('x'),
-      eq('a'),
-      ins('z'),
-      eq('b'),
-      del('y'),
-      eq('c'),
-      ins('w'),
-    ]);
+  it.each(CASES)('%s: %j → %j', (_name, before, after, expected) => {
+    expect(diffSequences([...before], [...after])).toEqual(ops(expected));
   });
 
   it('matches by the given equality and reports both matched items', () => {

@@ -3,7 +3,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { diffText, tokenize, type Segment } from './text-diff.ts';
 
-const same = (text: string): Segment => ({ text, changed: false });
 const marked = (text: string): Segment => ({ text, changed: true });
 const joined = (segments: readonly Segment[]) => segments.map((s) => s.text).join('');
 const unchanged = (segments: readonly Segment[]) => joined(segments.filter((s) => !s.changed));
@@ -43,95 +42,53 @@ describe('tokenize', () => {
   });
 });
 
+// Each case is a pair of texts written with the parts diffText must underline in [brackets]: the brackets
+// are stripped for the input, and cut the text into the segments expected on that side.
+const DIFFS: Record<string, [before: string, after: string][]> = {
+  'underlines a changed word whole, not the one character that differs': [['[利用]する', '[活用]する']],
+  'underlines a word rewritten in kanji and an inserted word, not the particle before them': [
+    ['住民協働事業制度を[つうじて]支援します。', '住民協働事業制度を[通じて積極的に]支援します。'],
+  ],
+  'underlines a changed number whole, even where its digits partly agree': [
+    ['利用者数は[132]人', '利用者数は[140]人'],
+    ['事業費は[1,234]千円', '事業費は[1,500]千円'],
+  ],
+  'underlines a verb whole when its stem and okurigana both change': [['向上を[図る]。', '向上を[進める]。']],
+  'underlines only the ending when only the ending changes': [['体制を定[める]。', '体制を定[めた]。']],
+  'leaves shared kanji at the edge of a changed compound unmarked': [
+    ['避難所を確保', '[指定]避難所を確保'],
+    ['定住を促進します', '定住を[一層]促進します'],
+    ['住民[協働事業]制度', '住民[自治]制度'],
+  ],
+  'keeps a compound whole rather than leave one kanji of it marked': [
+    ['[利用者]の声', '[活用者]の声'],
+    ['[市民]会議', '[町民]会議'],
+  ],
+  'never folds a long unchanged word between two changes into the change': [
+    ['[つうじて]住民協働事業制度[すみやかに]', '[通じて]住民協働事業制度[ただちに]'],
+  ],
+  'gives identical texts one unchanged segment on each side': [
+    ['町民参画機会の確保に努めます。', '町民参画機会の確保に努めます。'],
+  ],
+  'gives an empty side no segments and marks the whole other side': [
+    ['', '[新設の取組]'],
+    ['[削除の取組]', ''],
+    ['', ''],
+  ],
+  'compares private-use characters (外字) in the text like any other character': [['[\ue000]田町', '[\ue001]田町']],
+};
+
+/** The segments a bracketed case text stands for: '住民[自治]制度' → 住民, 自治 (changed), 制度. */
+const segments = (text: string): Segment[] =>
+  text.split(/\[([^\]]*)\]/).flatMap((piece, i) => (piece === '' ? [] : [{ text: piece, changed: i % 2 === 1 }]));
+const plain = (text: string) => text.replace(/[[\]]/g, '');
+
 describe('diffText', () => {
-  it('underlines a changed word whole, not the one character that differs', () => {
-    expect(diffText('利用する', '活用する')).toEqual({
-      before: [marked('利用'), same('する')],
-      after: [marked('活用'), same('する')],
-    });
-  });
-
-  it('underlines a word rewritten in kanji and an inserted word, not the particle before them', () => {
-    expect(diffText('住民協働事業制度をつうじて支援します。', '住民協働事業制度を通じて積極的に支援します。')).toEqual({
-      before: [same('住民協働事業制度を'), marked('つうじて'), same('支援します。')],
-      after: [same('住民協働事業制度を'), marked('通じて積極的に'), same('支援します。')],
-    });
-  });
-
-  it('underlines a changed number whole, even where its digits partly agree', () => {
-    expect(diffText('利用者数は132人', '利用者数は140人')).toEqual({
-      before: [same('利用者数は'), marked('132'), same('人')],
-      after: [same('利用者数は'), marked('140'), same('人')],
-    });
-    expect(diffText('事業費は1,234千円', '事業費は1,500千円')).toEqual({
-      before: [same('事業費は'), marked('1,234'), same('千円')],
-      after: [same('事業費は'), marked('1,500'), same('千円')],
-    });
-  });
-
-  it('underlines a verb whole when its stem and okurigana both change', () => {
-    expect(diffText('向上を図る。', '向上を進める。')).toEqual({
-      before: [same('向上を'), marked('図る'), same('。')],
-      after: [same('向上を'), marked('進める'), same('。')],
-    });
-  });
-
-  it('underlines only the ending when only the ending changes', () => {
-    expect(diffText('体制を定める。', '体制を定めた。')).toEqual({
-      before: [same('体制を定'), marked('める'), same('。')],
-      after: [same('体制を定'), marked('めた'), same('。')],
-    });
-  });
-
-  it('leaves shared kanji at the edge of a changed compound unmarked', () => {
-    expect(diffText('避難所を確保', '指定避難所を確保')).toEqual({
-      before: [same('避難所を確保')],
-      after: [marked('指定'), same('避難所を確保')],
-    });
-    expect(diffText('定住を促進します', '定住を一層促進します')).toEqual({
-      before: [same('定住を促進します')],
-      after: [same('定住を'), marked('一層'), same('促進します')],
-    });
-    expect(diffText('住民協働事業制度', '住民自治制度')).toEqual({
-      before: [same('住民'), marked('協働事業'), same('制度')],
-      after: [same('住民'), marked('自治'), same('制度')],
-    });
-  });
-
-  it('keeps a compound whole rather than leave one kanji of it marked', () => {
-    expect(diffText('利用者の声', '活用者の声')).toEqual({
-      before: [marked('利用者'), same('の声')],
-      after: [marked('活用者'), same('の声')],
-    });
-    expect(diffText('市民会議', '町民会議')).toEqual({
-      before: [marked('市民'), same('会議')],
-      after: [marked('町民'), same('会議')],
-    });
-  });
-
-  it('never folds a long unchanged word between two changes into the change', () => {
-    expect(diffText('つうじて住民協働事業制度すみやかに', '通じて住民協働事業制度ただちに')).toEqual({
-      before: [marked('つうじて'), same('住民協働事業制度'), marked('すみやかに')],
-      after: [marked('通じて'), same('住民協働事業制度'), marked('ただちに')],
-    });
-  });
-
-  it('gives identical texts one unchanged segment on each side', () => {
-    const text = '町民参画機会の確保に努めます。';
-    expect(diffText(text, text)).toEqual({ before: [same(text)], after: [same(text)] });
-  });
-
-  it('gives an empty side no segments and marks the whole other side', () => {
-    expect(diffText('', '新設の取組')).toEqual({ before: [], after: [marked('新設の取組')] });
-    expect(diffText('削除の取組', '')).toEqual({ before: [marked('削除の取組')], after: [] });
-    expect(diffText('', '')).toEqual({ before: [], after: [] });
-  });
-
-  it('compares private-use characters (外字) in the text like any other character', () => {
-    expect(diffText('\ue000田町', '\ue001田町')).toEqual({
-      before: [marked('\ue000'), same('田町')],
-      after: [marked('\ue001'), same('田町')],
-    });
+  const cases = Object.entries(DIFFS).flatMap(([name, pairs]) =>
+    pairs.map(([before, after]): [name: string, before: string, after: string] => [name, before, after]),
+  );
+  it.each(cases)('%s: %j → %j', (_name, before, after) => {
+    expect(diffText(plain(before), plain(after))).toEqual({ before: segments(before), after: segments(after) });
   });
 
   it('marks both texts whole when they hold more distinct words than the diff has codes', () => {

@@ -41,56 +41,56 @@ describe('parseTheme', () => {
     expect(value?.styles['h3.measure']).toEqual({ size: 15, bold: true, spaceAfter: 6 });
   });
 
-  it('reports an unknown top-level key, suggesting the key meant, and the key it replaced as missing', () => {
-    const { value, diagnostics } = parseTheme(FILE, edited('\ncolors:\n', '\ncolour:\n'));
-    expect(value).toBeUndefined();
-    expect(diagnostics).toEqual([
-      // A missing key is placed at the start of the mapping that lacks it (page:, line 6).
-      error(6, 1, 'missing-key', 'colorsがありません。書き加えてください'),
-      error(
-        29,
-        1,
-        'unknown-key',
-        '不明なキー「colour」です。「colors」の書き間違いではありませんか。ここに書けるキー: page, fonts, colors, table, fit, base, styles, words',
-      ),
-    ]);
-  });
+  // Each case replaces one piece of the shipped theme (edit: [from, to]) and lists the diagnostics it must give.
+  const REJECTED: { name: string; edit: [from: string, to: string]; expected: Diagnostic[] }[] = [
+    {
+      name: 'reports an unknown top-level key, suggesting the key meant, and the key it replaced as missing',
+      edit: ['\ncolors:\n', '\ncolour:\n'],
+      expected: [
+        // A missing key is placed at the start of the mapping that lacks it (page:, line 6).
+        error(6, 1, 'missing-key', 'colorsがありません。書き加えてください'),
+        error(
+          29,
+          1,
+          'unknown-key',
+          '不明なキー「colour」です。「colors」の書き間違いではありませんか。ここに書けるキー: page, fonts, colors, table, fit, base, styles, words',
+        ),
+      ],
+    },
+    {
+      name: 'reports a colour written without #, at its value',
+      edit: ["rule: '#333333'", "rule: '333333'"],
+      expected: [error(31, 9, 'invalid-format', 'rule: 色は #1a1a1a のように # と16進数で書いてください')],
+    },
+    {
+      name: 'reports a negative margin, at its value',
+      edit: ['margin: { top: 62,', 'margin: { top: -62,'],
+      expected: [error(9, 18, 'out-of-range', 'topは0以上にしてください（数値 -62が書かれています）')],
+    },
+    {
+      name: 'reports a typo in a style’s font role, naming the roles there are',
+      edit: ['.directions: { font: mincho,', '.directions: { font: minch,'],
+      expected: [
+        error(
+          61,
+          24,
+          'invalid-value',
+          'fontには 「gothic」か「mincho」 を書いてください（文字列「minch」が書かれています）',
+        ),
+      ],
+    },
+    {
+      name: 'reports invalid YAML (an unclosed quote) instead of reading on',
+      edit: ["  text: '#1a1a1a'", "  text: '#1a1a1a"],
+      expected: [
+        error(30, 35, 'yaml-syntax', "閉じる文字（引用符やかっこ）が足りません（YAML: Missing closing 'quote）"),
+      ],
+    },
+  ];
 
-  it('reports a colour written without #, at its value', () => {
-    const { value, diagnostics } = parseTheme(FILE, edited("rule: '#333333'", "rule: '333333'"));
+  it.each(REJECTED.map((c) => [c.name, c] as const))('%s', (_name, { edit, expected }) => {
+    const { value, diagnostics } = parseTheme(FILE, edited(...edit));
     expect(value).toBeUndefined();
-    expect(diagnostics).toEqual([
-      error(31, 9, 'invalid-format', 'rule: 色は #1a1a1a のように # と16進数で書いてください'),
-    ]);
-  });
-
-  it('reports a negative margin, at its value', () => {
-    const { value, diagnostics } = parseTheme(FILE, edited('margin: { top: 62,', 'margin: { top: -62,'));
-    expect(value).toBeUndefined();
-    expect(diagnostics).toEqual([error(9, 18, 'out-of-range', 'topは0以上にしてください（数値 -62が書かれています）')]);
-  });
-
-  it('reports a typo in a style’s font role, naming the roles there are', () => {
-    const { value, diagnostics } = parseTheme(
-      FILE,
-      edited('.directions: { font: mincho,', '.directions: { font: minch,'),
-    );
-    expect(value).toBeUndefined();
-    expect(diagnostics).toEqual([
-      error(
-        61,
-        24,
-        'invalid-value',
-        'fontには 「gothic」か「mincho」 を書いてください（文字列「minch」が書かれています）',
-      ),
-    ]);
-  });
-
-  it('reports invalid YAML (an unclosed quote) instead of reading on', () => {
-    const { value, diagnostics } = parseTheme(FILE, edited("  text: '#1a1a1a'", "  text: '#1a1a1a"));
-    expect(value).toBeUndefined();
-    expect(diagnostics).toEqual([
-      error(30, 35, 'yaml-syntax', "閉じる文字（引用符やかっこ）が足りません（YAML: Missing closing 'quote）"),
-    ]);
+    expect(diagnostics).toEqual(expected);
   });
 });
