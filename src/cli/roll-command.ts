@@ -1,9 +1,10 @@
 // keikaku roll: writes next fiscal year's plan data into a new folder (never over an existing one).
-import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { formatReport, formatSummary } from '../diagnostics/reporters.ts';
 import { validatePlan } from '../data/validate.ts';
+import { createFolder, folderExists } from '../io/create-folder.ts';
 import { DATA_LAYOUT, displayPath, readDataDir } from '../io/read-data-dir.ts';
 import { periodLabel } from '../plan/fiscal-year.ts';
 import { rolledPeriod, rollMeasureYaml, rollPlanYaml } from '../plan/roll.ts';
@@ -24,12 +25,7 @@ export const run: Command = async (args, io) => {
   const outDir = path.resolve(io.cwd, options.out);
   const shownOut = displayPath(outDir, io.cwd);
 
-  if (
-    await stat(outDir).then(
-      () => true,
-      () => false,
-    )
-  ) {
+  if (await folderExists(outDir)) {
     io.stderr(`keikaku roll: ${shownOut} は既にあります。上書きはしません。新しいフォルダ名を指定してください\n`);
     return EXIT.failed;
   }
@@ -62,18 +58,8 @@ export const run: Command = async (args, io) => {
     files.set(`${DATA_LAYOUT.measuresDir}/${name}`, rolled.text);
     carried += rolled.carried;
   }
-  const staging = `${outDir}.keikaku-roll-${process.pid}`;
-  try {
-    // Everything else (departments.yaml, schema/, notes) is copied as it is.
-    await cp(dataDir, staging, { recursive: true, errorOnExist: true });
-    for (const [name, text] of files) await writeFile(path.join(staging, name), text);
-    await mkdir(path.dirname(outDir), { recursive: true });
-    const { rename } = await import('node:fs/promises');
-    await rename(staging, outDir);
-  } catch (error) {
-    await rm(staging, { recursive: true, force: true });
-    throw error;
-  }
+  // Everything else (departments.yaml, schema/, notes) is copied as it is.
+  await createFolder(outDir, files, [{ from: dataDir, to: '.' }]);
   io.stdout(
     `${shownOut} に ${periodLabel(next)} のデータを書き出しました（${displayPath(dataDir, io.cwd)} の ${periodLabel(plan.period)} から）。\n`,
   );
