@@ -5,6 +5,7 @@ import { isComment, isTag, isText, type ChildNode, type Element } from 'domhandl
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { TemplateSource } from '../templates/engine.ts';
 import { numberRuns } from '../layout/number-runs.ts';
+import { templateAt, templateRegions, type TemplateRegion } from '../templates/source-markers.ts';
 import { columnCount } from './table-grid.ts';
 import type {
   Block,
@@ -20,11 +21,16 @@ import type {
 } from './types.ts';
 
 class MarkupError extends Error {
+  /** Where in the markup the offending node starts (to find the template that wrote it). */
+  readonly offset: number | undefined;
+
   constructor(
     readonly tag: string,
     message: string,
+    node?: ChildNode,
   ) {
     super(message);
+    this.offset = node?.startIndex ?? undefined;
   }
 }
 
@@ -37,6 +43,7 @@ export function parseMarkup(
     lowerCaseAttributeNames: true,
     decodeEntities: true,
     recognizeSelfClosing: true,
+    withStartIndices: true,
   });
   try {
     const root = elements(dom.children).find((e) => e.name === 'document');
@@ -44,13 +51,21 @@ export function parseMarkup(
     return { tree: toDocument(root), diagnostics: [] };
   } catch (error) {
     if (!(error instanceof MarkupError)) throw error;
-    return { diagnostics: [markupDiagnostic(error, templates)] };
+    return { diagnostics: [markupDiagnostic(error, templates, templateRegions(markup))] };
   }
 }
 
-/** Points at the first template line that writes the offending tag, since markup has no lines of its own. */
-function markupDiagnostic(error: MarkupError, templates: readonly TemplateSource[]): Diagnostic {
-  for (const t of templates) {
+/**
+ * Points at the template that wrote the offending node (source-markers.ts), at its first line
+ * writing that tag: markup has no lines of its own, and a loop writes one line many times.
+ */
+function markupDiagnostic(
+  error: MarkupError,
+  templates: readonly TemplateSource[],
+  regions: readonly TemplateRegion[],
+): Diagnostic {
+  const writer = error.offset === undefined ? undefined : templates[templateAt(regions, error.offset) ?? -1];
+  for (const t of writer ? [writer] : templates) {
     const index = t.text.search(new RegExp(`<${error.tag}[\\s>/]`, 'i'));
     if (index >= 0) {
       const before = t.text.slice(0, index).split('\n');
@@ -64,7 +79,8 @@ function markupDiagnostic(error: MarkupError, templates: readonly TemplateSource
       };
     }
   }
-  return { severity: 'error', file: templates[0]?.file ?? 'templates', rule: 'markup', message: error.message };
+  const file = writer?.file ?? templates[0]?.file ?? 'templates';
+  return { severity: 'error', file, rule: 'markup', message: error.message };
 }
 
 const elements = (nodes: readonly ChildNode[]): Element[] => nodes.filter(isTag);
@@ -72,7 +88,7 @@ const elements = (nodes: readonly ChildNode[]): Element[] => nodes.filter(isTag)
 function toDocument(root: Element): DocumentTree {
   const sections: Section[] = [];
   for (const node of root.children) {
-    if (isBlankText(node)) continue;
+    if (isBlankText(node) || isComment(node)) continue;
     if (isTag(node) && node.name === 'section') sections.push(toSection(node));
     else throw unexpected(node, '<document> の中には <section> だけを書けます');
   }
@@ -149,7 +165,7 @@ const BLOCK_HANDLERS: Record<string, (el: Element) => Block> = {
 function styleAndAlign(el: Element): { style?: string; align?: 'left' | 'center' | 'right' } {
   const align = el.attribs.align;
   if (align !== undefined && align !== 'left' && align !== 'center' && align !== 'right') {
-    throw new MarkupError(el.name, `align は left・center・right のどれかです（「${align}」が書かれています）`);
+    throw new MarkupError(el.name, `align は left・center・right のどれかです（「${align}」が書かれています）`, el);
   }
   return { ...(el.attribs.class ? { style: el.attribs.class } : {}), ...(align ? { align } : {}) };
 }
@@ -160,7 +176,7 @@ function toTable(el: Element): Table {
     .filter((w) => w.trim() !== '')
     .map(Number);
   if (widths.length === 0 || widths.some((w) => !(w > 0)))
-    throw new MarkupError('table', '<table> には data-widths="3,2,2" のように列の幅の比を書いてください');
+    throw new MarkupError('table', '<table> には data-widths="3,2,2" のように列の幅の比を書いてください', el);
   let caption: Inline[] | undefined;
   const head: TableRow[] = [];
   const body: TableRow[] = [];
@@ -181,6 +197,7 @@ function toTable(el: Element): Table {
     throw new MarkupError(
       'table',
       `<table> の data-widths は${widths.length}列分ですが、表は${columns}列あります。列の数だけ幅の比を書いてください（年度の列は {{#each years}} で繰り返せます）`,
+      el,
     );
   }
   return {
@@ -206,7 +223,11 @@ function toRow(tr: Element): TableRow {
       const span = (name: string) => {
         const value = Number(cell.attribs[name] ?? 1);
         if (!Number.isInteger(value) || value < 1)
-          throw new MarkupError(cell.name, `${name} は1以上の整数です（「${cell.attribs[name]}」が書かれています）`);
+          throw new MarkupError(
+            cell.name,
+            `${name} は1以上の整数です（「${cell.attribs[name]}」が書かれています）`,
+            cell,
+          );
         return value;
       };
       const hasBlocks = cell.children.some((c) => isTag(c) && c.name in BLOCK_HANDLERS);
@@ -231,17 +252,25 @@ interface RunStyle {
 
 function toInlines(nodes: readonly ChildNode[], style: RunStyle = {}): Inline[] {
   const out: Inline[] = [];
+  // Text split only by a template's marker comment is one text (one number run, one space).
+  let text = '';
+  const flush = () => {
+    for (const run of numberRuns(text.replace(/[ \t\r\n]+/g, ' '))) {
+      out.push({ type: 'text', text: run.text, ...style, ...(run.noWrap ? { noWrap: true } : {}) });
+    }
+    text = '';
+  };
   for (const node of nodes) {
-    if (isText(node)) {
-      for (const run of numberRuns(node.data.replace(/[ \t\r\n]+/g, ' '))) {
-        out.push({ type: 'text', text: run.text, ...style, ...(run.noWrap ? { noWrap: true } : {}) });
-      }
-    } else if (isTag(node) && node.name === 'br') out.push({ type: 'break' });
+    if (isText(node)) text += node.data;
+    if (isText(node) || isComment(node)) continue;
+    flush();
+    if (isTag(node) && node.name === 'br') out.push({ type: 'break' });
     else if (isTag(node) && node.name === 'b') out.push(...toInlines(node.children, { ...style, bold: true }));
     else if (isTag(node) && node.name === 'u') out.push(...toInlines(node.children, { ...style, underline: true }));
     else if (isTag(node) && node.name === 'span') out.push(...toInlines(node.children, style));
     else if (isTag(node)) throw unexpected(node, `文の中に <${node.name}> は書けません（書けるもの: b, u, br, span）`);
   }
+  flush();
   return trimInlines(out);
 }
 
@@ -263,5 +292,5 @@ function trimInlines(inlines: Inline[]): Inline[] {
 const isBlankText = (node: ChildNode): boolean => isText(node) && node.data.trim() === '';
 
 function unexpected(node: ChildNode, message: string): MarkupError {
-  return new MarkupError(isTag(node) ? node.name : '#text', message);
+  return new MarkupError(isTag(node) ? node.name : '#text', message, node);
 }

@@ -4,6 +4,7 @@
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Theme } from '../theme/theme.ts';
+import { closeMarker, openMarker } from './source-markers.ts';
 import type { TemplateName, TemplateViews } from '../views/template-views.ts';
 
 export interface TemplateSource {
@@ -48,7 +49,7 @@ export class Templates {
     for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, helper);
     const diagnostics: Diagnostic[] = [];
     const mains = new Map<string, Handlebars.TemplateDelegate>();
-    for (const source of sources) {
+    for (const [index, source] of sources.entries()) {
       try {
         // precompile() parses and compiles now, so syntax errors surface here with their place.
         env.precompile(source.text, COMPILE_OPTIONS);
@@ -56,7 +57,7 @@ export class Templates {
         diagnostics.push(templateDiagnostic(source.file, error));
         continue;
       }
-      const compiled = withPlace(source.file, env.compile(source.text, COMPILE_OPTIONS));
+      const compiled = withPlace(source.file, index, env.compile(source.text, COMPILE_OPTIONS));
       if (source.partial) env.registerPartial(source.name, compiled);
       else mains.set(source.name, compiled);
     }
@@ -91,11 +92,14 @@ export class Templates {
   }
 }
 
-/** Remembers, on an error thrown inside a template, which template file it was (the innermost one). */
-function withPlace(file: string, template: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
+/**
+ * Remembers, on an error thrown inside a template, which template file it was (the innermost
+ * one); and marks the template's output with its index (source-markers.ts).
+ */
+function withPlace(file: string, index: number, template: Handlebars.TemplateDelegate): Handlebars.TemplateDelegate {
   return (context, options) => {
     try {
-      return template(context, options);
+      return `${openMarker(index)}${template(context, options)}${closeMarker(index)}`;
     } catch (error) {
       if (error && typeof error === 'object' && !('keikakuTemplate' in error))
         Object.assign(error, { keikakuTemplate: file });

@@ -1,0 +1,90 @@
+// templates/theme.yaml is the one theme: an edit there reaches the PDF, the Word file and the
+// HTML alike; a mistake in it, or a table whose widths do not match its columns, stops the build
+// at its place and writes nothing.
+import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.ts';
+import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
+import { ROOT } from './helpers/plan.ts';
+
+/** A working folder with the seed's data and a copy of the templates, `edit` applied to one file. */
+async function withTemplates(file: string, from: string, to: string): Promise<string> {
+  const cwd = await mkdtemp(path.join(tmpdir(), 'keikaku-theme-'));
+  await cp(path.join(ROOT, 'data'), path.join(cwd, 'data'), { recursive: true });
+  await cp(path.join(ROOT, 'templates'), path.join(cwd, 'templates'), { recursive: true });
+  const target = path.join(cwd, 'templates', file);
+  const text = await readFile(target, 'utf8');
+  const edited = text.replace(from, to);
+  if (edited === text) throw new Error(`edit did not apply to ${file}`);
+  await writeFile(target, edited);
+  return cwd;
+}
+
+/** The error lines of a report (the seed's own warnings are left out). */
+const errorLines = (stdout: string) => stdout.split('\n').filter((line) => line.includes(': エラー: '));
+
+const buildMeasure1 = (cwd: string) => runCli(['build', '--measure', '1'], cwd);
+const output = (cwd: string, ext: string) => readFile(path.join(cwd, 'out', `実施計画_2024-2026_施策1.${ext}`));
+
+describe('the theme (templates/theme.yaml)', () => {
+  it('gives its printed words to every format', async () => {
+    const cwd = await withTemplates('theme.yaml', 'unit: 単位：千円', 'unit: 金額の単位：千円');
+    const run = await buildMeasure1(cwd);
+    expect(run.code, run.stdout).toBe(0);
+    expect(squash((await pdfPages(await output(cwd, 'pdf'))).join(''))).toContain('金額の単位：千円');
+    expect(await docxParagraphs(await output(cwd, 'docx'))).toContain('金額の単位：千円');
+    expect((await output(cwd, 'html')).toString()).toContain('<p class="unit align-right">金額の単位：千円</p>');
+  });
+
+  it('gives its colours to the Word file and the HTML, and its page margins to the Word file', async () => {
+    const cwd = await withTemplates('theme.yaml', "headerFill: '#e8eef5'", "headerFill: '#ffeecc'");
+    const edited = path.join(cwd, 'templates', 'theme.yaml');
+    await writeFile(edited, (await readFile(edited, 'utf8')).replace('left: 45 }', 'left: 70 }'));
+    const run = await buildMeasure1(cwd);
+    expect(run.code, run.stdout).toBe(0);
+    const xml = await (await JSZip.loadAsync(await output(cwd, 'docx'))).file('word/document.xml')!.async('string');
+    expect(xml).toContain('w:fill="FFEECC"');
+    expect(xml).not.toContain('E8EEF5');
+    expect(xml).toMatch(/<w:pgMar [^>]*w:left="1400"/); // 70 pt
+    expect((await output(cwd, 'html')).toString()).toContain('th { background: #ffeecc;');
+  });
+
+  it('stops the build at the place of a mistake in it, writing nothing', async () => {
+    const cwd = await withTemplates('theme.yaml', "rule: '#333333'", "rule: '333333'");
+    const run = await buildMeasure1(cwd);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      'templates/theme.yaml:31:9: エラー: rule: 色は #1a1a1a のように # と16進数で書いてください\n',
+    );
+    expect(await readdir(cwd)).not.toContain('out');
+  });
+
+  it('is required beside the templates, and the message says where to get it', async () => {
+    const cwd = await withTemplates('theme.yaml', 'page:', 'page:\n');
+    await rm(path.join(cwd, 'templates', 'theme.yaml'));
+    const run = await buildMeasure1(cwd);
+    expect(run.code).toBe(1);
+    expect(errorLines(run.stdout)).toEqual([
+      'templates/theme.yaml: エラー: 文書の見た目を決める theme.yaml がありません。keikaku に同梱の templates/theme.yaml をこのフォルダに写してください',
+    ]);
+  });
+});
+
+describe('table widths', () => {
+  it('must give one width for each real column: a missing one is an error at the template, not a lost column', async () => {
+    // The 事業費 table with its widths fixed for three years, one short of its five columns.
+    const cwd = await withTemplates(
+      'partials/budget-table.hbs',
+      'data-widths="34{{#each years}},15{{/each}},15"',
+      'data-widths="34,15,15,15"',
+    );
+    const run = await buildMeasure1(cwd);
+    expect(run.code).toBe(1);
+    expect(errorLines(run.stdout)).toEqual([
+      'templates/partials/budget-table.hbs:4:1: エラー: <table> の data-widths は4列分ですが、表は5列あります。列の数だけ幅の比を書いてください（年度の列は {{#each years}} で繰り返せます）',
+    ]);
+  });
+});
