@@ -34,10 +34,19 @@ describe('the HTML edition', () => {
     for (const m of plan.measures) {
       expect(bare).toContain(`<section class="measure" id="${m.id}">`);
       expect(bare).toContain(`<a href="#measure-${m.id}">施策 ${m.number}　${m.title}</a>`);
-      expect(bare).toContain(`<h3 id="measure-${m.id}" class="measure">施策 ${m.number}　${m.title}</h3>`);
+      expect(bare).toContain(`<h4 id="measure-${m.id}" class="measure">施策 ${m.number}　${m.title}</h4>`);
     }
     expect(html).toContain('font-family: "BIZ UDGothic"');
     expect(html).toContain('@media print');
+  });
+
+  it('has one <h1>, the document title, and headings that never skip a level', () => {
+    const levels = [...html.matchAll(/<h([1-6])[ >]/g)].map((m) => Number(m[1]));
+    expect(levels.filter((l) => l === 1)).toHaveLength(1);
+    expect(levels[0]).toBe(1);
+    expect(html).toContain('<h1 class="document-title">利根町 実施計画（2024年度～2026年度）</h1>');
+    const skips = levels.flatMap((l, i) => (i > 0 && l > levels[i - 1]! + 1 ? [`h${levels[i - 1]}→h${l}`] : []));
+    expect(skips).toEqual([]);
   });
 
   it('has real tables: captions, header scopes, 取組 spanning their rows, amounts right-aligned', () => {

@@ -11,9 +11,15 @@ export const escapeHtml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const plain = (inlines: readonly Inline[]) => inlineText(inlines, ' ');
 
+/** What rendering one document's blocks needs: the 目次's entries and each heading's HTML level. */
+interface HtmlEnv {
+  readonly headings: readonly TocHeading[];
+  readonly levels: ReadonlyMap<Block, number>;
+}
+
 export function toHtml(tree: DocumentTree, theme: Theme): string {
-  const headings = tocHeadings(tree);
-  const body = tree.sections.map((s) => section(s, headings)).join('\n');
+  const env: HtmlEnv = { headings: tocHeadings(tree), levels: htmlHeadingLevels(tree) };
+  const body = tree.sections.map((s) => section(s, env)).join('\n');
   return `<!doctype html>
 <html lang="${escapeHtml(tree.lang)}">
 <head>
@@ -26,6 +32,7 @@ ${tree.subject ? `<meta name="description" content="${escapeHtml(tree.subject)}"
 <body>
 <a class="skip" href="#main">本文へ移動</a>
 <main id="main">
+<h1 class="document-title">${escapeHtml(tree.subject ?? tree.title)}</h1>
 ${body}
 </main>
 </body>
@@ -33,9 +40,37 @@ ${body}
 `;
 }
 
-function section(s: Section, headings: readonly TocHeading[]): string {
+/**
+ * The page's own <h1> is the document's title; every heading of the tree goes one level below
+ * it, and never more than one level below the heading before it (a ●mark under a section title
+ * would otherwise skip levels, which screen-reader users navigating by level stumble on).
+ */
+function htmlHeadingLevels(tree: DocumentTree): Map<Block, number> {
+  const levels = new Map<Block, number>();
+  let previous = 1;
+  const visit = (blocks: readonly Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'heading' || b.type === 'toc') {
+        const level = Math.min((b.type === 'heading' ? b.level : 1) + 1, previous + 1, 6);
+        levels.set(b, level);
+        previous = level;
+      } else if (b.type === 'group') visit(b.blocks);
+    }
+  };
+  for (const s of tree.sections) visit(s.blocks);
+  return levels;
+}
+
+/** A section without a heading (the cover, the 目次) is not a section of the outline: a <div>. */
+function section(s: Section, env: HtmlEnv): string {
   const id = s.id ? ` id="${escapeHtml(s.id)}"` : '';
-  return `<section class="${escapeHtml(s.style ?? '')}"${id}>\n${s.blocks.map((b) => block(b, headings)).join('\n')}\n</section>`;
+  const tag = s.blocks.some(function headed(b: Block): boolean {
+    // A 目次's heading belongs to its own <nav>, not to the section around it.
+    return b.type === 'heading' || (b.type === 'group' && b.blocks.some(headed));
+  })
+    ? 'section'
+    : 'div';
+  return `<${tag} class="${escapeHtml(s.style ?? '')}"${id}>\n${s.blocks.map((b) => block(b, env)).join('\n')}\n</${tag}>`;
 }
 
 function inlines(content: readonly Inline[]): string {
@@ -56,32 +91,34 @@ const cls = (style?: string, extra?: string) => {
   return names ? ` class="${escapeHtml(names)}"` : '';
 };
 
-function block(b: Block, headings: readonly TocHeading[]): string {
+function block(b: Block, env: HtmlEnv): string {
   switch (b.type) {
-    case 'heading':
-      return `<h${b.level}${b.id ? ` id="${escapeHtml(b.id)}"` : ''}${cls(b.style)}>${inlines(b.content)}</h${b.level}>`;
+    case 'heading': {
+      const level = env.levels.get(b) ?? b.level + 1;
+      return `<h${level}${b.id ? ` id="${escapeHtml(b.id)}"` : ''}${cls(b.style)}>${inlines(b.content)}</h${level}>`;
+    }
     case 'paragraph':
       return `<p${cls(b.style, b.align ? `align-${b.align}` : undefined)}>${inlines(b.content)}</p>`;
     case 'list':
       return `<ul${cls(b.style)} style="list-style-type: '${escapeHtml(b.marker)}'">${b.items.map((item) => `<li>${inlines(item)}</li>`).join('')}</ul>`;
     case 'group':
-      return b.blocks.map((x) => block(x, headings)).join('\n');
+      return b.blocks.map((x) => block(x, env)).join('\n');
     case 'toc':
-      return tocNav(b.title, headings);
+      return tocNav(b.title, env.headings, env.levels.get(b) ?? 2);
     case 'table':
-      return table(b, headings);
+      return table(b, env);
   }
 }
 
-function tocNav(title: string | undefined, headings: readonly TocHeading[]): string {
+function tocNav(title: string | undefined, headings: readonly TocHeading[], level: number): string {
   const label = title ?? '目次';
   const items = headings
     .map((h) => `<li class="toc-${h.level}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.title)}</a></li>`)
     .join('\n');
-  return `<nav aria-labelledby="toc-title"><h1 id="toc-title">${escapeHtml(label)}</h1>\n<ul class="toc">\n${items}\n</ul></nav>`;
+  return `<nav aria-labelledby="toc-title"><h${level} id="toc-title">${escapeHtml(label)}</h${level}>\n<ul class="toc">\n${items}\n</ul></nav>`;
 }
 
-function table(t: Table, headings: readonly TocHeading[]): string {
+function table(t: Table, env: HtmlEnv): string {
   const sum = t.widths.reduce((a, b) => a + b, 0);
   const colgroup = `<colgroup>${t.widths.map((w) => `<col style="width:${((100 * w) / sum).toFixed(1)}%">`).join('')}</colgroup>`;
   const caption = t.caption ? plain(t.caption) : '';
@@ -94,7 +131,7 @@ function table(t: Table, headings: readonly TocHeading[]): string {
         const content =
           c.content.length === 1 && c.content[0]!.type === 'paragraph' && !c.content[0]!.style
             ? inlines(c.content[0]!.content)
-            : c.content.map((x) => block(x, headings)).join('');
+            : c.content.map((x) => block(x, env)).join('');
         return `<${tag}${scope}${spans}${cls(c.style, c.align ? `align-${c.align}` : undefined)}>${content}</${tag}>`;
       })
       .join('')}</tr>`;
@@ -126,15 +163,18 @@ body { font-family: ${fontStack(theme, theme.base.font)}; line-height: 1.7; marg
 a { color: ${theme.colors.link}; }
 section { margin: 0 0 3rem; }
 h1 { font-size: 1.6rem; margin: 1.5rem 0 .75rem; }
-h2 { font-size: 1.3rem; margin: 1.25rem 0 .5rem; }
-h3 { font-size: 1.2rem; margin: 1rem 0 .5rem; }
-h4 { font-size: 1.05rem; margin: 1.25rem 0 .25rem; }
+h2 { font-size: 1.4rem; margin: 1.25rem 0 .5rem; }
+h3 { font-size: 1.25rem; margin: 1rem 0 .5rem; }
+h4 { font-size: 1.15rem; margin: 1rem 0 .5rem; }
+h5, h6, .mark { font-size: 1.05rem; margin: 1.25rem 0 .25rem; }
 p { margin: .25rem 0; }
 ${fontClasses(theme)}ul { margin: .25rem 0; padding-left: 1.2em; }
 li { padding-left: .2em; }
 .toc { list-style: none; padding: 0; }
 .toc li { padding: .15rem 0; }
 .toc-2 { margin-left: 1.2em; } .toc-3 { margin-left: 2.4em; }
+/* The cover is for paper; on screen the page's first heading names the document. */
+@media screen { .cover { display: none; } }
 .cover { text-align: center; padding: 3rem 0; }
 .cover-title { font-size: 2rem; font-weight: bold; }
 .cover-municipality, .cover-period { font-size: 1.2rem; }
@@ -154,7 +194,7 @@ td.align-right { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .note { font-size: .9rem; }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
-  .skip, nav { display: none; }
+  .skip, nav, .document-title { display: none; }
   section { break-before: page; margin: 0; }
   section:first-of-type { break-before: auto; }
   .table-scroll { overflow: visible; }
