@@ -39,7 +39,7 @@ function withValidator(tool: keyof typeof VALIDATORS, name: string, test: () => 
 
 /** Every file below `dir` with the extension, as paths relative to it, sorted. */
 async function filesOf(dir: string, ext: string): Promise<string[]> {
-  const names = (await readdir(dir, { recursive: true }));
+  const names = await readdir(dir, { recursive: true });
   return names.filter((n) => n.endsWith(ext) && !n.startsWith('.cache')).sort();
 }
 
