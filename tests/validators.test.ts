@@ -4,12 +4,12 @@
 // missing validator skips its test with a message; under CI=true it fails instead.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPreviewPage } from '../src/preview/preview-server.ts';
-import { makeDataDir, runCli } from './helpers/cli.ts';
+import { FIXTURES, makeDataDir, runCli } from './helpers/cli.ts';
 import { pdfPages, squash } from './helpers/extract.ts';
 import { seedWithFourChanges } from './helpers/four-changes.ts';
 import { ROOT, SEED_ARGS, TEMPLATE_ARGS } from './helpers/plan.ts';
@@ -43,6 +43,20 @@ async function filesOf(dir: string, ext: string): Promise<string[]> {
   return names.filter((n) => n.endsWith(ext) && !n.startsWith('.cache')).sort();
 }
 
+/** The Nu checker's errors and warnings (info messages aside) on a file or a folder's HTML files. */
+function nuProblems(target: string): string[] {
+  const run = spawnSync('java', ['-jar', VNU, '--format', 'json', '--skip-non-html', target], {
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const report = JSON.parse(run.stderr) as {
+    messages: { type: string; subType?: string; url?: string; message: string }[];
+  };
+  return report.messages
+    .filter((m) => m.type === 'error' || m.type === 'non-document-error' || m.subType === 'warning')
+    .map((m) => `${path.basename(decodeURIComponent(m.url ?? ''))}: ${m.message}`);
+}
+
 let out: string;
 
 beforeAll(async () => {
@@ -74,18 +88,36 @@ describe('validators', () => {
     const files = await filesOf(out, '.html');
     // The plan, 8 excerpts, the 新旧対照表 and two preview pages.
     expect(files).toHaveLength(12);
-    const run = spawnSync('java', ['-jar', VNU, '--format', 'json', '--skip-non-html', out], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    const report = JSON.parse(run.stderr) as {
-      messages: { type: string; subType?: string; url?: string; message: string }[];
-    };
-    const problems = report.messages
-      .filter((m) => m.type === 'error' || m.type === 'non-document-error' || m.subType === 'warning')
-      .map((m) => `${path.basename(decodeURIComponent(m.url ?? ''))}: ${m.message}`);
-    expect(problems).toEqual([]);
+    expect(nuProblems(out)).toEqual([]);
   });
+
+  withValidator('java', 'the Nu check fails on a heading that skips a level (a hand-made fixture)', () => {
+    expect(nuProblems(path.join(FIXTURES, 'html', 'skipped-heading.html'))).toEqual([
+      'skipped-heading.html: The heading “h4” (with computed level 4) follows the heading “h1” (with computed level 1), skipping 2 heading levels.',
+    ]);
+    return Promise.resolve();
+  });
+
+  withValidator(
+    'java',
+    'a template whose headings skip levels (h1 then h4) still gives HTML that skips none',
+    async () => {
+      const cwd = await makeDataDir({}, path.join(ROOT, 'data'));
+      const templates = path.join(cwd, 'templates');
+      await cp(path.join(ROOT, 'templates'), templates, { recursive: true });
+      const cover = path.join(templates, 'partials', 'cover.hbs');
+      const text = await readFile(cover, 'utf8');
+      const edited = text.replace(
+        '<p class="cover-title">{{title}}</p>',
+        '<h1 id="t" data-toc="no">{{title}}</h1>\n  <h4>{{period}}</h4>',
+      );
+      expect(edited).not.toBe(text);
+      await writeFile(cover, edited);
+      const run = await runCli(['build', '--measure', '1', '--format', 'html'], cwd);
+      expect(run.code, run.stdout).toBe(0);
+      expect(nuProblems(path.join(cwd, 'out'))).toEqual([]);
+    },
+  );
 
   withValidator('qpdf', 'every PDF passes qpdf --check and opens in pdfjs with text on every page', async () => {
     const files = await filesOf(out, '.pdf');
