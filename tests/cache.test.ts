@@ -1,6 +1,6 @@
 // out/.cache: a rebuild gives the same bytes as a clean build, and renders exactly the
 // documents that show what changed.
-import { cp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../src/pipeline/build.ts';
@@ -136,4 +136,83 @@ describe('out/.cache', () => {
     expect(single!.size).toBe(3 * 31); // the plan and 30 excerpts, 3 formats each
     for (const [name, bytes] of single!) expect(Buffer.compare(parallel!.get(name)!, bytes), name).toBe(0);
   }, 120_000);
+});
+
+describe('out/.cache as untrusted input', () => {
+  const PLAN_HTML = '実施計画_2024-2026.html';
+  /** A build of the plan alone, as HTML (fast), with its log lines. */
+  const buildPlan = async (work: string) => {
+    const lines: string[] = [];
+    const result = await build(options(work, { formats: ['html'], noDepartments: true }), (l) => lines.push(l));
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    return { ...result, lines, html: await readFile(path.join(work, 'out', PLAN_HTML)) };
+  };
+  const entries = async (work: string) =>
+    (await readdir(path.join(work, 'out', '.cache'))).filter((n) => /^[0-9a-f]{64}\.html$/.test(n));
+
+  it('discards a damaged entry (truncated, or replaced by a page with a script) and renders the document again', async () => {
+    const work = await workspace();
+    const first = await buildPlan(work);
+    const [entry] = await entries(work);
+    const file = path.join(work, 'out', '.cache', entry!);
+    for (const damage of [
+      (bytes: Buffer) => bytes.subarray(0, bytes.length / 2),
+      () => Buffer.from('<!doctype html><script>alert(1)</script>'),
+    ]) {
+      await writeFile(file, damage(await readFile(file)));
+      const again = await buildPlan(work);
+      expect(again.rendered).toEqual(['実施計画_2024-2026']);
+      expect(again.html.equals(first.html)).toBe(true);
+      expect(again.lines).toContain(
+        'out/.cache の 実施計画_2024-2026.html の控えが壊れているかファイルでないため、捨てて作り直しました',
+      );
+    }
+  }, 60_000);
+
+  it('never reads through a link planted in it', async () => {
+    const work = await workspace();
+    const first = await buildPlan(work);
+    const [entry] = await entries(work);
+    const secret = path.join(work, 'secret.txt');
+    await writeFile(secret, 'SECRET');
+    const link = path.join(work, 'out', '.cache', entry!);
+    await rm(link);
+    await symlink(secret, link);
+    const again = await buildPlan(work);
+    expect(again.rendered).toEqual(['実施計画_2024-2026']);
+    expect(again.html.equals(first.html)).toBe(true);
+    expect(again.html.toString()).not.toContain('SECRET');
+    expect(await readFile(secret, 'utf8')).toBe('SECRET');
+  }, 60_000);
+
+  it('is neither read, written nor pruned when out/.cache is a link to another folder', async () => {
+    const work = await workspace();
+    const elsewhere = path.join(work, 'elsewhere');
+    await mkdir(elsewhere);
+    // A file named like a cache entry: pruning through the link would delete it.
+    const bystander = path.join(elsewhere, `${'a'.repeat(64)}.html`);
+    await writeFile(bystander, 'not keikaku’s');
+    await mkdir(path.join(work, 'out'));
+    await symlink(elsewhere, path.join(work, 'out', '.cache'));
+    const run = await buildPlan(work);
+    expect(run.rendered).toEqual(['実施計画_2024-2026']);
+    expect(run.lines).toContain(
+      'out/.cache がフォルダではない（記号リンクなど）ため、キャッシュを読み書きせずに全部作りました',
+    );
+    expect(await readdir(elsewhere)).toEqual([path.basename(bystander)]);
+    expect(await readFile(bystander, 'utf8')).toBe('not keikaku’s');
+  }, 60_000);
+
+  it('learns nothing from a build that fails', async () => {
+    const work = await workspace();
+    // The plan renders; the excerpts then fail on a tag only their template writes.
+    await edit(
+      path.join(work, 'templates', 'excerpt.hbs'),
+      '<p class="excerpt-label">',
+      '<marquee></marquee><p class="excerpt-label">',
+    );
+    const failed = await build(options(work, { formats: ['html'] }));
+    expect(failed.diagnostics.some((d) => d.severity === 'error' && d.file === 'templates/excerpt.hbs')).toBe(true);
+    expect(await readdir(path.join(work, 'out', '.cache')).catch(() => [])).toEqual([]);
+  }, 60_000);
 });

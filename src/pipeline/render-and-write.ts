@@ -43,7 +43,13 @@ export async function renderAndWrite(
 ): Promise<WriteResult> {
   const diagnostics: Diagnostic[] = [];
   const failed = (): WriteResult => ({ diagnostics: sortDiagnostics(diagnostics), written: [], rendered: [] });
-  const cache = options.cache === 'off' ? undefined : new RenderCache(path.join(options.outDir, CACHE_DIR));
+  const cache =
+    options.cache === 'off'
+      ? undefined
+      : new RenderCache(
+          path.join(options.outDir, CACHE_DIR),
+          `${displayPath(path.join(options.outDir, CACHE_DIR), options.cwd)}`,
+        );
   const filesByJob = new Map<string, readonly RenderedFile[]>();
   const keysByJob = new Map<string, Map<OutputFormat, string>>();
   const toRender: DocumentJob[] = [];
@@ -59,7 +65,7 @@ export async function renderAndWrite(
     diagnostics.push(...result.diagnostics);
     if (!result.files) return failed();
     filesByJob.set(result.job.name, result.files);
-    await cache?.put(result.files, keysByJob.get(result.job.name)!);
+    cache?.put(result.files, keysByJob.get(result.job.name)!);
   }
   // In the order of the jobs, whoever rendered them.
   const files = jobs.flatMap((job) => filesByJob.get(job.name) ?? []);
@@ -79,6 +85,9 @@ export async function renderAndWrite(
     });
     return failed();
   }
+  // The cache learns this build's documents only now that they are in out/.
+  await cache?.commit();
+  for (const note of cache?.notes ?? []) options.log(note);
   const written = targets.map((target) => displayPath(target, options.cwd));
   files.forEach((file, i) => {
     const fromCache = renderedFiles.has(file.name) ? '' : '、変更がないため out/.cache から';

@@ -1,11 +1,15 @@
 // out/.cache: the bytes of each document, keyed by a hash of everything that makes them (the
-// view of the data it shows, the templates and theme, the fonts, keikaku's own code, the date), so that a
-// rebuild renders only the documents whose inputs changed. Safe to delete at any time.
+// view of the data it shows, the templates and theme, the fonts, keikaku's own code and its
+// dependencies' versions, the date), so that a rebuild renders only the documents whose inputs
+// changed. Safe to delete at any time. The cache is untrusted input: an entry is used only if
+// it is a regular file (never a link) whose recorded content hash matches, and the cache is
+// written only once a build has written out/.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeFileAtomic } from '../io/write-file.ts';
+import { removeStaleTemporaries, writeFileAtomic } from '../io/write-file.ts';
 import type { OutputFormat } from '../backends/backend.ts';
 import { FONT_ROLES } from '../theme/theme.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
@@ -17,12 +21,18 @@ const SOURCE_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 let codeHash: Promise<string> | undefined;
 
-/** A hash of keikaku's own source: a new version never reuses an old version's output. */
+/**
+ * A hash of keikaku's own source and of the exact versions of its dependencies (the lockfile):
+ * a new version of keikaku, or an upgraded pdfkit, never reuses an old version's output.
+ */
 function hashOfCode(): Promise<string> {
   codeHash ??= (async () => {
     const hash = createHash('sha256');
     const files = (await readdir(SOURCE_ROOT, { recursive: true })).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort();
     for (const file of files) hash.update(file).update(await readFile(path.join(SOURCE_ROOT, file)));
+    for (const file of ['package.json', 'package-lock.json']) {
+      hash.update(file).update(await readFile(path.join(SOURCE_ROOT, '..', file)).catch(() => Buffer.alloc(0)));
+    }
     return hash.digest('hex');
   })();
   return codeHash;
@@ -75,45 +85,117 @@ export async function jobKeys(job: DocumentJob, context: RenderContext): Promise
   );
 }
 
+/** An entry starts with this line and the sha256 of the bytes that follow it. */
+const HEADER = 'keikaku-cache 1 ';
+const HEADER_LENGTH = HEADER.length + 64 + 1;
+const ENTRY_NAME = /^[0-9a-f]{64}\.\w+$/;
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
 export class RenderCache {
   private readonly used = new Set<string>();
+  private readonly pending: { readonly name: string; readonly bytes: Uint8Array }[] = [];
+  private usable: Promise<boolean> | undefined;
+  /** What the user should know about the cache (a damaged entry, a link), in Japanese. */
+  readonly notes: string[] = [];
 
-  constructor(private readonly dir: string) {}
+  /** `dir` is out/.cache; `shown` is how messages name it. */
+  constructor(
+    private readonly dir: string,
+    private readonly shown = 'out/.cache',
+  ) {}
 
-  private file(key: string, format: OutputFormat) {
-    return path.join(this.dir, `${key}.${format}`);
+  private file(name: string) {
+    return path.join(this.dir, name);
   }
 
-  /** The cached files of a job, or undefined when any format is missing. */
+  /** The cache folder is used only when it is absent or a real folder: never through a link. */
+  private isUsable(): Promise<boolean> {
+    this.usable ??= (async () => {
+      for (const dir of [path.dirname(this.dir), this.dir]) {
+        const stat = await lstat(dir).catch(() => undefined);
+        if (stat && !stat.isDirectory()) {
+          this.notes.push(
+            `${dir === this.dir ? this.shown : path.dirname(this.shown)} がフォルダではない（記号リンクなど）ため、キャッシュを読み書きせずに全部作りました`,
+          );
+          return false;
+        }
+      }
+      return true;
+    })();
+    return this.usable;
+  }
+
+  /** The cached files of a job, or undefined when any format is missing or fails its check. */
   async get(job: DocumentJob, keys: ReadonlyMap<OutputFormat, string>): Promise<RenderedFile[] | undefined> {
+    if (!(await this.isUsable())) return undefined;
     const files: RenderedFile[] = [];
     for (const [format, key] of keys) {
-      const bytes = await readFile(this.file(key, format)).catch(() => undefined);
+      const bytes = await this.read(`${key}.${format}`, `${job.name}.${format}`);
       if (!bytes) return undefined;
-      files.push({ name: `${job.name}.${format}`, bytes: new Uint8Array(bytes) });
+      files.push({ name: `${job.name}.${format}`, bytes });
     }
     for (const [format, key] of keys) this.used.add(`${key}.${format}`);
     return files;
   }
 
-  async put(files: readonly RenderedFile[], keys: ReadonlyMap<OutputFormat, string>): Promise<void> {
-    await mkdir(this.dir, { recursive: true });
+  /** An entry's bytes if it is a regular file whose content hash matches; a bad entry is removed. */
+  private async read(name: string, document: string): Promise<Uint8Array | undefined> {
+    let data: Buffer;
+    try {
+      // O_NOFOLLOW: a link planted in the cache is never read through.
+      const handle = await open(this.file(name), constants.O_RDONLY | constants.O_NOFOLLOW);
+      try {
+        if (!(await handle.stat()).isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOTFILE' });
+        data = await handle.readFile();
+      } finally {
+        await handle.close();
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      return this.discard(name, document);
+    }
+    const header = data.subarray(0, HEADER_LENGTH).toString('latin1');
+    const bytes = new Uint8Array(data.subarray(HEADER_LENGTH));
+    if (header !== `${HEADER}${sha256(bytes)}\n`) return this.discard(name, document);
+    return bytes;
+  }
+
+  private async discard(name: string, document: string): Promise<undefined> {
+    this.notes.push(`${this.shown} の ${document} の控えが壊れているかファイルでないため、捨てて作り直しました`);
+    await rm(this.file(name), { force: true });
+    return undefined;
+  }
+
+  /** Queues a job's files; they reach the cache only when `commit` is called (a build that worked). */
+  put(files: readonly RenderedFile[], keys: ReadonlyMap<OutputFormat, string>): void {
     for (const file of files) {
       const format = path.extname(file.name).slice(1) as OutputFormat;
       const key = keys.get(format);
-      if (!key) continue;
-      await writeFileAtomic(this.file(key, format), file.bytes);
-      this.used.add(`${key}.${format}`);
+      if (key) this.pending.push({ name: `${key}.${format}`, bytes: file.bytes });
+    }
+  }
+
+  /** Writes the queued entries (each atomically, with its content hash) and clears dead temporaries. */
+  async commit(): Promise<void> {
+    if (!(await this.isUsable()) || this.pending.length === 0) return;
+    await mkdir(this.dir, { recursive: true });
+    await removeStaleTemporaries(this.dir);
+    for (const { name, bytes } of this.pending.splice(0)) {
+      await writeFileAtomic(
+        this.file(name),
+        Buffer.concat([Buffer.from(`${HEADER}${sha256(bytes)}\n`, 'latin1'), bytes]),
+      );
+      this.used.add(name);
     }
   }
 
   /** Removes the entries this build did not use, so the cache holds one build's worth. */
   async prune(): Promise<void> {
+    if (!(await this.isUsable())) return;
     const names = await readdir(this.dir).catch(() => [] as string[]);
     await Promise.all(
-      names
-        .filter((n) => /^[0-9a-f]{64}\.\w+$/.test(n) && !this.used.has(n))
-        .map((n) => rm(path.join(this.dir, n), { force: true })),
+      names.filter((n) => ENTRY_NAME.test(n) && !this.used.has(n)).map((n) => rm(this.file(n), { force: true })),
     );
   }
 
