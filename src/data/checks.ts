@@ -5,6 +5,7 @@ import { formatPlace } from '../diagnostics/reporters.ts';
 import { periodLabel, westernFiscalYear, yearsOf } from '../plan/fiscal-year.ts';
 import type { DataPath, YamlSource } from './read-yaml.ts';
 import type { DepartmentsFile, MeasureFile, PlanFile } from './schema.ts';
+import { fileNameKey } from './text-rules.ts';
 
 export interface Parsed<T> {
   readonly source: YamlSource;
@@ -100,7 +101,22 @@ function checkPolicyNumbers({ source, data }: Parsed<PlanFile>, out: Diagnostic[
 
 function checkDepartmentList({ source, data }: Parsed<DepartmentsFile>, out: Diagnostic[]): void {
   const seen = new FirstSeen();
+  // Each name is a file name: two that differ only in case or Unicode form are one file on
+  // Windows and macOS, so the second excerpt would overwrite the first.
+  const files = new Map<string, string>();
   data.departments.forEach((name, i) => {
+    const other = files.get(fileNameKey(name));
+    if (other !== undefined && other !== name) {
+      out.push(
+        source.diagnostic(
+          'error',
+          ['departments', i],
+          'file-name-collision',
+          `担当課「${name}」と「${other}」は大文字・小文字などの違いしかなく、抜粋が同じファイル名になります。どちらかの名前を変えてください`,
+        ),
+      );
+    }
+    files.set(fileNameKey(name), other ?? name);
     seen.claim(
       name,
       source,

@@ -1,7 +1,7 @@
 // The zod schema of the three kinds of data file: the only source of the plan's types, of the
 // JSON Schema that editors use, and of the shape checks. Cross-file rules live in checks.ts.
 import { z } from 'zod';
-import { departmentNameProblem, forbiddenCharProblem } from './text-rules.ts';
+import { departmentNameProblem, fileNameProblem, forbiddenCharProblem, MAX_FILE_NAME_BYTES } from './text-rules.ts';
 
 /**
  * A key's Japanese term (shown in messages, editor hover text and the README) and what it
@@ -95,7 +95,12 @@ const policySchema = z
 export const planFileSchema = z
   .strictObject({
     municipality: singleLineText.meta(term('自治体名', '例: 利根町')),
-    title: singleLineText.meta(term('名称', '計画の名称（例: 実施計画）')),
+    title: singleLineText
+      .superRefine((value, ctx) => {
+        const problem = fileNameProblem(value, '計画の名称', MAX_FILE_NAME_BYTES.title);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'unsafe-file-name' } });
+      })
+      .meta(term('名称', '計画の名称（例: 実施計画）。出力ファイルの名前になる')),
     period: z
       .strictObject({
         start: fiscalYear.meta(term('初年度（西暦）', '計画期間の初年度（西暦、例: 2024）')),

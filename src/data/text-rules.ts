@@ -22,15 +22,43 @@ export function forbiddenCharProblem(text: string, singleLine: boolean): string 
   return undefined;
 }
 
-// A department name becomes a file name (out/担当課別/<name>.pdf): it must be safe on every
-// system, so nothing that separates paths, names a parent, or Windows forbids.
+// Names that become file names (the plan's title in out/<title>_2024-2026.pdf, each 担当課 in
+// out/担当課別/<name>.pdf) must be safe and distinct on every system: nothing that separates
+// paths or names a parent, nothing Windows forbids or reserves, nothing invisible, one Unicode
+// form (NFC: macOS would otherwise store the same-looking name twice), and short enough in
+// bytes (file systems count bytes, 255 at most) to leave room for the rest of the file name.
 const UNSAFE_IN_FILE_NAME = /[/\\<>:"|?*]/;
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:\..*)?$/i;
+// Zero-width characters, bidirectional controls, the BOM used as a zero-width space.
+const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 
-export function departmentNameProblem(name: string): string | undefined {
+/** Bytes a name may take, per kind: room is left for `_2024-2026_施策1-2.docx` and the like. */
+export const MAX_FILE_NAME_BYTES = { title: 120, department: 180 } as const;
+
+/** Japanese message for the first reason `name` cannot be a file name, or undefined when safe. */
+export function fileNameProblem(name: string, what: string, maxBytes: number): string | undefined {
   const bad = UNSAFE_IN_FILE_NAME.exec(name);
-  if (bad) return `担当課名に「${bad[0]}」は使えません（ファイル名になるため）`;
-  if (/^\.|\.$/.test(name)) return '担当課名を「.」で始めたり終えたりはできません（ファイル名になるため）';
-  if (name !== name.trim()) return '担当課名の前後に空白は入れられません';
-  if (name.length > 60) return `担当課名が長すぎます（${name.length}文字、上限60文字）`;
+  if (bad) return `${what}に「${bad[0]}」は使えません（ファイル名になるため）`;
+  if (/^\.|\.$/.test(name)) return `${what}を「.」で始めたり終えたりはできません（ファイル名になるため）`;
+  if (name !== name.trim()) return `${what}の前後に空白は入れられません`;
+  const invisible = INVISIBLE.exec(name);
+  if (invisible) {
+    return `${what}に見えない文字 ${codePointName(invisible[0])} が${invisible.index + 1}文字目にあります。削除してください（ファイル名になるため）`;
+  }
+  if (name.normalize('NFC') !== name) {
+    return `${what}に、濁点などを別の文字として組み合わせた文字があります。入力し直してください（見た目が同じでも別のファイル名になるため）`;
+  }
+  if (WINDOWS_RESERVED.test(name))
+    return `「${name}」は Windows でファイル名に使えない名前です。別の${what}にしてください`;
+  const bytes = Buffer.byteLength(name, 'utf8');
+  if (bytes > maxBytes) {
+    return `${what}が長すぎます（ファイル名にして${bytes}バイト、上限${maxBytes}バイト。漢字なら${Math.floor(maxBytes / 3)}文字まで）`;
+  }
   return undefined;
 }
+
+export const departmentNameProblem = (name: string): string | undefined =>
+  fileNameProblem(name, '担当課名', MAX_FILE_NAME_BYTES.department);
+
+/** Two names that one file system would take for the same file (case, Unicode form). */
+export const fileNameKey = (name: string): string => name.normalize('NFC').toLowerCase();

@@ -31,7 +31,8 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
  */
 export async function assertInside(root: string, target: string): Promise<void> {
   const relative = path.relative(root, target);
-  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+  // `..計画_2024-2026.pdf` is a file inside root; only `..` as a whole segment leaves it.
+  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
     throw new OutputPathError(`出力先のフォルダの外には書き出せません: ${target}`);
   }
   let current = root;
@@ -78,6 +79,14 @@ export async function writeDocuments(
 ): Promise<string[]> {
   const targets = files.map((file) => path.join(outDir, ...file.name.split('/')));
   for (const target of targets) await assertInside(outDir, target);
+  // Two documents that one file system takes for the same file: the second would replace the first.
+  const seen = new Map<string, string>();
+  for (const target of targets) {
+    const key = target.normalize('NFC').toLowerCase();
+    const other = seen.get(key);
+    if (other !== undefined) throw new OutputPathError(`2つの文書が同じファイル名になります: ${other} と ${target}`);
+    seen.set(key, target);
+  }
   for (const dir of new Set(targets.map((t) => path.dirname(t)))) await removeStaleTemporaries(dir);
   for (const [i, file] of files.entries()) await writeFileAtomic(targets[i]!, file.bytes);
   return targets;

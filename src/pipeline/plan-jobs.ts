@@ -73,5 +73,8 @@ function selectMeasures(
     }
   }
   const numbers = plan.measures.filter((m) => ids.has(m.id)).map((m) => m.number);
-  return { ids, suffix: `施策${numbers.join('-')}`, diagnostics };
+  // Many 施策 would make a file name longer than a file system allows: then the first and a count.
+  const listed = `施策${numbers.join('-')}`;
+  const suffix = listed.length <= 40 ? listed : `施策${numbers[0]}ほか${numbers.length - 1}件`;
+  return { ids, suffix, diagnostics };
 }
