@@ -148,7 +148,7 @@ describe('out/.cache as untrusted input', () => {
     return { ...result, lines, html: await readFile(path.join(work, 'out', PLAN_HTML)) };
   };
   const entries = async (work: string) =>
-    (await readdir(path.join(work, 'out', '.cache'))).filter((n) => /^[0-9a-f]{64}\.html$/.test(n));
+    (await readdir(path.join(work, 'out', '.cache'))).filter((n) => /^[0-9a-f]{64}\.html\.entry$/.test(n));
 
   it('discards a damaged entry (truncated, or replaced by a page with a script) and renders the document again', async () => {
     const work = await workspace();

@@ -64,7 +64,8 @@ beforeAll(async () => {
   // page with valid data and with an error, all in one folder.
   const work = await mkdtemp(path.join(tmpdir(), 'keikaku-validators-'));
   out = path.join(work, 'out');
-  const build = await runCli(['build', ...SEED_ARGS, '--out', out, '--no-cache'], work);
+  // With out/.cache, as a user's out/ is: its entries must not look like documents to a validator.
+  const build = await runCli(['build', ...SEED_ARGS, '--out', out], work);
   expect(build.code, build.stdout).toBe(0);
   const changed = path.join(work, 'changed');
   await seedWithFourChanges(changed);
@@ -115,7 +116,7 @@ describe('validators', () => {
       await writeFile(cover, edited);
       const run = await runCli(['build', '--measure', '1', '--format', 'html'], cwd);
       expect(run.code, run.stdout).toBe(0);
-      expect(nuProblems(path.join(cwd, 'out'))).toEqual([]);
+      expect(nuProblems(path.join(cwd, 'out', '実施計画_2024-2026_施策1.html'))).toEqual([]);
     },
   );
 

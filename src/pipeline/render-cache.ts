@@ -88,7 +88,10 @@ export async function jobKeys(job: DocumentJob, context: RenderContext): Promise
 /** An entry starts with this line and the sha256 of the bytes that follow it. */
 const HEADER = 'keikaku-cache 1 ';
 const HEADER_LENGTH = HEADER.length + 64 + 1;
-const ENTRY_NAME = /^[0-9a-f]{64}\.\w+$/;
+// Entries end in `.entry`, not in `.html` or `.pdf`: a tool run over out/ (a validator, a
+// search) must not take them for documents. Names without it are an older keikaku's, pruned.
+const ENTRY_NAME = /^[0-9a-f]{64}\.\w+(?:\.entry)?$/;
+const entryName = (key: string, format: OutputFormat) => `${key}.${format}.entry`;
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -131,11 +134,11 @@ export class RenderCache {
     if (!(await this.isUsable())) return undefined;
     const files: RenderedFile[] = [];
     for (const [format, key] of keys) {
-      const bytes = await this.read(`${key}.${format}`, `${job.name}.${format}`);
+      const bytes = await this.read(entryName(key, format), `${job.name}.${format}`);
       if (!bytes) return undefined;
       files.push({ name: `${job.name}.${format}`, bytes });
     }
-    for (const [format, key] of keys) this.used.add(`${key}.${format}`);
+    for (const [format, key] of keys) this.used.add(entryName(key, format));
     return files;
   }
 
@@ -172,7 +175,7 @@ export class RenderCache {
     for (const file of files) {
       const format = path.extname(file.name).slice(1) as OutputFormat;
       const key = keys.get(format);
-      if (key) this.pending.push({ name: `${key}.${format}`, bytes: file.bytes });
+      if (key) this.pending.push({ name: entryName(key, format), bytes: file.bytes });
     }
   }
 
