@@ -1,6 +1,6 @@
 // keikaku diff: the 新旧対照表 shows exactly what changed, matched by id, side by side.
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, cp } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -133,6 +133,26 @@ describe('keikaku diff', () => {
     const missing = await runCli(['diff', '--old-rev', 'no-such-branch', ...TEMPLATE_ARGS], repo);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain('no-such-branch:data: エラー: git のリビジョン「no-such-branch」が見つかりません');
+  }, 60_000);
+
+  it('--old-rev reads measure files whose names are not ASCII (git quotes them unless told not to)', async () => {
+    const repo = await mkdtemp(path.join(tmpdir(), 'keikaku-git-ja-'));
+    await cp(path.join(ROOT, 'data'), path.join(repo, 'data'), { recursive: true });
+    // Staff name files as they like: every 施策 file gets a Japanese name.
+    const measures = path.join(repo, 'data', 'measures');
+    for (const name of await readdir(measures))
+      await rename(path.join(measures, name), path.join(measures, `施策${name}`));
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+    git('init', '-q', '-b', 'main');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'add', '.');
+    git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-q', '-m', 'plan');
+    const run = await runCli(['diff', '--old-rev', 'main', ...TEMPLATE_ARGS, '--format', 'html'], repo);
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(0);
+    // Nothing changed: had the old plan lost its files, all 14 施策 would show as 新設.
+    const html = (await readFile(path.join(repo, 'out', `${NAME}.html`), 'utf8')).replace(/<\/?span[^>]*>/g, '');
+    expect(html).toContain('変更はありません。');
+    expect(html).toContain('変更のない施策（14件）');
   }, 60_000);
 
   it('compares a rolled plan over the years both have, and says that the period moved', async () => {

@@ -35,9 +35,13 @@ export async function readDataDirAtRevision(
     };
   }
   const folder = path.relative(top, path.resolve(cwd, dataDir)).split(path.sep).join('/');
-  const listed = (await git(top, ['ls-tree', '-r', '--name-only', rev, '--', folder]))
-    .toString()
-    .split('\n')
+  // -z: names exactly as stored, one per NUL. Without it git quotes a name that is not ASCII
+  // ("measures/\345\234\260.yaml") and such a file would drop out of the old plan unseen.
+  const listed = (
+    await git(top, ['-c', 'core.quotePath=false', 'ls-tree', '-r', '-z', '--name-only', rev, '--', folder])
+  )
+    .toString('utf8')
+    .split('\0')
     .filter(Boolean);
   const wanted = (name: string): DataFile['kind'] | undefined => {
     const relative = name.slice(folder.length + 1);
