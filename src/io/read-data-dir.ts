@@ -1,6 +1,7 @@
 // Reads the data folder: plan.yaml, departments.yaml and measures/*.yaml. The only place that
 // knows the folder's layout; missing pieces become diagnostics, not exceptions.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, realpath } from 'node:fs/promises';
 import { MAX_DATA_FILE_BYTES, tooLargeDiagnostic } from '../data/decode.ts';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -28,18 +29,54 @@ export async function readDataDir(
   const diagnostics: Diagnostic[] = [];
   const shownRoot = displayPath(root, cwd);
 
+  // Real path of the folder: a link inside it may point elsewhere inside it, never outside.
+  const realRoot = await realpath(root).catch(() => root);
+
   const readOne = async (absolute: string, kind: DataFile['kind']) => {
     const file = displayPath(absolute, cwd);
+    const refuse = (rule: string, message: string) => diagnostics.push({ severity: 'error', file, rule, message });
     try {
-      // A file far too large is refused before it is read (a 50 MB file must not stall CI).
-      const size = (await stat(absolute)).size;
-      if (size > MAX_DATA_FILE_BYTES) {
-        diagnostics.push(tooLargeDiagnostic(file, size));
-        return;
+      if ((await lstat(absolute)).isSymbolicLink()) {
+        const target = await realpath(absolute);
+        const relative = path.relative(realRoot, target);
+        if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+          // Its contents would reach diagnostics, and CI turns diagnostics into public annotations.
+          refuse(
+            'link-outside-data',
+            `データのフォルダの外（${target}）を指す記号リンクです。リンクの先は読みません。ファイルそのものをフォルダに置いてください`,
+          );
+          return;
+        }
       }
-      files.push({ file, kind, bytes: await readFile(absolute) });
+      // O_NONBLOCK: a FIFO opens at once instead of waiting for a writer; it is then refused below.
+      const handle = await open(absolute, constants.O_RDONLY | constants.O_NONBLOCK);
+      try {
+        const stat = await handle.stat();
+        if (!stat.isFile()) {
+          refuse('not-a-file', '通常のファイルではありません（フォルダ、FIFO、デバイスなど）。読みません');
+          return;
+        }
+        // A file far too large is refused before it is read (a 50 MB file must not stall CI),
+        // and no more than the limit is read even if it grows meanwhile.
+        if (stat.size > MAX_DATA_FILE_BYTES) {
+          diagnostics.push(tooLargeDiagnostic(file, stat.size));
+          return;
+        }
+        const buffer = Buffer.alloc(MAX_DATA_FILE_BYTES + 1);
+        let length = 0;
+        for (let n = -1; n !== 0 && length < buffer.length; length += n) {
+          n = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead;
+        }
+        if (length > MAX_DATA_FILE_BYTES) {
+          diagnostics.push(tooLargeDiagnostic(file, length));
+          return;
+        }
+        files.push({ file, kind, bytes: new Uint8Array(buffer.subarray(0, length)) });
+      } finally {
+        await handle.close();
+      }
     } catch (error) {
-      diagnostics.push({ severity: 'error', file, rule: 'unreadable-file', message: fileErrorMessage(error) });
+      refuse('unreadable-file', fileErrorMessage(error));
     }
   };
 
@@ -49,7 +86,18 @@ export async function readDataDir(
   const measuresDir = path.join(root, DATA_LAYOUT.measuresDir);
   let names: string[] = [];
   try {
-    names = (await readdir(measuresDir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+    const all = (await readdir(measuresDir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+    // Hidden files and editors' and other systems' leftovers (.#02.yaml from Emacs, ._02.yaml
+    // from macOS, ~$02.yaml from Office) are not 施策: skipped, with a word.
+    names = all.filter((n) => !isLeftover(n));
+    for (const name of all.filter(isLeftover)) {
+      diagnostics.push({
+        severity: 'warning',
+        file: displayPath(path.join(measuresDir, name), cwd),
+        rule: 'skipped-file',
+        message: '隠しファイルかエディタなどの一時ファイルのため、施策として読みませんでした',
+      });
+    }
   } catch (error) {
     diagnostics.push({
       severity: 'error',
@@ -58,7 +106,7 @@ export async function readDataDir(
       message: `施策のフォルダを読めません: ${fileErrorMessage(error)}`,
     });
   }
-  if (names.length === 0 && diagnostics.length === 0) {
+  if (names.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
     diagnostics.push({
       severity: 'error',
       file: displayPath(measuresDir, cwd),
@@ -69,6 +117,8 @@ export async function readDataDir(
   for (const name of names) await readOne(path.join(measuresDir, name), 'measure');
   return { files, diagnostics };
 }
+
+const isLeftover = (name: string): boolean => name.startsWith('.') || name.startsWith('~$');
 
 export function fileErrorMessage(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
