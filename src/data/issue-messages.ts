@@ -71,6 +71,9 @@ function tooSmallOrBigMessage(
     return issue.code === 'too_small' ? `${what}には1件以上書いてください` : `${what}の件数が多すぎます`;
   }
   if (path[path.length - 2] === 'amounts') {
+    if (issue.code === 'too_big') {
+      return `${what}が大きすぎます（上限 ${Number(issue.maximum).toLocaleString('ja-JP')}千円）。千円単位で書いているか確かめてください（${describeValue(input)}が書かれています）`;
+    }
     return `${what}は0以上の整数で書いてください（${describeValue(input)}が書かれています）`;
   }
   const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);

@@ -6,6 +6,7 @@ import {
   isScalar,
   isSeq,
   LineCounter,
+  visit,
   parseDocument,
   type Document,
   type Node,
@@ -35,13 +36,15 @@ export class YamlSource {
   /** Parses `text`; returns the source, or undefined when the YAML cannot be read at all. */
   static parse(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
     const lineCounter = new LineCounter();
-    const doc = parseDocument(expandTabIndentation(text), {
+    const source = expandTabIndentation(text);
+    const doc = parseDocument(source, {
       lineCounter,
       prettyErrors: false,
       uniqueKeys: true,
       strict: true,
     });
     const diagnostics = [...doc.errors.map((e) => yamlErrorToDiagnostic(file, e, lineCounter))];
+    if (diagnostics.length === 0) diagnostics.push(...sameKeysInOtherSpelling(file, doc, source, lineCounter));
     if (diagnostics.length > 0) return { diagnostics };
     let value: unknown;
     try {
@@ -145,4 +148,36 @@ function yamlErrorToDiagnostic(file: string, error: YAMLError, lineCounter: Line
  */
 export function expandTabIndentation(text: string): string {
   return text.includes('\t') ? text.replace(/^\t+/gm, (tabs) => '  '.repeat(tabs.length)) : text;
+}
+
+/**
+ * Keys that YAML keeps apart but that become one key in the data (`2024:` and `"2024":`, a
+ * number and a string): one value would silently win. Reported at the second key.
+ */
+function sameKeysInOtherSpelling(file: string, doc: Document, text: string, lineCounter: LineCounter): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Map<string, string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const name = String(pair.key.value);
+        const range = pair.key.range;
+        const written = range ? text.slice(range[0], range[1]) : name;
+        const first = seen.get(name);
+        if (first === undefined) {
+          seen.set(name, written);
+          continue;
+        }
+        out.push({
+          severity: 'error',
+          file,
+          ...lineCounter.linePos(pair.key.range?.[0] ?? 0),
+          rule: 'duplicate-key',
+          message: `キー「${name}」が2回書かれています（${first} と ${written} は同じキーとして読まれます）。1つにまとめてください`,
+        });
+      }
+    },
+  });
+  return out;
 }

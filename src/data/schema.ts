@@ -75,7 +75,19 @@ const departmentName = singleLineText
   .meta(term('担当課'));
 
 /** 千円 (thousands of yen), whole numbers. */
-const amount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+/**
+ * The largest amount, in 千円 (about 1兆円): far above any one 事業, and low enough that the
+ * totals of any plan stay exact in JavaScript numbers (a million rows sum below 2^53).
+ */
+export const MAX_AMOUNT = 999_999_999;
+
+/** 千円 (thousands of yen), whole numbers; -0 (which YAML allows) is read as 0. */
+const amount = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_AMOUNT)
+  .transform((value) => (value === 0 ? 0 : value));
 
 const basicMeasureSchema = z
   .strictObject({
