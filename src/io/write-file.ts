@@ -55,7 +55,9 @@ export async function removeStaleTemporaries(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
   for (const name of names) {
     const pid = Number(TEMPORARY.exec(name)?.[1]);
-    if (pid && !isRunning(pid)) await rm(path.join(dir, name), { force: true });
+    // Only files (or links): a folder that happens to look like a temporary name is left alone.
+    const stat = pid && !isRunning(pid) ? await lstat(path.join(dir, name)).catch(() => undefined) : undefined;
+    if (stat && !stat.isDirectory()) await rm(path.join(dir, name), { force: true });
   }
 }
 
@@ -90,4 +92,27 @@ export async function writeDocuments(
   for (const dir of new Set(targets.map((t) => path.dirname(t)))) await removeStaleTemporaries(dir);
   for (const [i, file] of files.entries()) await writeFileAtomic(targets[i]!, file.bytes);
   return targets;
+}
+
+/** Why a write failed, in the words of the person who must fix it (the path is told beside it). */
+export function writeErrorMessage(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'EACCES':
+    case 'EPERM':
+    case 'EROFS':
+      return '書き込む権限がありません（読み取り専用のフォルダや、ほかのプログラムが開いているファイルではありませんか）';
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return 'ディスクの空きがありません。空きを作ってからもう一度実行してください';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return '出力先のフォルダがあるべき場所に、同じ名前のファイルがあります';
+    case 'EISDIR':
+      return '書き出すファイルと同じ名前のフォルダがあります';
+    case 'ENAMETOOLONG':
+      return '出力先のパスが長すぎます。短いフォルダ名を --out に指定してください';
+    default:
+      return `書き出せません（${code ?? String(error)}）`;
+  }
 }

@@ -31,6 +31,9 @@ export const documentBaseName = (plan: Plan): string => `${plan.title}_${plan.pe
  */
 export function creationDate(plan: Plan, env: NodeJS.ProcessEnv = process.env): Date {
   const epoch = Number(env.SOURCE_DATE_EPOCH);
-  if (env.SOURCE_DATE_EPOCH && Number.isInteger(epoch) && epoch >= 0) return new Date(epoch * 1000);
+  // Beyond year 9999 a date has no place in a PDF (and JavaScript's dates end in 275760).
+  if (env.SOURCE_DATE_EPOCH && Number.isInteger(epoch) && epoch >= 0 && epoch < 253402300800) {
+    return new Date(epoch * 1000);
+  }
   return new Date(`${plan.period.start}-04-01T00:00:00+09:00`);
 }

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { displayPath } from '../io/read-data-dir.ts';
-import { OutputPathError, writeDocuments } from '../io/write-file.ts';
+import { OutputPathError, writeDocuments, writeErrorMessage } from '../io/write-file.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
 import { CACHE_DIR, jobKeys, RenderCache } from './render-cache.ts';
 import type { RenderContext } from './render-document.ts';
@@ -76,12 +76,15 @@ export async function renderAndWrite(
     // Names come from validated data (a 担当課 cannot hold / or ..): the writer is the last guard.
     targets = await writeDocuments(options.outDir, files);
   } catch (error) {
-    if (!(error instanceof OutputPathError)) throw error;
+    // The user's disk, not keikaku: a message with the place and the cause, never a stack trace.
+    const io = error as NodeJS.ErrnoException;
+    if (!(error instanceof OutputPathError) && typeof io?.code !== 'string') throw error;
     diagnostics.push({
       severity: 'error',
-      file: displayPath(options.outDir, options.cwd),
-      rule: 'output-path',
-      message: error.message,
+      file: displayPath(io.path ?? options.outDir, options.cwd),
+      rule: error instanceof OutputPathError ? 'output-path' : 'output-write',
+      message:
+        error instanceof OutputPathError ? error.message : `${writeErrorMessage(error)}。文書は書き出していません`,
     });
     return failed();
   }

@@ -9,7 +9,7 @@ import { constants } from 'node:fs';
 import { lstat, mkdir, open, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { removeStaleTemporaries, writeFileAtomic } from '../io/write-file.ts';
+import { removeStaleTemporaries, writeErrorMessage, writeFileAtomic } from '../io/write-file.ts';
 import type { OutputFormat } from '../backends/backend.ts';
 import { FONT_ROLES } from '../theme/theme.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
@@ -182,6 +182,18 @@ export class RenderCache {
   /** Writes the queued entries (each atomically, with its content hash) and clears dead temporaries. */
   async commit(): Promise<void> {
     if (!(await this.isUsable()) || this.pending.length === 0) return;
+    try {
+      await this.writePending();
+    } catch (error) {
+      // The documents are already in out/: a cache that cannot be written only costs speed.
+      if (typeof (error as NodeJS.ErrnoException)?.code !== 'string') throw error;
+      this.notes.push(
+        `${this.shown} に控えを書けませんでした（${writeErrorMessage(error)}）。次のビルドは全部作り直します`,
+      );
+    }
+  }
+
+  private async writePending(): Promise<void> {
     await mkdir(this.dir, { recursive: true });
     await removeStaleTemporaries(this.dir);
     for (const { name, bytes } of this.pending.splice(0)) {
