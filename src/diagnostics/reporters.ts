@@ -12,8 +12,18 @@ export function formatPlace(d: Pick<Diagnostic, 'file' | 'line' | 'col'>): strin
   return `${d.file}:${d.line}:${d.col ?? 1}`;
 }
 
+/**
+ * Control characters from the data (an escape sequence pasted into a name, say) are shown as
+ * \u001B and the like: raw, they would recolour or rewrite the terminal that reads the report.
+ */
+const visibleControls = (s: string): string =>
+  s.replace(
+    /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
+
 export function formatText(d: Diagnostic): string {
-  return `${formatPlace(d)}: ${SEVERITY_LABEL[d.severity]}: ${d.message}`;
+  return visibleControls(`${formatPlace(d)}: ${SEVERITY_LABEL[d.severity]}: ${d.message}`);
 }
 
 // https://docs.github.com/actions/reference/workflow-commands-for-github-actions

@@ -72,6 +72,13 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
   let waiters: (() => void)[] = [];
 
   const server = createServer((request, response) => {
+    // DNS rebinding: a page on another site could point its own name at 127.0.0.1 and read the
+    // draft plan. Only requests that name this machine are answered.
+    if (!isLocalHost(request.headers.host)) {
+      response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('このプレビューは、このパソコンの http://127.0.0.1 または http://localhost からだけ開けます');
+      return;
+    }
     if (request.url === '/events') {
       response.writeHead(200, {
         'content-type': 'text/event-stream',
@@ -130,4 +137,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** `127.0.0.1:8080`, `localhost:8080`, `[::1]:8080` (any port): the names of this machine. */
+export function isLocalHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.replace(/:\d+$/, '').toLowerCase();
+  return name === '127.0.0.1' || name === 'localhost' || name === '[::1]';
 }
