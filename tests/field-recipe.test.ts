@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffPlans } from '../src/plan/plan-diff.ts';
 import { diffView } from '../src/views/diff-view.ts';
-import { makeDataDir, runCli } from './helpers/cli.ts';
+import { errorLines, makeDataDir, runCli } from './helpers/cli.ts';
 import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
 import { loadPlan, ROOT } from './helpers/plan.ts';
 
@@ -53,8 +53,7 @@ describe('an optional 備考 on a 事業 (the recipe for a new field)', () => {
     const cwd = await seedWithNote("''");
     const run = await runCli(['validate'], cwd);
     expect(run.code).toBe(1);
-    const errors = run.stdout.split('\n').filter((line) => line.includes(': エラー: '));
-    expect(errors).toEqual([
+    expect(errorLines(run.stdout)).toEqual([
       'data/measures/01.yaml:20:11: エラー: note（備考）: 空にはできません。文字を書いてください',
     ]);
   });

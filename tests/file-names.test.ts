@@ -10,7 +10,7 @@ import { readDataDir } from '../src/io/read-data-dir.ts';
 import { assertInside } from '../src/io/write-file.ts';
 import { fileNameKey } from '../src/data/text-rules.ts';
 import { planJobs } from '../src/pipeline/plan-jobs.ts';
-import { readFixture, validateWith } from './helpers/cli.ts';
+import { errorLines, readFixture, validateWith } from './helpers/cli.ts';
 import { generatePlan } from './helpers/generate-plan.ts';
 
 const withTitle = async (title: string) =>
@@ -19,7 +19,6 @@ const withTitle = async (title: string) =>
   });
 const withDepartments = (names: readonly string[]) =>
   validateWith({ 'departments.yaml': `departments:\n${names.map((n) => `  - ${JSON.stringify(n)}\n`).join('')}` });
-const errors = (stdout: string) => stdout.split('\n').filter((line) => line.includes(': エラー: '));
 
 describe('the plan title as a file name', () => {
   it.each([
@@ -34,12 +33,12 @@ describe('the plan title as a file name', () => {
   ])('refuses %j at its place', async (title, message) => {
     const run = await withTitle(title);
     expect(run.code).toBe(1);
-    expect(errors(run.stdout)).toEqual([`data/plan.yaml:2:8: エラー: title（名称）: ${message}`]);
+    expect(errorLines(run.stdout)).toEqual([`data/plan.yaml:2:8: エラー: title（名称）: ${message}`]);
   });
 
   it('refuses a title starting with a dot (a hidden file) with that reason, not as leaving out/', async () => {
     const run = await withTitle('..計画');
-    expect(errors(run.stdout)).toEqual([
+    expect(errorLines(run.stdout)).toEqual([
       'data/plan.yaml:2:8: エラー: title（名称）: 計画の名称を「.」で始めたり終えたりはできません（ファイル名になるため）',
     ]);
   });
@@ -56,14 +55,14 @@ describe('the plan title as a file name', () => {
 describe('担当課 names as file names', () => {
   it('refuses two that differ only in case, at the second', async () => {
     const run = await withDepartments(['総務課', '財政課', 'ABC課', 'abc課']);
-    expect(errors(run.stdout)).toEqual([
+    expect(errorLines(run.stdout)).toEqual([
       'data/departments.yaml:5:5: エラー: 担当課「abc課」と「ABC課」は大文字・小文字などの違いしかなく、抜粋が同じファイル名になります。どちらかの名前を変えてください',
     ]);
   });
 
   it('refuses Windows device names, with or without an extension', async () => {
     const run = await withDepartments(['総務課', '財政課', 'nul.txt']);
-    expect(errors(run.stdout)).toEqual([
+    expect(errorLines(run.stdout)).toEqual([
       'data/departments.yaml:4:5: エラー: departments（担当課の一覧）の3番目: 「nul.txt」は Windows でファイル名に使えない名前です。別の担当課名にしてください',
     ]);
   });

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.ts';
+import { errorLines, runCli } from './helpers/cli.ts';
 import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
 import { ROOT } from './helpers/plan.ts';
 
@@ -22,9 +22,6 @@ async function withTemplates(file: string, from: string, to: string): Promise<st
   await writeFile(target, edited);
   return cwd;
 }
-
-/** The error lines of a report (the seed's own warnings are left out). */
-const errorLines = (stdout: string) => stdout.split('\n').filter((line) => line.includes(': エラー: '));
 
 const buildMeasure1 = (cwd: string) => runCli(['build', '--measure', '1'], cwd);
 const output = (cwd: string, ext: string) => readFile(path.join(cwd, 'out', `実施計画_2024-2026_施策1.${ext}`));

@@ -3,11 +3,10 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeDataDir, runCli } from './helpers/cli.ts';
+import { errorLines, makeDataDir, runCli } from './helpers/cli.ts';
 import { ROOT, TEMPLATE_ARGS } from './helpers/plan.ts';
 
 const buildHtml = (cwd: string) => runCli(['build', ...TEMPLATE_ARGS, '--format', 'html', '--no-departments'], cwd);
-const errors = (stdout: string) => stdout.split('\n').filter((line) => line.includes(': エラー: '));
 
 afterEach(() => {
   delete process.env.SOURCE_DATE_EPOCH;
@@ -19,7 +18,7 @@ describe('writing out/', () => {
     await writeFile(path.join(cwd, 'out'), 'not a folder');
     const run = await buildHtml(cwd);
     expect(run.code).toBe(1);
-    expect(errors(run.stdout)).toEqual([
+    expect(errorLines(run.stdout)).toEqual([
       'out: エラー: 出力先のフォルダがあるべき場所に、同じ名前のファイルがあります。文書は書き出していません',
     ]);
   });

@@ -4,6 +4,7 @@ import { constants } from 'node:fs';
 import { lstat, open, readdir, realpath } from 'node:fs/promises';
 import { MAX_DATA_FILE_BYTES, tooLargeDiagnostic } from '../data/decode.ts';
 import path from 'node:path';
+import { isInside } from './paths.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { DataFile } from '../data/validate.ts';
 
@@ -16,7 +17,7 @@ export const DATA_LAYOUT = {
 /** How a path is shown to the user: relative to the working directory when inside it, POSIX separators. */
 export function displayPath(absolute: string, cwd = process.cwd()): string {
   const relative = path.relative(cwd, absolute);
-  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+  const shown = isInside(cwd, absolute) ? relative : absolute;
   return shown.split(path.sep).join('/');
 }
 
@@ -38,8 +39,7 @@ export async function readDataDir(
     try {
       if ((await lstat(absolute)).isSymbolicLink()) {
         const target = await realpath(absolute);
-        const relative = path.relative(realRoot, target);
-        if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
+        if (!isInside(realRoot, target)) {
           // Its contents would reach diagnostics, and CI turns diagnostics into public annotations.
           refuse(
             'link-outside-data',

@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { lstat, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { isInside } from './paths.ts';
 
 /** Temporary files are hidden and name the process that writes them: `.<name>.<pid>.<random>.tmp`. */
 const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
@@ -30,11 +31,8 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
  * (which would carry the write elsewhere). Creates nothing.
  */
 export async function assertInside(root: string, target: string): Promise<void> {
+  if (!isInside(root, target)) throw new OutputPathError(`出力先のフォルダの外には書き出せません: ${target}`);
   const relative = path.relative(root, target);
-  // `..計画_2024-2026.pdf` is a file inside root; only `..` as a whole segment leaves it.
-  if (relative === '' || relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
-    throw new OutputPathError(`出力先のフォルダの外には書き出せません: ${target}`);
-  }
   let current = root;
   for (const part of path
     .dirname(relative)

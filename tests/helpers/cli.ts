@@ -50,3 +50,7 @@ export const readFixture = async (relative: string): Promise<string> =>
 /** The documents in an out folder: hidden entries (out/.cache) left out. */
 export const listDocuments = async (dir: string): Promise<string[]> =>
   (await (await import('node:fs/promises')).readdir(dir)).filter((n) => !n.startsWith('.')).sort();
+
+/** The error lines of a text report (warnings, such as the seed's own, left out). */
+export const errorLines = (stdout: string): string[] =>
+  stdout.split('\n').filter((line) => line.includes(': エラー: '));
