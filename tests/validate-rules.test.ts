@@ -33,7 +33,7 @@ const CASES: { fixture: string; code: number; expected: string[] }[] = [
     code: 1,
     expected: [
       `${M}:1:1: エラー: title（名称）がありません。書き加えてください`,
-      `${M}:5:1: エラー: 不明なキー「titel」です。「title」の書き間違いではありませんか。ここに書けるキー: id, number, policy, basicMeasure, title, directions, projects, initiatives, budget`,
+      `${M}:5:1: エラー: 不明なキー「titel」です。「title」の書き間違いではありませんか。ここに書けるキー: id, number, policy, basicMeasure, code, title, tags, directions, projects, initiatives, rows, budget`,
       `${M}:12:5: エラー: 不明なキー「satus」です。「status」の書き間違いではありませんか。ここに書けるキー: ${PROJECT_KEYS}`,
     ],
   },

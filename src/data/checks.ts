@@ -4,7 +4,15 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatPlace } from '../diagnostics/reporters.ts';
 import { periodLabel, westernFiscalYear, yearsOf } from '../plan/fiscal-year.ts';
 import type { DataPath, YamlSource } from './read-yaml.ts';
-import type { DepartmentsFile, MeasureFile, PlanFile } from './schema.ts';
+import {
+  DEFAULT_LABELS,
+  DEFAULT_STATUSES,
+  type DepartmentsFile,
+  type MeasureFile,
+  type PlanFile,
+  type PlanLabels,
+  type RowData,
+} from './schema.ts';
 import { fileNameKey } from './text-rules.ts';
 
 export interface Parsed<T> {
@@ -18,18 +26,42 @@ export interface ParsedFiles {
   readonly measures: readonly Parsed<MeasureFile>[];
 }
 
-/** Plans longer than this are almost certainly a typo in a year. */
-const MAX_PERIOD_YEARS = 10;
+/**
+ * The longest period the documents are laid out for: 実施計画 run 1 to 5 fiscal years, and a
+ * sixth year column would leave the tables of an A4 page too narrow to read.
+ */
+export const MAX_PERIOD_YEARS = 5;
+
+/** What a plan calls its levels, for messages: its own names once plan.yaml is read. */
+const labelsOf = (plan: Parsed<PlanFile> | undefined): PlanLabels => ({ ...DEFAULT_LABELS, ...plan?.data.labels });
+
+/** Every 事業 row of a 施策 file with its place: in a 取組, or directly under the 施策 (`rows`). */
+function rowsOf(data: MeasureFile): { row: RowData; path: DataPath; initiative?: string }[] {
+  return [
+    ...(data.initiatives ?? []).flatMap((initiative, t) =>
+      initiative.rows.map((row, r) => ({
+        row,
+        path: ['initiatives', t, 'rows', r] as DataPath,
+        initiative: initiative.name,
+      })),
+    ),
+    ...(data.rows ?? []).map((row, r) => ({ row, path: ['rows', r] as DataPath })),
+  ];
+}
 
 export function checkPlanFiles(files: ParsedFiles): Diagnostic[] {
   const out: Diagnostic[] = [];
   const plan = files.plan;
+  const labels = labelsOf(plan);
   const periodOk = plan ? checkPeriod(plan, out) : false;
-  if (plan) checkPolicyNumbers(plan, out);
+  if (plan) checkPolicyNumbers(plan, labels, out);
+  if (plan) checkDeclarations(plan, out);
   if (files.departments) checkDepartmentList(files.departments, out);
 
   const ids = new FirstSeen();
   const measureNumbers = new FirstSeen();
+  const measureCodes = new FirstSeen();
+  const projectCodes = new FirstSeen();
   for (const measure of files.measures) {
     const { source, data } = measure;
     ids.claim(
@@ -44,12 +76,35 @@ export function checkPlanFiles(files: ParsedFiles): Diagnostic[] {
       source,
       ['number'],
       out,
-      (where) => `基本方針${data.policy}の施策${data.number}は ${where} にもあります。施策の番号が重なっています`,
+      (where) =>
+        `${labels.policy}${data.policy}の${labels.measure}${data.number}は ${where} にもあります。${labels.measure}の番号が重なっています`,
     );
-    if (plan) checkMeasurePlacement(plan.data, measure, out);
-    checkProjects(measure, files.departments?.data, ids, out);
-    checkInitiatives(measure, ids, out);
-    if (plan && periodOk) checkYears(plan.data.period, measure, out);
+    if (data.code !== undefined)
+      measureCodes.claim(
+        data.code,
+        source,
+        ['code'],
+        out,
+        (where) =>
+          `${labels.measure}のコード「${data.code}」は ${where} にもあります。コードは重ならないようにしてください`,
+      );
+    data.projects.forEach((project, j) => {
+      if (project.code !== undefined)
+        projectCodes.claim(
+          project.code,
+          source,
+          ['projects', j, 'code'],
+          out,
+          (where) =>
+            `${labels.project}のコード「${project.code}」は ${where} にもあります。コードは重ならないようにしてください`,
+        );
+    });
+    if (plan) checkMeasurePlacement(plan.data, labels, measure, out);
+    if (plan) checkReferencesToDeclarations(plan.data, labels, measure, out);
+    const statusNames = (plan?.data.statuses ?? DEFAULT_STATUSES).map((st) => st.name).join('・');
+    checkProjects(measure, files.departments?.data, labels, statusNames, ids, out);
+    checkInitiatives(measure, labels, ids, out);
+    if (plan && periodOk) checkYears(plan.data.period, labels, measure, out);
   }
   return out;
 }
@@ -76,16 +131,22 @@ function checkPeriod({ source, data }: Parsed<PlanFile>, out: Diagnostic[]): boo
   return true;
 }
 
-function checkPolicyNumbers({ source, data }: Parsed<PlanFile>, out: Diagnostic[]): void {
+function checkPolicyNumbers({ source, data }: Parsed<PlanFile>, labels: PlanLabels, out: Diagnostic[]): void {
   const policyNumbers = new FirstSeen();
+  const policyCodes = new FirstSeen();
+  const basicCodes = new FirstSeen();
+  const duplicateCode = (level: string, code: string) => (where: string) =>
+    `${level}のコード「${code}」は ${where} にもあります。コードは重ならないようにしてください`;
   data.policies.forEach((policy, p) => {
     policyNumbers.claim(
       String(policy.number),
       source,
       ['policies', p, 'number'],
       out,
-      (where) => `基本方針${policy.number}は ${where} にもあります。番号が重なっています`,
+      (where) => `${labels.policy}${policy.number}は ${where} にもあります。番号が重なっています`,
     );
+    if (policy.code !== undefined)
+      policyCodes.claim(policy.code, source, ['policies', p, 'code'], out, duplicateCode(labels.policy, policy.code));
     const basicNumbers = new FirstSeen();
     policy.basicMeasures.forEach((basic, b) => {
       basicNumbers.claim(
@@ -93,9 +154,95 @@ function checkPolicyNumbers({ source, data }: Parsed<PlanFile>, out: Diagnostic[
         source,
         ['policies', p, 'basicMeasures', b, 'number'],
         out,
-        (where) => `基本方針${policy.number}の基本施策${basic.number}は ${where} にもあります。番号が重なっています`,
+        (where) =>
+          `${labels.policy}${policy.number}の${labels.basicMeasure}${basic.number}は ${where} にもあります。番号が重なっています`,
       );
+      if (basic.code !== undefined)
+        basicCodes.claim(
+          basic.code,
+          source,
+          ['policies', p, 'basicMeasures', b, 'code'],
+          out,
+          duplicateCode(labels.basicMeasure, basic.code),
+        );
     });
+  });
+}
+
+/** 事業区分 and 目印 as declared: names, ids and marks distinct; marks for every 区分 or none. */
+function checkDeclarations({ source, data }: Parsed<PlanFile>, out: Diagnostic[]): void {
+  const statuses = data.statuses ?? [];
+  const names = new FirstSeen();
+  const marks = new FirstSeen();
+  const markWhere = (what: string, m: string) => (where: string) =>
+    `記号「${m}」は ${where} でも使われています。${what}の記号は凡例で見分けられるように重ならないようにしてください`;
+  statuses.forEach((status, i) => {
+    names.claim(
+      status.name,
+      source,
+      ['statuses', i, 'name'],
+      out,
+      (where) => `区分「${status.name}」は ${where} にもあります`,
+    );
+    if (status.mark !== undefined)
+      marks.claim(status.mark, source, ['statuses', i, 'mark'], out, markWhere('区分', status.mark));
+  });
+  const marked = statuses.filter((s) => s.mark !== undefined).length;
+  if (marked > 0 && marked < statuses.length) {
+    const i = statuses.findIndex((s) => s.mark === undefined);
+    out.push(
+      source.diagnostic(
+        'error',
+        ['statuses', i],
+        'missing-mark',
+        `区分「${statuses[i]!.name}」に記号（mark）がありません。記号はすべての区分に書くか、どれにも書かないかにしてください`,
+      ),
+    );
+  }
+  const tagIds = new FirstSeen();
+  (data.tags ?? []).forEach((tag, i) => {
+    tagIds.claim(tag.id, source, ['tags', i, 'id'], out, (where) => `目印のID「${tag.id}」は ${where} にもあります`);
+    marks.claim(tag.mark, source, ['tags', i, 'mark'], out, markWhere('目印', tag.mark));
+  });
+}
+
+/** A 事業's 区分 and the 目印 of a 施策 or 事業 must be declared in plan.yaml. */
+function checkReferencesToDeclarations(
+  plan: PlanFile,
+  labels: PlanLabels,
+  { source, data }: Parsed<MeasureFile>,
+  out: Diagnostic[],
+): void {
+  const statuses = (plan.statuses ?? DEFAULT_STATUSES).map((s) => s.name);
+  const tags = new Map((plan.tags ?? []).map((t) => [t.id, t]));
+  const checkTags = (refs: readonly string[] | undefined, path: DataPath) =>
+    (refs ?? []).forEach((ref, i) => {
+      if (!tags.has(ref))
+        out.push(
+          source.diagnostic(
+            'error',
+            [...path, 'tags', i],
+            'unknown-tag',
+            tags.size === 0
+              ? `目印「${ref}」は plan.yaml の tags にありません（tags がまだありません）`
+              : `目印「${ref}」は plan.yaml の tags にありません（あるのは ${[...tags.keys()].join('、')}）`,
+          ),
+        );
+      else if (refs!.indexOf(ref) !== i)
+        out.push(source.diagnostic('error', [...path, 'tags', i], 'duplicate', `目印「${ref}」が2回書かれています`));
+    });
+  checkTags(data.tags, []);
+  data.projects.forEach((project, j) => {
+    checkTags(project.tags, ['projects', j]);
+    if (project.status !== undefined && !statuses.includes(project.status))
+      out.push(
+        source.diagnostic(
+          'error',
+          ['projects', j, 'status'],
+          'unknown-status',
+          `${labels.project}「${project.name}」の区分「${project.status}」は、この計画の区分（${statuses.join('・')}）にありません${plan.statuses ? '（plan.yaml の statuses）' : '。ほかの区分を使うときは plan.yaml に statuses を書きます'}`,
+        ),
+      );
   });
 }
 
@@ -127,7 +274,12 @@ function checkDepartmentList({ source, data }: Parsed<DepartmentsFile>, out: Dia
   });
 }
 
-function checkMeasurePlacement(plan: PlanFile, { source, data }: Parsed<MeasureFile>, out: Diagnostic[]): void {
+function checkMeasurePlacement(
+  plan: PlanFile,
+  labels: PlanLabels,
+  { source, data }: Parsed<MeasureFile>,
+  out: Diagnostic[],
+): void {
   const policy = plan.policies.find((p) => p.number === data.policy);
   if (!policy) {
     const known = plan.policies.map((p) => p.number).join('、');
@@ -136,7 +288,7 @@ function checkMeasurePlacement(plan: PlanFile, { source, data }: Parsed<MeasureF
         'error',
         ['policy'],
         'unknown-policy',
-        `基本方針${data.policy}は plan.yaml にありません（あるのは基本方針 ${known}）`,
+        `${labels.policy}${data.policy}は plan.yaml にありません（あるのは${labels.policy} ${known}）`,
       ),
     );
     return;
@@ -148,7 +300,7 @@ function checkMeasurePlacement(plan: PlanFile, { source, data }: Parsed<MeasureF
         'error',
         ['basicMeasure'],
         'unknown-basic-measure',
-        `基本方針${policy.number}に基本施策${data.basicMeasure}はありません（あるのは基本施策 ${known}）`,
+        `${labels.policy}${policy.number}に${labels.basicMeasure}${data.basicMeasure}はありません（あるのは${labels.basicMeasure} ${known}）`,
       ),
     );
   }
@@ -157,11 +309,13 @@ function checkMeasurePlacement(plan: PlanFile, { source, data }: Parsed<MeasureF
 function checkProjects(
   { source, data }: Parsed<MeasureFile>,
   departments: DepartmentsFile | undefined,
+  labels: PlanLabels,
+  statusNames: string,
   ids: FirstSeen,
   out: Diagnostic[],
 ): void {
   const known = departments ? new Set(departments.departments) : undefined;
-  const used = new Set(data.initiatives.flatMap((i) => i.rows.map((r) => r.project)));
+  const used = new Set(rowsOf(data).map(({ row }) => row.project));
   data.projects.forEach((project, j) => {
     const at = (key?: string): DataPath => (key ? ['projects', j, key] : ['projects', j]);
     ids.claim(
@@ -177,7 +331,7 @@ function checkProjects(
           'warning',
           at(),
           'missing-department',
-          `事業「${project.name}」に担当課（department）がありません`,
+          `${labels.project}「${project.name}」に担当課（department）がありません`,
         ),
       );
     } else if (known && !known.has(project.department)) {
@@ -196,7 +350,7 @@ function checkProjects(
           'warning',
           at(),
           'missing-status',
-          `事業「${project.name}」に新規・継続（status）がありません`,
+          `${labels.project}「${project.name}」に${statusNames}（status）がありません`,
         ),
       );
     }
@@ -206,17 +360,44 @@ function checkProjects(
           'warning',
           at('id'),
           'unused-project',
-          `事業「${project.name}」はどの取組の行（rows）にも使われていません`,
+          data.initiatives
+            ? `${labels.project}「${project.name}」はどの${labels.initiative}の行（rows）にも使われていません`
+            : `${labels.project}「${project.name}」は${labels.measure}の行（rows）に使われていません`,
         ),
       );
     }
   });
 }
 
-function checkInitiatives({ source, data }: Parsed<MeasureFile>, ids: FirstSeen, out: Diagnostic[]): void {
+function checkInitiatives(
+  { source, data }: Parsed<MeasureFile>,
+  labels: PlanLabels,
+  ids: FirstSeen,
+  out: Diagnostic[],
+): void {
   const defined = new Set(data.projects.map((p) => p.id));
   const undefinedProject = (id: string) =>
-    `事業ID「${id}」はこの施策の projects（事業）に定義されていません（定義されている事業ID: ${[...defined].join('、')}）`;
+    `${labels.project}ID「${id}」はこの${labels.measure}の projects（${labels.project}）に定義されていません（定義されている${labels.project}ID: ${[...defined].join('、')}）`;
+  // A 施策 has its rows in 取組 or directly, never both and never neither.
+  if (data.initiatives && data.rows)
+    out.push(
+      source.diagnostic(
+        'error',
+        ['rows'],
+        'initiatives-and-rows',
+        `この${labels.measure}には initiatives（${labels.initiative}）と rows（行）の両方があります。${labels.initiative}があるなら行は各${labels.initiative}の rows に書き、${labels.initiative}がないなら initiatives を消してください`,
+        'key',
+      ),
+    );
+  else if (!data.initiatives && !data.rows)
+    out.push(
+      source.diagnostic(
+        'error',
+        [],
+        'no-rows',
+        `${labels.measure}に事業の行がありません。initiatives（${labels.initiative}ごとの行）か、${labels.initiative}がなければ rows（${labels.measure}の行）を書いてください`,
+      ),
+    );
 
   /** A 事業ID used once in `seen`'s scope, and defined in projects. */
   const checkReference = (id: string, at: DataPath, seen: Set<string>, rule: string, duplicate: () => string) => {
@@ -224,7 +405,7 @@ function checkInitiatives({ source, data }: Parsed<MeasureFile>, ids: FirstSeen,
     else if (seen.has(id)) out.push(source.diagnostic('error', at, rule, duplicate()));
     seen.add(id);
   };
-  data.initiatives.forEach((initiative, t) => {
+  (data.initiatives ?? []).forEach((initiative, t) => {
     ids.claim(
       initiative.id,
       source,
@@ -239,10 +420,21 @@ function checkInitiatives({ source, data }: Parsed<MeasureFile>, ids: FirstSeen,
         ['initiatives', t, 'rows', r, 'project'],
         rowsSeen,
         'duplicate-row',
-        () => `取組「${initiative.name}」に事業ID「${row.project}」の行が2つあります。1つの行にまとめてください`,
+        () =>
+          `${labels.initiative}「${initiative.name}」に${labels.project}ID「${row.project}」の行が2つあります。1つの行にまとめてください`,
       ),
     );
   });
+  const directRowsSeen = new Set<string>();
+  (data.rows ?? []).forEach((row, r) =>
+    checkReference(
+      row.project,
+      ['rows', r, 'project'],
+      directRowsSeen,
+      'duplicate-row',
+      () => `${labels.project}ID「${row.project}」の行が2つあります。1つの行にまとめてください`,
+    ),
+  );
   const budgeted = new Set<string>();
   data.budget.forEach((row, b) =>
     checkReference(
@@ -250,13 +442,18 @@ function checkInitiatives({ source, data }: Parsed<MeasureFile>, ids: FirstSeen,
       ['budget', b, 'project'],
       budgeted,
       'duplicate-budget',
-      () => `事業ID「${row.project}」の事業費が2行あります。事業費は1事業につき1行です`,
+      () => `${labels.project}ID「${row.project}」の事業費が2行あります。事業費は1${labels.project}につき1行です`,
     ),
   );
 }
 
 /** Every year cell and amount must cover exactly the plan's fiscal years. */
-function checkYears(period: PlanFile['period'], { source, data }: Parsed<MeasureFile>, out: Diagnostic[]): void {
+function checkYears(
+  period: PlanFile['period'],
+  labels: PlanLabels,
+  { source, data }: Parsed<MeasureFile>,
+  out: Diagnostic[],
+): void {
   const years = yearsOf(period).map(String);
   const label = periodLabel(period);
   const check = (record: Record<string, unknown>, path: DataPath, what: string, emptyHint: string) => {
@@ -309,12 +506,14 @@ function checkYears(period: PlanFile['period'], { source, data }: Parsed<Measure
         );
       }
     });
-  data.initiatives.forEach((initiative, t) =>
-    initiative.rows.forEach((row, r) => {
-      check(row.schedule, ['initiatives', t, 'rows', r, 'schedule'], '事業計画', '計画がない年度は [] と書きます');
-      checkCarried(row.carriedOver, ['initiatives', t, 'rows', r], `事業計画（${initiative.name}）`);
-    }),
-  );
+  for (const { row, path, initiative } of rowsOf(data)) {
+    check(row.schedule, [...path, 'schedule'], '事業計画', '計画がない年度は [] と書きます');
+    checkCarried(
+      row.carriedOver,
+      path,
+      initiative ? `事業計画（${initiative}）` : `事業計画（${labels.project}ID ${row.project}）`,
+    );
+  }
   data.budget.forEach((row, b) => {
     check(row.amounts, ['budget', b, 'amounts'], '事業費', '予算がない年度は 0 と書きます');
     checkCarried(row.carriedOver, ['budget', b], '事業費');

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { DataPath, YamlSource } from './read-yaml.ts';
+import { DEFAULT_LABELS, type LevelKey } from './schema.ts';
 import { termOf } from './terms.ts';
 
 type Issue = z.core.$ZodIssue;
@@ -14,6 +15,8 @@ export function describePath(path: DataPath): string {
   if (last === undefined) return 'ファイル全体';
   if (parent === 'amounts') return `${String(last)}年度の事業費（千円）`;
   if (parent === 'schedule') return `${String(last)}年度の事業計画`;
+  if (parent === 'labels' && Object.hasOwn(DEFAULT_LABELS, last))
+    return `labels の ${String(last)}（${DEFAULT_LABELS[last as LevelKey]}の呼び名）`;
   if (typeof last === 'number') {
     const list =
       path[path.length - 3] === 'schedule' ? `${String(parent)}年度の事業計画` : describeKey(String(parent ?? ''));

@@ -1,7 +1,14 @@
 // The validated plan as one value: what every later stage (views, templates, backends) reads.
-import type { MeasureFile, PlanFile } from './schema.ts';
+import type { InitiativeData, MeasureFile, PlanFile, PlanLabels, StatusDeclaration, TagDeclaration } from './schema.ts';
 
-export interface Measure extends MeasureFile {
+export interface Measure extends Omit<MeasureFile, 'initiatives' | 'rows'> {
+  /**
+   * Its 取組. A 施策 written without 取組 (`rows` directly) has one unnamed group here, with the
+   * 施策's id and title, so that every later stage walks rows one way; `hasInitiatives` tells
+   * the documents not to print it as a 取組.
+   */
+  readonly initiatives: readonly InitiativeData[];
+  readonly hasInitiatives: boolean;
   /** The data file it came from, for messages and for "which input made which output". */
   readonly file: string;
 }
@@ -10,9 +17,25 @@ export interface Plan {
   readonly municipality: string;
   readonly title: string;
   readonly period: PlanFile['period'];
+  /** What this plan calls each level (defaults filled in). */
+  readonly labels: PlanLabels;
+  /** 事業区分 in printing order (default 新規・継続). */
+  readonly statuses: readonly StatusDeclaration[];
+  readonly tags: readonly TagDeclaration[];
   readonly policies: PlanFile['policies'];
   /** 担当課 in the order of the master list. */
   readonly departments: readonly string[];
   /** Every 施策, ordered by 基本方針, 基本施策 (as listed in plan.yaml), then number. */
   readonly measures: readonly Measure[];
+}
+
+/** The model of one 施策 file: a 施策 written with `rows` gets its one unnamed group. */
+export function measureModel(data: MeasureFile, file: string): Measure {
+  const { initiatives, rows, ...rest } = data;
+  return {
+    ...rest,
+    initiatives: initiatives ?? [{ id: data.id, name: data.title, rows: rows ?? [] }],
+    hasInitiatives: initiatives !== undefined,
+    file,
+  };
 }

@@ -15,8 +15,18 @@ const term = (title: string, description?: string) => ({ title, ...(description 
  */
 export const comparedFields = z.registry<{ readonly label?: string }>();
 
-export const STATUSES = ['新規', '継続'] as const;
-export type ProjectStatus = (typeof STATUSES)[number];
+/** 事業区分 of a plan that declares none (利根町's): names only, no marks. */
+export const DEFAULT_STATUSES: readonly StatusData[] = [{ name: '新規' }, { name: '継続' }];
+
+/** What a plan that declares no `labels` calls its levels (利根町's names). */
+export const DEFAULT_LABELS = {
+  policy: '基本方針',
+  basicMeasure: '基本施策',
+  measure: '施策',
+  initiative: '取組',
+  project: '事業',
+} as const;
+export type LevelKey = keyof typeof DEFAULT_LABELS;
 
 /**
  * Longest title or name, and longest sentence or item, in characters. A title longer than this
@@ -59,6 +69,35 @@ const id = z
 
 const ordinal = z.number().int().min(1).max(999);
 
+/** Longest display code (体系コード, 事業番号) and mark, in characters. */
+export const MAX_CODE_LENGTH = 16;
+export const MAX_MARK_LENGTH = 2;
+
+/**
+ * A display code (体系コード 2-3-1, 事業番号 4111): printed beside the title, never used to
+ * match records (ids do that). A string, so that 0123 keeps its zero.
+ */
+const code = z
+  .string({ error: 'コードは "2-3-1" や "0412" のように引用符で囲んで書いてください（数字だけでも文字列として）' })
+  .regex(new RegExp(`^[^\\s\\u3000]{1,${MAX_CODE_LENGTH}}$`), {
+    message: `コードは空白を含まない${MAX_CODE_LENGTH}文字までで書いてください（例: "2-3-1"）`,
+  })
+  .superRefine((value, ctx) => {
+    const problem = forbiddenCharProblem(value, true);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'forbidden-char' } });
+  });
+
+/** A printed mark (◎, ●, ★): one or two characters. */
+const mark = z
+  .string()
+  .regex(new RegExp(`^[^\\s\\u3000]{1,${MAX_MARK_LENGTH}}$`), {
+    message: `記号は空白を含まない${MAX_MARK_LENGTH}文字までで書いてください（例: ◎）`,
+  })
+  .superRefine((value, ctx) => {
+    const problem = forbiddenCharProblem(value, true);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'forbidden-char' } });
+  });
+
 export const MIN_YEAR = 1868; // the first year the Japanese calendar of Intl names (明治元年)
 export const MAX_YEAR = 2999;
 const fiscalYear = z.number().int().min(MIN_YEAR).max(MAX_YEAR);
@@ -89,9 +128,48 @@ const amount = z
   .max(MAX_AMOUNT)
   .transform((value) => (value === 0 ? 0 : value));
 
+/** A level's name as the plan calls it (基本目標, 政策, 事務事業): also part of file names. */
+const levelName = singleLineText.superRefine((value, ctx) => {
+  const problem = fileNameProblem(value, '階層の呼び名', 60);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'unsafe-file-name' } });
+  else if ([...value].length > 10)
+    ctx.addIssue({ code: 'custom', message: '階層の呼び名は10文字までにしてください', params: { rule: 'too-long' } });
+});
+
+const labelsSchema = z
+  .strictObject({
+    policy: levelName.optional().meta(term('基本方針の呼び名', `既定: ${DEFAULT_LABELS.policy}（例: 基本目標）`)),
+    basicMeasure: levelName
+      .optional()
+      .meta(term('基本施策の呼び名', `既定: ${DEFAULT_LABELS.basicMeasure}（例: 政策）`)),
+    measure: levelName.optional().meta(term('施策の呼び名', `既定: ${DEFAULT_LABELS.measure}`)),
+    initiative: levelName.optional().meta(term('取組の呼び名', `既定: ${DEFAULT_LABELS.initiative}`)),
+    project: levelName.optional().meta(term('事業の呼び名', `既定: ${DEFAULT_LABELS.project}（例: 事務事業）`)),
+  })
+  .meta(term('階層の呼び名', '見出し・表・目次・メッセージで使う各階層の名前。書かない階層は既定の名前'));
+
+const statusSchema = z
+  .strictObject({
+    name: singleLineText.meta(term('名称', '区分の名称（例: 新規、拡充、継続、完了）')),
+    mark: mark.optional().meta(term('記号', '表に区分名の代わりに印刷する記号（例: ◎）。凡例が付く')),
+  })
+  .meta(term('事業区分'));
+type StatusData = z.infer<typeof statusSchema>;
+
+const tagSchema = z
+  .strictObject({
+    id,
+    name: singleLineText.meta(term('名称', '目印の名称（例: 重点、総合戦略）')),
+    mark: mark.meta(term('記号', '施策名・事業名の後ろに印刷する記号（例: ★）。凡例に載る')),
+  })
+  .meta(term('目印'));
+
+const tagRefs = z.array(id).min(1).meta(term('目印', 'plan.yaml の tags で宣言した目印のID（例: [priority]）'));
+
 const basicMeasureSchema = z
   .strictObject({
     number: ordinal.meta(term('番号', '基本施策の番号（基本方針ごとに1から）')),
+    code: code.optional().meta(term('コード', '番号の代わりに印刷する体系コード（例: "1-2"）')),
     title: singleLineText.meta(term('名称', '基本施策の名称')),
   })
   .meta(term('基本施策'));
@@ -99,6 +177,7 @@ const basicMeasureSchema = z
 const policySchema = z
   .strictObject({
     number: ordinal.meta(term('番号', '総合計画での基本方針の番号')),
+    code: code.optional().meta(term('コード', '番号の代わりに印刷する体系コード（例: "1"）')),
     title: singleLineText.meta(term('名称', '基本方針の名称')),
     basicMeasures: z.array(basicMeasureSchema).min(1).meta(term('基本施策')),
   })
@@ -119,6 +198,19 @@ export const planFileSchema = z
         end: fiscalYear.meta(term('最終年度（西暦）', '計画期間の最終年度（西暦、例: 2026）')),
       })
       .meta(term('計画期間')),
+    labels: labelsSchema.optional(),
+    statuses: z
+      .array(statusSchema)
+      .min(1)
+      .optional()
+      .meta(
+        term('事業区分', '事業の区分を印刷する順に（既定: 新規・継続）。記号を書くと表には記号を印刷し、凡例を付ける'),
+      ),
+    tags: z
+      .array(tagSchema)
+      .min(1)
+      .optional()
+      .meta(term('目印', '施策や事業に付ける目印（重点など）。記号で印刷し、凡例に載る')),
     policies: z.array(policySchema).min(1).meta(term('基本方針')),
   })
   .meta({ title: '実施計画（plan.yaml）' });
@@ -135,8 +227,20 @@ export const projectSchema = z
     name: singleLineText
       .meta(term('名称', '事業の名称（事業費の表にもこの名称が出る）'))
       .register(comparedFields, { label: '事業名' }),
+    code: code
+      .optional()
+      .meta(term('コード', '事業番号など（例: "4111"）。事業名の前に印刷する'))
+      .register(comparedFields, {}),
     department: departmentName.optional().register(comparedFields, {}),
-    status: z.enum(STATUSES).optional().meta(term('新規・継続', '「新規」または「継続」')).register(comparedFields, {}),
+    status: singleLineText
+      .optional()
+      .meta(term('区分', 'plan.yaml の statuses のどれか（既定は「新規」か「継続」）'))
+      .register(comparedFields, {}),
+    summary: multiLineText
+      .optional()
+      .meta(term('事業の概要', '事業の内容を説明する文。施策のページの「事業の概要」に印刷する'))
+      .register(comparedFields, {}),
+    tags: tagRefs.optional().register(comparedFields, {}),
     note: singleLineText
       .optional()
       .meta(term('備考', '事業についての補足（主な取組内容の表で、事業名の欄に※を付けて印刷する）'))
@@ -146,7 +250,7 @@ export const projectSchema = z
 
 const scheduleSchema = z
   .record(yearKey, z.array(multiLineText.meta({ title: '計画の項目（・で始まる1行）' })))
-  .meta(term('向こう3か年事業計画', '年度（西暦4桁）ごとの計画項目のリスト。計画期間のすべての年度を書く。'));
+  .meta(term('年度別事業計画', '年度（西暦4桁）ごとの計画項目のリスト。計画期間のすべての年度を書く。'));
 
 /** Years that `keikaku roll` copied from the previous year and no person has confirmed yet. */
 const carriedOver = z
@@ -165,7 +269,7 @@ const rowSchema = z
     schedule: scheduleSchema,
     carriedOver,
   })
-  .meta(term('取組の事業行'));
+  .meta(term('事業の行'));
 
 export const initiativeSchema = z
   .strictObject({
@@ -173,7 +277,7 @@ export const initiativeSchema = z
     name: singleLineText
       .meta(term('名称', '取組の名称（丸数字は自動で付く）'))
       .register(comparedFields, { label: '取組名' }),
-    rows: z.array(rowSchema).min(1).meta(term('取組の事業行')),
+    rows: z.array(rowSchema).min(1).meta(term('事業の行', '取組の事業ごとの行')),
   })
   .meta(term('主な取組'));
 
@@ -193,10 +297,24 @@ export const measureFileSchema = z
     number: ordinal.meta(term('番号', '施策の番号（基本方針の中で通し番号）')),
     policy: ordinal.meta(term('基本方針の番号', 'この施策が属する基本方針の番号')),
     basicMeasure: ordinal.meta(term('基本施策の番号', 'この施策が属する基本施策の番号')),
+    code: code
+      .optional()
+      .meta(term('コード', '番号の代わりに印刷する体系コード（例: "2-3-1"）'))
+      .register(comparedFields, {}),
     title: singleLineText.meta(term('名称', '施策の名称')).register(comparedFields, { label: '施策名' }),
+    tags: tagRefs.optional().register(comparedFields, {}),
     directions: z.array(multiLineText).min(1).meta(term('施策の方向', '施策の方向（1項目1文）')),
     projects: z.array(projectSchema).min(1).meta(term('事業')),
-    initiatives: z.array(initiativeSchema).min(1).meta(term('主な取組')),
+    initiatives: z
+      .array(initiativeSchema)
+      .min(1)
+      .optional()
+      .meta(term('主な取組', '取組ごとの事業の行。取組のない施策は代わりに rows を書く')),
+    rows: z
+      .array(rowSchema)
+      .min(1)
+      .optional()
+      .meta(term('事業の行', '取組のない施策の事業の行（initiatives の代わりに書く）')),
     budget: z.array(budgetRowSchema).meta(term('事業費', '事業費の行。予算のある事業がなければ [] と書く')),
   })
   .meta({ title: '施策（measures/NN.yaml）' });
@@ -205,7 +323,11 @@ export type PlanFile = z.infer<typeof planFileSchema>;
 export type DepartmentsFile = z.infer<typeof departmentsFileSchema>;
 export type MeasureFile = z.infer<typeof measureFileSchema>;
 export type ProjectData = MeasureFile['projects'][number];
-export type InitiativeData = MeasureFile['initiatives'][number];
+export type InitiativeData = NonNullable<MeasureFile['initiatives']>[number];
+export type RowData = InitiativeData['rows'][number];
+export type PlanLabels = Readonly<Record<LevelKey, string>>;
+export type StatusDeclaration = StatusData;
+export type TagDeclaration = NonNullable<PlanFile['tags']>[number];
 export type BudgetRowData = MeasureFile['budget'][number];
 
 export const FILE_SCHEMAS = {

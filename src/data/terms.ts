@@ -26,7 +26,9 @@ function collectTerms(): Record<string, string> {
       for (const [key, field] of shapeOf(schema)) {
         const title = titleOf(field);
         if (title && !Object.hasOwn(terms, key)) terms[key] = title;
-        visit(field);
+        // plan.yaml's labels reuse the level keys (policy, project…) for their names; their
+        // terms are per place (issue-messages.ts), so they do not take over the keys' terms.
+        if (key !== 'labels') visit(field);
       }
     } else if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault) visit(schema.unwrap() as z.ZodType);
     else if (schema instanceof z.ZodArray) visit(schema.element as z.ZodType);

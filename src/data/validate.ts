@@ -5,10 +5,18 @@ import { hasErrors, sortDiagnostics, type Diagnosed, type Diagnostic } from '../
 import { checkPlanFiles, type Parsed } from './checks.ts';
 import { decodeDataFile } from './decode.ts';
 import { issueToDiagnostics } from './issue-messages.ts';
-import type { Measure, Plan } from './plan-model.ts';
+import { measureModel, type Measure, type Plan } from './plan-model.ts';
 import { YamlSource } from './read-yaml.ts';
 import { allowedKeysAt } from './schema-keys.ts';
-import { FILE_SCHEMAS, type DepartmentsFile, type FileKind, type MeasureFile, type PlanFile } from './schema.ts';
+import {
+  DEFAULT_LABELS,
+  DEFAULT_STATUSES,
+  FILE_SCHEMAS,
+  type DepartmentsFile,
+  type FileKind,
+  type MeasureFile,
+  type PlanFile,
+} from './schema.ts';
 
 export interface DataFile {
   /** Display path, e.g. `data/measures/01.yaml`. */
@@ -69,7 +77,7 @@ function assemblePlan(plan: PlanFile, departments: DepartmentsFile, measures: re
   const rank = new Map<string, number>();
   plan.policies.forEach((p) => p.basicMeasures.forEach((b) => rank.set(`${p.number}-${b.number}`, rank.size)));
   const ordered: Measure[] = measures
-    .map(({ source, data }) => ({ ...data, file: source.file }))
+    .map(({ source, data }) => measureModel(data, source.file))
     .sort(
       (a, b) =>
         (rank.get(`${a.policy}-${a.basicMeasure}`) ?? 0) - (rank.get(`${b.policy}-${b.basicMeasure}`) ?? 0) ||
@@ -79,6 +87,9 @@ function assemblePlan(plan: PlanFile, departments: DepartmentsFile, measures: re
     municipality: plan.municipality,
     title: plan.title,
     period: plan.period,
+    labels: { ...DEFAULT_LABELS, ...plan.labels },
+    statuses: plan.statuses ?? DEFAULT_STATUSES,
+    tags: plan.tags ?? [],
     policies: plan.policies,
     departments: departments.departments,
     measures: ordered,

@@ -34,10 +34,17 @@ class MarkupError extends Error {
   }
 }
 
+export interface MarkupChecks {
+  /** Why a table of these relative column widths cannot be printed, or undefined. */
+  readonly tableWidths?: (widths: readonly number[]) => string | undefined;
+}
+
 export function parseMarkup(
   markup: string,
   templates: readonly TemplateSource[] = [],
+  checks: MarkupChecks = {},
 ): { tree?: DocumentTree; diagnostics: Diagnostic[] } {
+  tableChecks = checks;
   const dom = parseDocument(markup, {
     lowerCaseTags: true,
     lowerCaseAttributeNames: true,
@@ -52,8 +59,13 @@ export function parseMarkup(
   } catch (error) {
     if (!(error instanceof MarkupError)) throw error;
     return { diagnostics: [markupDiagnostic(error, templates, templateRegions(markup))] };
+  } finally {
+    tableChecks = {};
   }
 }
+
+// The checks of the parse under way: the handlers are plain functions of one element.
+let tableChecks: MarkupChecks = {};
 
 /**
  * Points at the template that wrote the offending node (source-markers.ts), at its first line
@@ -199,6 +211,11 @@ function toTable(el: Element): Table {
       `<table> の data-widths は${widths.length}列分ですが、表は${columns}列あります。列の数だけ幅の比を書いてください（年度の列は {{#each years}} で繰り返せます）`,
       el,
     );
+  }
+  const tooNarrow = tableChecks.tableWidths?.(widths);
+  if (tooNarrow !== undefined) {
+    const name = caption ? `「${caption.map((r) => (r.type === 'text' ? r.text : '')).join('')}」` : '';
+    throw new MarkupError('table', `表${name}: ${tooNarrow}`, el);
   }
   return {
     type: 'table',

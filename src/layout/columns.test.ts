@@ -14,7 +14,7 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe('columnWidths', () => {
   it('uses the theme the expectations below are computed from', () => {
-    expect(theme.table).toEqual({ cellPadding: { x: 4, y: 3 }, ruleWidth: 0.6 });
+    expect(theme.table).toEqual({ cellPadding: { x: 4, y: 3 }, ruleWidth: 0.6, minColumnWidth: 27 });
   });
 
   it('gives outer widths in proportion to the weights, summing to the total', () => {

@@ -18,3 +18,20 @@ export function columnWidths(weights: readonly number[], total: number, theme: T
     content: weights.map((w) => (usable * w) / sum),
   };
 }
+
+/** Used when the theme does not say: three characters of table text (9 pt). */
+const DEFAULT_MIN_COLUMN_WIDTH = 27;
+
+/**
+ * Why a table of these relative widths cannot be printed across `total` points, or undefined
+ * when it can: its narrowest column would hold fewer than `theme.table.minColumnWidth` points
+ * of text (a period with too many years, or a width list out of proportion).
+ */
+export function tableWidthProblem(weights: readonly number[], total: number, theme: Theme): string | undefined {
+  const min = theme.table.minColumnWidth ?? DEFAULT_MIN_COLUMN_WIDTH;
+  const { content } = columnWidths(weights, total, theme);
+  const narrowest = content.reduce((best, w, i) => (w < content[best]! ? i : best), 0);
+  const width = content[narrowest]!;
+  if (width >= min) return undefined;
+  return `${content.length}列のうち${narrowest + 1}列目の文字の幅が${width.toFixed(1)}ptしかなく、用紙の幅に収まりません（最低${min}pt。theme.yaml の table.minColumnWidth）。年度の列が多すぎないか、data-widths の比を見直してください`;
+}

@@ -67,14 +67,15 @@ function selectMeasures(
         rule: 'unknown-measure',
         message:
           matches.length === 0
-            ? `施策「${wanted}」はありません。施策の番号かIDを指定してください（${known}）`
-            : `施策の番号「${wanted}」は複数の基本方針にあります。IDで指定してください（${matches.map((m) => m.id).join('、')}）`,
+            ? `${plan.labels.measure}「${wanted}」はありません。${plan.labels.measure}の番号かIDを指定してください（${known}）`
+            : `${plan.labels.measure}の番号「${wanted}」は複数の${plan.labels.policy}にあります。IDで指定してください（${matches.map((m) => m.id).join('、')}）`,
       });
     }
   }
   const numbers = plan.measures.filter((m) => ids.has(m.id)).map((m) => m.number);
   // Many 施策 would make a file name longer than a file system allows: then the first and a count.
-  const listed = `施策${numbers.join('-')}`;
-  const suffix = listed.length <= 40 ? listed : `施策${numbers[0]}ほか${numbers.length - 1}件`;
+  const level = plan.labels.measure;
+  const listed = `${level}${numbers.join('-')}`;
+  const suffix = listed.length <= 40 ? listed : `${level}${numbers[0]}ほか${numbers.length - 1}件`;
   return { ids, suffix, diagnostics };
 }

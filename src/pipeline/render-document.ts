@@ -5,7 +5,9 @@ import type { FontFiles } from '../backends/fonts.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { parseMarkup } from '../ir/parse-markup.ts';
 import type { DocumentTree } from '../ir/types.ts';
+import { tableWidthProblem } from '../layout/columns.ts';
 import { paginate } from '../layout/paginate.ts';
+import { contentWidth } from '../theme/styles.ts';
 import type { Templates, TemplateSource } from '../templates/engine.ts';
 import type { Theme } from '../theme/theme.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
@@ -60,7 +62,9 @@ export function documentTree(
   // The union of jobs is narrowed per template by the engine's typed render.
   const rendered = renderJob(job, context);
   if (rendered.markup === undefined) return { diagnostics: rendered.diagnostics };
-  return parseMarkup(rendered.markup, context.templateSources);
+  return parseMarkup(rendered.markup, context.templateSources, {
+    tableWidths: (widths) => tableWidthProblem(widths, contentWidth(context.theme), context.theme),
+  });
 }
 
 function renderJob(job: DocumentJob, context: Pick<RenderInputs, 'templates' | 'theme'>) {

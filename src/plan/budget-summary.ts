@@ -1,6 +1,7 @@
 // 事業費総括表 and per-担当課 totals: every figure is a sum of the 事業費 rows, so the totals per
 // 施策, per 基本施策, per 担当課 and overall agree by construction.
 import type { Measure, Plan } from '../data/plan-model.ts';
+import type { ProjectData } from '../data/schema.ts';
 import { budgetTable } from './budget.ts';
 import { yearsOf } from './fiscal-year.ts';
 
@@ -15,6 +16,7 @@ export interface ProjectBudget extends Amounts {
   readonly measure: Measure;
   readonly projectId: string;
   readonly projectName: string;
+  readonly project: ProjectData;
   /** Whether the 施策 has a 事業費 row for this 事業 (false: 予算なし). */
   readonly budgeted: boolean;
 }
@@ -25,6 +27,7 @@ export interface BudgetSummary {
   readonly basicMeasures: readonly (Amounts & {
     readonly policy: number;
     readonly basicMeasure: number;
+    readonly code?: string;
     readonly title: string;
   })[];
   readonly departments: readonly (Amounts & { readonly department: string })[];
@@ -47,6 +50,7 @@ export function projectBudgets(plan: Plan): ProjectBudget[] {
         measure,
         projectId: p.id,
         projectName: p.name,
+        project: p,
         budgeted: line !== undefined,
         ...amountsOf(line?.amounts ?? years.map(() => 0)),
       };
@@ -66,7 +70,13 @@ export function budgetSummary(plan: Plan): BudgetSummary {
       const sum = measures
         .filter((m) => m.measure.policy === policy.number && m.measure.basicMeasure === basic.number)
         .reduce((acc, m) => add(acc, m.amounts), zero);
-      return { policy: policy.number, basicMeasure: basic.number, title: basic.title, ...amountsOf(sum) };
+      return {
+        policy: policy.number,
+        basicMeasure: basic.number,
+        ...(basic.code !== undefined ? { code: basic.code } : {}),
+        title: basic.title,
+        ...amountsOf(sum),
+      };
     }),
   );
   const departments = plan.departments.map((department) => ({

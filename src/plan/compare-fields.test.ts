@@ -3,15 +3,26 @@ import { initiativeSchema, measureFileSchema, projectSchema, type ProjectData } 
 import { changedFields, NOT_GIVEN } from './compare-fields.ts';
 
 const project: ProjectData = { id: 'p1', name: '地域振興事業', department: '政策企画課', status: '継続' };
-const label = (term: string) => `事業「地域振興事業」の${term}`;
+// As the 新旧対照表 labels them: the 区分 by the names of the plan's 区分.
+const label = (term: string, key: string) => `事業「地域振興事業」の${key === 'status' ? '新規・継続' : term}`;
 
 describe('changedFields', () => {
   it('compares every registered 事業 field, in schema order, with labels from the schema', () => {
-    const after: ProjectData = { id: 'p1', name: '地域活性化事業', department: '総務課', status: '新規', note: '補足' };
+    const after: ProjectData = {
+      id: 'p1',
+      name: '地域活性化事業',
+      code: '4111',
+      department: '総務課',
+      status: '新規',
+      summary: '概要',
+      note: '補足',
+    };
     expect(changedFields(projectSchema, project, after, label)).toEqual([
       { label: '事業名', before: '地域振興事業', after: '地域活性化事業' },
+      { label: '事業「地域振興事業」のコード', before: NOT_GIVEN, after: '4111' },
       { label: '事業「地域振興事業」の担当課', before: '政策企画課', after: '総務課' },
       { label: '事業「地域振興事業」の新規・継続', before: '継続', after: '新規' },
+      { label: '事業「地域振興事業」の事業の概要', before: NOT_GIVEN, after: '概要' },
       { label: '事業「地域振興事業」の備考', before: NOT_GIVEN, after: '補足' },
     ]);
   });

@@ -22,7 +22,7 @@ export function changedFields<T extends object>(
   schema: z.ZodObject,
   before: T,
   after: T,
-  label: (term: string) => string,
+  label: (term: string, key: string) => string,
 ): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const [key, field] of shapeOf(schema)) {
@@ -30,7 +30,7 @@ export function changedFields<T extends object>(
     if (!comparedFields.has(field)) continue;
     const meta = comparedFields.get(field) ?? {};
     const [b, a] = [text(before, key), text(after, key)];
-    if (b !== a) changes.push({ label: meta.label ?? label(titleOf(field) ?? key), before: b, after: a });
+    if (b !== a) changes.push({ label: meta.label ?? label(titleOf(field) ?? key, key), before: b, after: a });
   }
   return changes;
 }

@@ -2,7 +2,7 @@
 // renamed 取組 is a change, not a removal and an addition. Each change is one entry; what
 // follows from it (the rows of a removed 事業) is folded into that entry.
 import type { Measure, Plan } from '../data/plan-model.ts';
-import { initiativeSchema, measureFileSchema, projectSchema } from '../data/schema.ts';
+import { initiativeSchema, measureFileSchema, projectSchema, type PlanLabels } from '../data/schema.ts';
 import { changedFields, type FieldChange } from './compare-fields.ts';
 import { budgetTable } from './budget.ts';
 import { westernFiscalYear, yearsOf } from './fiscal-year.ts';
@@ -29,6 +29,8 @@ export interface BudgetChange {
 export interface MeasureDiff {
   readonly id: string;
   readonly number: number;
+  /** Its code, or its number when it has none: what the documents print after 施策. */
+  readonly code: string;
   readonly title: string;
   readonly kind: ChangeKind;
   readonly changes: readonly Change[];
@@ -49,7 +51,11 @@ export interface PlanDiff {
 const joinItems = (items: readonly string[] | undefined) =>
   items && items.length > 0 ? items.map((i) => `・${i}`).join('\n') : '（なし）';
 
+const codeOf = (m: Measure) => m.code ?? String(m.number);
+
+/** Change labels name levels as the new plan does (its `labels`). */
 export function diffPlans(before: Plan, after: Plan): PlanDiff {
+  const L = after.labels;
   const beforeYears = yearsOf(before.period);
   const commonYears = yearsOf(after.period).filter((y) => beforeYears.includes(y));
   const oldById = new Map(before.measures.map((m) => [m.id, m]));
@@ -62,14 +68,15 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
       measures.push({
         id: m.id,
         number: m.number,
+        code: codeOf(m),
         title: m.title,
         kind: 'added',
-        changes: [{ kind: 'added', label: '施策', after: `施策${m.number}　${m.title}` }],
+        changes: [{ kind: 'added', label: L.measure, after: `${L.measure}${codeOf(m)}　${m.title}` }],
         budget: [],
       });
       continue;
     }
-    const d = diffMeasure(old, m, commonYears);
+    const d = diffMeasure(old, m, commonYears, L, after.statuses.map((s) => s.name).join('・'));
     if (d.changes.length === 0 && d.budget.length === 0) unchanged++;
     else measures.push(d);
   }
@@ -78,9 +85,10 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
       measures.push({
         id: old.id,
         number: old.number,
+        code: codeOf(old),
         title: old.title,
         kind: 'removed',
-        changes: [{ kind: 'removed', label: '施策', before: `施策${old.number}　${old.title}` }],
+        changes: [{ kind: 'removed', label: L.measure, before: `${L.measure}${codeOf(old)}　${old.title}` }],
         budget: [],
       });
   }
@@ -96,7 +104,13 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
   };
 }
 
-function diffMeasure(old: Measure, m: Measure, years: readonly number[]): MeasureDiff {
+function diffMeasure(
+  old: Measure,
+  m: Measure,
+  years: readonly number[],
+  L: PlanLabels,
+  statusNames: string,
+): MeasureDiff {
   const changes: Change[] = [];
   const changed = (label: string, before: string, after: string) => {
     if (before !== after) changes.push({ kind: 'changed', label, before, after });
@@ -104,9 +118,9 @@ function diffMeasure(old: Measure, m: Measure, years: readonly number[]): Measur
   const fieldChanges = (list: readonly FieldChange[]) => list.forEach((c) => changes.push({ kind: 'changed', ...c }));
   fieldChanges(changedFields(measureFileSchema, old, m, (term) => term));
   changed(
-    '基本方針・基本施策',
-    `基本方針${old.policy}／基本施策${old.basicMeasure}`,
-    `基本方針${m.policy}／基本施策${m.basicMeasure}`,
+    `${L.policy}・${L.basicMeasure}`,
+    `${L.policy}${old.policy}／${L.basicMeasure}${old.basicMeasure}`,
+    `${L.policy}${m.policy}／${L.basicMeasure}${m.basicMeasure}`,
   );
 
   // 施策の方向: sentences have no ids. An unmatched run on both sides pairs up as changes.
@@ -139,17 +153,25 @@ function diffMeasure(old: Measure, m: Measure, years: readonly number[]): Measur
   const oldProjects = new Map(old.projects.map((p) => [p.id, p]));
   const newProjects = new Map(m.projects.map((p) => [p.id, p]));
   const projectLine = (p: Measure['projects'][number]) =>
-    `${p.name}（${p.department ?? '担当課未記入'}・${p.status ?? '新規・継続未記入'}）`;
+    `${p.code !== undefined ? `${p.code}　` : ''}${p.name}（${p.department ?? '担当課未記入'}・${p.status ?? `${statusNames}未記入`}）`;
   for (const p of m.projects) {
     const o = oldProjects.get(p.id);
     if (!o) {
-      changes.push({ kind: 'added', label: '事業', after: projectLine(p) });
+      changes.push({ kind: 'added', label: L.project, after: projectLine(p) });
       continue;
     }
-    fieldChanges(changedFields(projectSchema, o, p, (term) => `事業「${p.name}」の${term}`));
+    // The 区分 is named as the plan names it: 新規・継続 in a plan that declares no statuses.
+    fieldChanges(
+      changedFields(
+        projectSchema,
+        o,
+        p,
+        (term, key) => `${L.project}「${p.name}」の${key === 'status' ? statusNames : term}`,
+      ),
+    );
   }
   for (const o of old.projects)
-    if (!newProjects.has(o.id)) changes.push({ kind: 'removed', label: '事業', before: projectLine(o) });
+    if (!newProjects.has(o.id)) changes.push({ kind: 'removed', label: L.project, before: projectLine(o) });
 
   // 取組 by id; their rows by 事業 id. Rows of an added or removed 事業 belong to that change.
   const oldInitiatives = new Map(old.initiatives.map((t) => [t.id, t]));
@@ -157,11 +179,14 @@ function diffMeasure(old: Measure, m: Measure, years: readonly number[]): Measur
   const name = (plan: Measure, id: string) => plan.projects.find((p) => p.id === id)?.name ?? id;
   m.initiatives.forEach((t, i) => {
     const o = oldInitiatives.get(t.id);
-    const title = `取組「${circledNumber(i + 1)}${t.name}」`;
+    // A 施策 without 取組 has one unnamed group: its rows are labelled by 事業 alone.
+    const title = m.hasInitiatives ? `${L.initiative}「${circledNumber(i + 1)}${t.name}」` : '';
+    const rowLabel = (project: string) => (title ? `${title}／${project}` : project);
+    const rowsLabel = title ? `${title}の${L.project}` : `${L.project}の行`;
     if (!o) {
       changes.push({
         kind: 'added',
-        label: '取組',
+        label: m.hasInitiatives ? L.initiative : rowsLabel,
         after: `${circledNumber(i + 1)}${t.name}\n${t.rows.map((r) => `［${name(m, r.project)}］`).join('')}`,
       });
       return;
@@ -172,23 +197,29 @@ function diffMeasure(old: Measure, m: Measure, years: readonly number[]): Measur
       const before = oldRows.get(row.project);
       if (!before) {
         if (oldProjects.has(row.project))
-          changes.push({ kind: 'added', label: `${title}の事業`, after: name(m, row.project) });
+          changes.push({ kind: 'added', label: rowsLabel, after: name(m, row.project) });
         continue;
       }
       for (const y of years)
         changed(
-          `${title}／${name(m, row.project)}／${westernFiscalYear(y)}`,
+          `${rowLabel(name(m, row.project))}／${westernFiscalYear(y)}`,
           joinItems(before.schedule[String(y)]),
           joinItems(row.schedule[String(y)]),
         );
     }
     for (const r of o.rows)
       if (!t.rows.some((x) => x.project === r.project) && newProjects.has(r.project))
-        changes.push({ kind: 'removed', label: `${title}の事業`, before: name(old, r.project) });
+        changes.push({ kind: 'removed', label: rowsLabel, before: name(old, r.project) });
   });
   old.initiatives.forEach((o, i) => {
     if (!newInitiativeIds.has(o.id))
-      changes.push({ kind: 'removed', label: '取組', before: `${circledNumber(i + 1)}${o.name}` });
+      changes.push({
+        kind: 'removed',
+        label: old.hasInitiatives ? L.initiative : `${L.project}の行`,
+        before: old.hasInitiatives
+          ? `${circledNumber(i + 1)}${o.name}`
+          : o.rows.map((r) => `［${name(old, r.project)}］`).join(''),
+      });
   });
 
   // 事業費 per common year, by 事業 id.
@@ -208,5 +239,5 @@ function diffMeasure(old: Measure, m: Measure, years: readonly number[]): Measur
         });
     }
   }
-  return { id: m.id, number: m.number, title: m.title, kind: 'changed', changes, budget };
+  return { id: m.id, number: m.number, code: codeOf(m), title: m.title, kind: 'changed', changes, budget };
 }

@@ -39,6 +39,9 @@ export function rollMeasureYaml(text: string, from: RollPeriod, to: RollPeriod):
       if (isSeq(rows)) for (const row of rows.items) rollYears(row, 'schedule');
     }
   }
+  // A 施策 without 取組 has its rows directly.
+  const rows = doc.get('rows', true);
+  if (isSeq(rows)) for (const row of rows.items) rollYears(row, 'schedule');
   const budget = doc.get('budget', true);
   if (isSeq(budget)) for (const row of budget.items) rollYears(row, 'amounts');
   return { text: doc.toString(), carried };

@@ -72,7 +72,7 @@ describe('parseTheme', () => {
       edit: ['.directions: { font: mincho,', '.directions: { font: minch,'],
       expected: [
         error(
-          61,
+          62,
           24,
           'invalid-value',
           'fontには 「gothic」か「mincho」 を書いてください（文字列「minch」が書かれています）',

@@ -68,6 +68,11 @@ export const themeSchema = z.strictObject({
   table: z.strictObject({
     cellPadding: z.strictObject({ x: points, y: points }),
     ruleWidth: points,
+    /**
+     * The narrowest a column's text may be: a table with a narrower column (too many year
+     * columns for the page) fails the build instead of printing cut or unreadable cells.
+     */
+    minColumnWidth: points.optional(),
   }),
   /**
    * Shares of a page's height below which a block is kept on one page. Heights are estimated

@@ -100,7 +100,7 @@ export function diffView(diff: PlanDiff, before: Plan, after: Plan, order: DiffO
       return { year: fiscalYearLabel(t.year), left, right, difference: formatDifference(t.after - t.before) };
     }),
     summary: diff.measures.map((m) => ({
-      measure: `施策${m.number}　${m.title}`,
+      measure: `${after.labels.measure}${m.code}　${m.title}`,
       text:
         m.kind === 'added'
           ? '新設'
@@ -116,7 +116,7 @@ export function diffView(diff: PlanDiff, before: Plan, after: Plan, order: DiffO
     unchanged: diff.unchanged,
     measures: diff.measures.map((m) => ({
       anchor: `diff-${m.id}`,
-      heading: `施策${m.number}　${m.title}${m.kind === 'added' ? '（新設）' : m.kind === 'removed' ? '（削除）' : ''}`,
+      heading: `${after.labels.measure}${m.code}　${m.title}${m.kind === 'added' ? '（新設）' : m.kind === 'removed' ? '（削除）' : ''}`,
       rows: m.changes.map((c) => {
         const s = sides(c);
         const [left, right] = pick(s.after, s.before);

@@ -4,7 +4,7 @@ import type { Plan } from '../data/plan-model.ts';
 import { projectBudgets } from '../plan/budget-summary.ts';
 import { yearsOf } from '../plan/fiscal-year.ts';
 import { formatAmount } from './format.ts';
-import { planView, type PlanView } from './plan-view.ts';
+import { markers, planView, type PlanView } from './plan-view.ts';
 import { amountsView, type AmountsView } from './summary-view.ts';
 
 export interface ExcerptView extends PlanView {
@@ -29,14 +29,15 @@ export function excerptView(plan: Plan, department: string): ExcerptView {
     (acc, p) => acc.map((x, i) => x + (p.amounts[i] ?? 0)),
     yearsOf(plan.period).map(() => 0),
   );
+  const marks = markers(plan);
   const view = planView(plan, { includeProject: (id) => owned.has(id) });
   return {
     ...view,
     runningHeader: `${view.documentTitle}　担当課別抜粋（${department}）`,
     department,
     projects: projects.map((p) => ({
-      measure: `施策 ${p.measure.number}`,
-      name: p.projectName,
+      measure: `${plan.labels.measure} ${p.measure.code ?? p.measure.number}`,
+      name: marks.project(p.project),
       budgeted: p.budgeted,
       ...(p.budgeted ? amountsView(p) : { amounts: p.amounts.map(() => '―'), total: '―' }),
     })),

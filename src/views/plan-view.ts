@@ -1,7 +1,7 @@
 // Plan → the view model that templates read: every label, number and total already computed,
 // so templates only place strings. Also the view of one 施策 (--measure).
 import type { Measure, Plan } from '../data/plan-model.ts';
-import type { ProjectData } from '../data/schema.ts';
+import type { PlanLabels, ProjectData } from '../data/schema.ts';
 import { budgetTable } from '../plan/budget.ts';
 import { eraFiscalYear, fiscalYearLabel, periodLabel, westernFiscalYear, yearsOf } from '../plan/fiscal-year.ts';
 import { circledNumber } from '../plan/numbering.ts';
@@ -19,8 +19,11 @@ export interface YearView {
 export interface InitiativeRowView {
   /** One list of items per fiscal year, in the order of `years`. */
   readonly cells: readonly { readonly items: readonly string[] }[];
+  /** As printed: its name and the marks of its 目印 (`名称　★`); its code is `projectCode`. */
   readonly projectName: string;
+  readonly projectCode?: string;
   readonly department?: string;
+  /** As printed: the 区分's mark where the plan declares marks, else its name. */
   readonly status?: string;
   /**
    * The row's 事業 as validated, every field of the schema included: a new optional 事業 field
@@ -44,19 +47,40 @@ export interface BudgetView {
   readonly grandTotal: string;
 }
 
+export interface LevelView {
+  readonly number: number;
+  /** What is printed after the level's name: its code, or its number when it has none. */
+  readonly code: string;
+  readonly title: string;
+}
+
+/** One entry of the 凡例: a 区分's or 目印's mark and what it means. */
+export interface LegendEntry {
+  readonly mark: string;
+  readonly name: string;
+}
+
 export interface MeasureView {
   readonly id: string;
   readonly number: number;
+  /** Its code, or its number when it has none (`施策 {{code}}`). */
+  readonly code: string;
   readonly title: string;
+  /** The marks of its 目印, space-separated, with a leading full-width space; '' when none. */
+  readonly marks: string;
   /** Anchor used by the table of contents. */
   readonly anchor: string;
-  readonly policy: { readonly number: number; readonly title: string };
-  readonly basicMeasure: { readonly number: number; readonly title: string };
+  readonly policy: LevelView;
+  readonly basicMeasure: LevelView;
   /** The first 施策 page of its 基本方針 / 基本施策: there the lines are headings, elsewhere repeats. */
   readonly firstOfPolicy: boolean;
   readonly firstOfBasicMeasure: boolean;
   readonly directions: readonly string[];
+  /** False for a 施策 written without 取組: its rows are in one unnamed group, printed without a 取組 cell. */
+  readonly hasInitiatives: boolean;
   readonly initiatives: readonly InitiativeView[];
+  /** The 事業 with a 事業の概要, in order: printed under the table. */
+  readonly summaries: readonly { readonly name: string; readonly summary: string }[];
   readonly budget: BudgetView;
 }
 
@@ -66,7 +90,8 @@ export interface OutlineRowView {
   readonly basicMeasureSpan: number;
   readonly measure: string;
   readonly measureSpan: number;
-  readonly initiative: string;
+  /** Absent for a 施策 without 取組: its cell spans the 取組 column too. */
+  readonly initiative?: string;
 }
 
 export interface OutlineGroupView {
@@ -84,6 +109,14 @@ export interface PlanView {
   /** Printed at the top of every page but the cover. */
   readonly runningHeader: string;
   readonly years: readonly YearView[];
+  /** What the plan calls its levels (基本方針, 基本施策, 施策, 取組, 事業 unless it says otherwise). */
+  readonly labels: PlanLabels;
+  /** The heading of the 区分 column: its names (新規・継続), or 区分 where marks stand for them. */
+  readonly statusHeader: string;
+  /** Marks of 区分 and 目印 with their meaning; empty when the plan declares no marks. */
+  readonly legend: readonly LegendEntry[];
+  /** Some 施策 of this view has 取組 (else the 施策体系 has no 取組 column). */
+  readonly hasInitiatives: boolean;
   readonly outline: readonly OutlineGroupView[];
   /** The 事業費総括表: only in a view of the whole plan (not of some 施策, nor of an excerpt). */
   readonly summary?: SummaryView;
@@ -101,6 +134,7 @@ export function planView(plan: Plan, options: PlanViewOptions = {}): PlanView {
   const years = yearsOf(plan.period);
   const period = periodLabel(plan.period);
   const include = options.includeProject ?? (() => true);
+  const marks = markers(plan);
   let previous: Measure | undefined;
   const measures: MeasureView[] = [];
   for (const measure of plan.measures) {
@@ -108,7 +142,7 @@ export function planView(plan: Plan, options: PlanViewOptions = {}): PlanView {
     if (!measure.projects.some((p) => include(p.id))) continue;
     const firstOfPolicy = previous?.policy !== measure.policy;
     const firstOfBasicMeasure = firstOfPolicy || previous?.basicMeasure !== measure.basicMeasure;
-    measures.push(measureView(plan, measure, years, firstOfPolicy, firstOfBasicMeasure, include));
+    measures.push(measureView(plan, measure, years, firstOfPolicy, firstOfBasicMeasure, include, marks));
     previous = measure;
   }
   return {
@@ -123,11 +157,47 @@ export function planView(plan: Plan, options: PlanViewOptions = {}): PlanView {
       western: westernFiscalYear(year),
       era: eraFiscalYear(year),
     })),
+    labels: plan.labels,
+    statusHeader: plan.statuses.some((st) => st.mark !== undefined)
+      ? '区分'
+      : plan.statuses.map((st) => st.name).join('・'),
+    legend: [
+      ...plan.statuses.flatMap((st) => (st.mark === undefined ? [] : [{ mark: st.mark, name: st.name }])),
+      ...plan.tags.map((t) => ({ mark: t.mark, name: t.name })),
+    ],
+    hasInitiatives: measures.some((m) => m.hasInitiatives),
     outline: outlineView(plan, measures),
     ...(options.measureIds || options.includeProject ? {} : { summary: summaryView(plan) }),
     measures,
   };
 }
+
+/** How 区分 and 目印 print: a 区分 as its mark where marks are declared, 目印 as marks. */
+export interface Markers {
+  status(name: string): string;
+  tags(ids: readonly string[] | undefined): string;
+  /** A 事業 as printed in tables: `code　name　marks`. */
+  project(project: ProjectData): string;
+}
+
+export function markers(plan: Plan): Markers {
+  const statusMarks = new Map(plan.statuses.map((st) => [st.name, st.mark ?? st.name]));
+  const tagMarks = new Map(plan.tags.map((t) => [t.id, t.mark]));
+  const tags = (ids: readonly string[] | undefined) =>
+    ids && ids.length > 0 ? `　${ids.map((id) => tagMarks.get(id) ?? '').join('')}` : '';
+  return {
+    status: (name) => statusMarks.get(name) ?? name,
+    tags,
+    project: (p) => `${p.code !== undefined ? `${p.code}　` : ''}${p.name}${tags(p.tags)}`,
+  };
+}
+
+/** A level as printed: its code where it has one, else its number. */
+export const levelView = (level: { number: number; code?: string; title: string }): LevelView => ({
+  number: level.number,
+  code: level.code ?? String(level.number),
+  title: level.title,
+});
 
 function measureView(
   plan: Plan,
@@ -136,6 +206,7 @@ function measureView(
   firstOfPolicy: boolean,
   firstOfBasicMeasure: boolean,
   include: (projectId: string) => boolean,
+  marks: Markers,
 ): MeasureView {
   const policy = plan.policies.find((p) => p.number === measure.policy)!;
   const basicMeasure = policy.basicMeasures.find((b) => b.number === measure.basicMeasure)!;
@@ -144,13 +215,16 @@ function measureView(
   return {
     id: measure.id,
     number: measure.number,
+    code: measure.code ?? String(measure.number),
     title: measure.title,
+    marks: marks.tags(measure.tags),
     anchor: `measure-${measure.id}`,
-    policy: { number: policy.number, title: policy.title },
-    basicMeasure: { number: basicMeasure.number, title: basicMeasure.title },
+    policy: levelView(policy),
+    basicMeasure: levelView(basicMeasure),
     firstOfPolicy,
     firstOfBasicMeasure,
     directions: measure.directions,
+    hasInitiatives: measure.hasInitiatives,
     // An excerpt keeps each 取組's number from the whole plan (③ stays ③), and drops the
     // 取組 none of whose rows it keeps.
     initiatives: measure.initiatives
@@ -166,17 +240,21 @@ function measureView(
             const project = projects.get(row.project)!;
             return {
               cells: years.map((y) => ({ items: row.schedule[String(y)] ?? [] })),
-              projectName: project.name,
+              projectName: `${project.name}${marks.tags(project.tags)}`,
+              ...(project.code !== undefined ? { projectCode: project.code } : {}),
               ...(project.department ? { department: project.department } : {}),
-              ...(project.status ? { status: project.status } : {}),
+              ...(project.status ? { status: marks.status(project.status) } : {}),
               project,
             };
           }),
       })),
+    summaries: measure.projects.flatMap((p) =>
+      p.summary !== undefined && include(p.id) ? [{ name: marks.project(p), summary: p.summary }] : [],
+    ),
     budget: {
       hasBudget: table.lines.length > 0,
       lines: table.lines.map((l) => ({
-        name: l.projectName,
+        name: marks.project(projects.get(l.projectId)!),
         amounts: l.amounts.map(formatAmount),
         total: formatAmount(l.total),
       })),
@@ -190,7 +268,7 @@ function measureView(
 function outlineView(plan: Plan, measures: readonly MeasureView[]): OutlineGroupView[] {
   return plan.policies
     .map((policy) => ({
-      policy: `基本方針 ${policy.number}　${policy.title}`,
+      policy: `${plan.labels.policy} ${policy.code ?? policy.number}　${policy.title}`,
       rows: outlineRows(measures.filter((m) => m.policy.number === policy.number)),
     }))
     .filter((g) => g.rows.length > 0);
@@ -198,17 +276,30 @@ function outlineView(plan: Plan, measures: readonly MeasureView[]): OutlineGroup
 
 function outlineRows(measures: readonly MeasureView[]): OutlineRowView[] {
   const rowsOfBasicMeasure = (n: number) =>
-    measures.filter((m) => m.basicMeasure.number === n).reduce((sum, m) => sum + m.initiatives.length, 0);
+    measures
+      .filter((m) => m.basicMeasure.number === n)
+      .reduce((sum, m) => sum + (m.hasInitiatives ? m.initiatives.length : 1), 0);
   const rows: OutlineRowView[] = [];
   let previousBasic: number | undefined;
   for (const m of measures) {
+    if (!m.hasInitiatives) {
+      const firstOfBasic = m.basicMeasure.number !== previousBasic;
+      previousBasic = m.basicMeasure.number;
+      rows.push({
+        basicMeasure: `${m.basicMeasure.code}　${m.basicMeasure.title}`,
+        basicMeasureSpan: firstOfBasic ? rowsOfBasicMeasure(m.basicMeasure.number) : 0,
+        measure: `${m.code}　${m.title}${m.marks}`,
+        measureSpan: 1,
+      });
+      continue;
+    }
     m.initiatives.forEach((t, i) => {
       const firstOfBasic = m.basicMeasure.number !== previousBasic;
       previousBasic = m.basicMeasure.number;
       rows.push({
-        basicMeasure: `${m.basicMeasure.number}　${m.basicMeasure.title}`,
+        basicMeasure: `${m.basicMeasure.code}　${m.basicMeasure.title}`,
         basicMeasureSpan: firstOfBasic ? rowsOfBasicMeasure(m.basicMeasure.number) : 0,
-        measure: `${m.number}　${m.title}`,
+        measure: `${m.code}　${m.title}${m.marks}`,
         measureSpan: i === 0 ? m.initiatives.length : 0,
         initiative: `${t.ordinal}　${t.name}`,
       });

@@ -3,6 +3,7 @@
 import type { Plan } from '../data/plan-model.ts';
 import { budgetSummary, type Amounts } from '../plan/budget-summary.ts';
 import { formatAmount } from './format.ts';
+import { markers } from './plan-view.ts';
 
 export interface AmountsView {
   readonly amounts: readonly string[];
@@ -30,19 +31,25 @@ export const amountsView = (a: Amounts): AmountsView => ({
 
 export function summaryView(plan: Plan): SummaryView {
   const summary = budgetSummary(plan);
+  const marks = markers(plan);
   return {
     groups: summary.basicMeasures
       .map((basic) => ({
-        basicMeasure: `基本施策 ${basic.basicMeasure}　${basic.title}`,
+        basicMeasure: `${plan.labels.basicMeasure} ${basic.code ?? basic.basicMeasure}　${basic.title}`,
         rows: summary.measures
           .filter((m) => m.measure.policy === basic.policy && m.measure.basicMeasure === basic.basicMeasure)
-          .map((m) => ({ measure: `施策 ${m.measure.number}　${m.measure.title}`, ...amountsView(m) })),
+          .map((m) => ({
+            measure: `${plan.labels.measure} ${m.measure.code ?? m.measure.number}　${m.measure.title}${marks.tags(m.measure.tags)}`,
+            ...amountsView(m),
+          })),
         subtotal: amountsView(basic),
       }))
       .filter((g) => g.rows.length > 0),
     departments: summary.departments.map((d) => ({ department: d.department, ...amountsView(d) })),
     ...(summary.unassigned.total > 0 ? { unassigned: amountsView(summary.unassigned) } : {}),
-    unassignedProjects: summary.unassigned.projects.map((p) => `施策${p.measure.number}「${p.projectName}」`),
+    unassignedProjects: summary.unassigned.projects.map(
+      (p) => `${plan.labels.measure}${p.measure.code ?? p.measure.number}「${p.projectName}」`,
+    ),
     grand: amountsView(summary.grand),
   };
 }

@@ -1,6 +1,7 @@
 // A larger plan made up for tests, deterministic: many 施策, 事業 spread over departments,
 // some without a 担当課 and some without a budget.
 import type { Measure, Plan } from '../../src/data/plan-model.ts';
+import { DEFAULT_LABELS, DEFAULT_STATUSES } from '../../src/data/schema.ts';
 
 export function generatePlan(measureCount: number, seed = 1): Plan {
   let state = seed;
@@ -35,6 +36,7 @@ export function generatePlan(measureCount: number, seed = 1): Plan {
           project: p.id,
           amounts: Object.fromEntries(years.map((y) => [y, Math.floor(random() * 50_000)])),
         })),
+      hasInitiatives: true,
       file: `generated/${m}.yaml`,
     };
   });
@@ -42,6 +44,9 @@ export function generatePlan(measureCount: number, seed = 1): Plan {
     municipality: '見本市',
     title: '実施計画',
     period: { start: 2024, end: 2026 },
+    labels: DEFAULT_LABELS,
+    statuses: DEFAULT_STATUSES,
+    tags: [],
     policies: [
       {
         number: 1,
