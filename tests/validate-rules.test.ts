@@ -15,6 +15,7 @@ const TARGETS: Record<string, string> = {
   measure: 'measures/01.yaml',
   measure02: 'measures/02.yaml',
   departments: 'departments.yaml',
+  plan: 'plan.yaml',
 };
 
 async function validateFixture(name: string) {
@@ -26,6 +27,7 @@ async function validateFixture(name: string) {
 const lines = (text: string) => text.split('\n').filter((l) => l !== '');
 
 const M = 'data/measures/01.yaml';
+const P = 'data/plan.yaml';
 
 const CASES: { fixture: string; code: number; expected: string[] }[] = [
   {
@@ -125,6 +127,54 @@ const CASES: { fixture: string; code: number; expected: string[] }[] = [
     expected: [
       `${M}:9:5: 警告: 事業「見本事業」に担当課（department）がありません`,
       `${M}:9:5: 警告: 事業「見本事業」に新規・継続（status）がありません`,
+    ],
+  },
+  {
+    fixture: 'undeclared-status-and-tag.measure.yaml',
+    code: 1,
+    expected: [
+      `${M}:6:8: エラー: 目印「priority」は plan.yaml の tags にありません（tags がまだありません）`,
+      `${M}:13:13: エラー: 事業「見本事業」の区分「拡充」は、この計画の区分（新規・継続）にありません。ほかの区分を使うときは plan.yaml に statuses を書きます`,
+    ],
+  },
+  {
+    fixture: 'initiatives-and-rows.measure.yaml',
+    code: 1,
+    expected: [
+      `${M}:19:1: エラー: この施策には initiatives（取組）と rows（行）の両方があります。取組があるなら行は各取組の rows に書き、取組がないなら initiatives を消してください`,
+    ],
+  },
+  {
+    fixture: 'no-rows.measure.yaml',
+    code: 1,
+    expected: [
+      `${M}:1:1: エラー: 施策に事業の行がありません。initiatives（取組ごとの行）か、取組がなければ rows（施策の行）を書いてください`,
+      `${M}:9:9: 警告: 事業「見本事業」は施策の行（rows）に使われていません`,
+    ],
+  },
+  {
+    fixture: 'duplicate-codes.measure.yaml',
+    code: 1,
+    expected: [
+      `${M}:16:11: エラー: 事業のコード「0101」は ${M}:11:11 にもあります。コードは重ならないようにしてください`,
+    ],
+  },
+  {
+    fixture: 'marks-and-period.plan.yaml',
+    code: 1,
+    expected: [
+      `${P}:5:8: エラー: 計画期間が6年度あります。組める計画期間は5年度までです（表の年度の列が用紙の幅に収まる数）`,
+      `${P}:11:5: エラー: 区分「継続」に記号（mark）がありません。記号はすべての区分に書くか、どれにも書かないかにしてください`,
+      `${P}:12:13: エラー: 区分「継続」は ${P}:11:13 にもあります。1回だけ書いてください`,
+      `${P}:14:37: エラー: 記号「★」は ${P}:12:23 でも使われています。目印の記号は凡例で見分けられるように重ならないようにしてください`,
+    ],
+  },
+  {
+    fixture: 'unsafe-label.plan.yaml',
+    code: 1,
+    expected: [
+      `${P}:7:12: エラー: labels の project（事業の呼び名）: 階層の呼び名に「/」は使えません（ファイル名になるため）`,
+      `${P}:8:12: エラー: labels の measure（施策の呼び名）: 階層の呼び名は10文字までにしてください`,
     ],
   },
   {

@@ -13,6 +13,7 @@ import {
   type PlanLabels,
   type RowData,
 } from './schema.ts';
+import { statusTerm } from './plan-model.ts';
 import { fileNameKey } from './text-rules.ts';
 
 export interface Parsed<T> {
@@ -101,7 +102,7 @@ export function checkPlanFiles(files: ParsedFiles): Diagnostic[] {
     });
     if (plan) checkMeasurePlacement(plan.data, labels, measure, out);
     if (plan) checkReferencesToDeclarations(plan.data, labels, measure, out);
-    const statusNames = (plan?.data.statuses ?? DEFAULT_STATUSES).map((st) => st.name).join('・');
+    const statusNames = statusTerm(plan?.data.statuses ?? DEFAULT_STATUSES);
     checkProjects(measure, files.departments?.data, labels, statusNames, ids, out);
     checkInitiatives(measure, labels, ids, out);
     if (plan && periodOk) checkYears(plan.data.period, labels, measure, out);
@@ -123,7 +124,7 @@ function checkPeriod({ source, data }: Parsed<PlanFile>, out: Diagnostic[]): boo
         'error',
         ['period', 'end'],
         'bad-period',
-        `計画期間が${end - start + 1}年度あります。${MAX_PERIOD_YEARS}年度以内にしてください`,
+        `計画期間が${end - start + 1}年度あります。組める計画期間は${MAX_PERIOD_YEARS}年度までです（表の年度の列が用紙の幅に収まる数）`,
       ),
     );
     return false;
@@ -182,7 +183,7 @@ function checkDeclarations({ source, data }: Parsed<PlanFile>, out: Diagnostic[]
       source,
       ['statuses', i, 'name'],
       out,
-      (where) => `区分「${status.name}」は ${where} にもあります`,
+      (where) => `区分「${status.name}」は ${where} にもあります。1回だけ書いてください`,
     );
     if (status.mark !== undefined)
       marks.claim(status.mark, source, ['statuses', i, 'mark'], out, markWhere('区分', status.mark));
@@ -201,7 +202,13 @@ function checkDeclarations({ source, data }: Parsed<PlanFile>, out: Diagnostic[]
   }
   const tagIds = new FirstSeen();
   (data.tags ?? []).forEach((tag, i) => {
-    tagIds.claim(tag.id, source, ['tags', i, 'id'], out, (where) => `目印のID「${tag.id}」は ${where} にもあります`);
+    tagIds.claim(
+      tag.id,
+      source,
+      ['tags', i, 'id'],
+      out,
+      (where) => `目印のID「${tag.id}」は ${where} にもあります。IDは重ならないようにしてください`,
+    );
     marks.claim(tag.mark, source, ['tags', i, 'mark'], out, markWhere('目印', tag.mark));
   });
 }
@@ -508,11 +515,8 @@ function checkYears(
     });
   for (const { row, path, initiative } of rowsOf(data)) {
     check(row.schedule, [...path, 'schedule'], '事業計画', '計画がない年度は [] と書きます');
-    checkCarried(
-      row.carriedOver,
-      path,
-      initiative ? `事業計画（${initiative}）` : `事業計画（${labels.project}ID ${row.project}）`,
-    );
+    const project = data.projects.find((p) => p.id === row.project)?.name ?? row.project;
+    checkCarried(row.carriedOver, path, `事業計画（${initiative ?? project}）`);
   }
   data.budget.forEach((row, b) => {
     check(row.amounts, ['budget', b, 'amounts'], '事業費', '予算がない年度は 0 と書きます');

@@ -29,6 +29,13 @@ export interface Plan {
   readonly measures: readonly Measure[];
 }
 
+/**
+ * What a plan calls the 区分 of a 事業 in headings and messages: its names where they are
+ * printed (新規・継続), or 区分 where marks stand for them (a 凡例 explains the marks).
+ */
+export const statusTerm = (statuses: readonly StatusDeclaration[]): string =>
+  statuses.some((s) => s.mark !== undefined) ? '区分' : statuses.map((s) => s.name).join('・');
+
 /** The model of one 施策 file: a 施策 written with `rows` gets its one unnamed group. */
 export function measureModel(data: MeasureFile, file: string): Measure {
   const { initiatives, rows, ...rest } = data;

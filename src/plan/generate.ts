@@ -3,7 +3,7 @@
 // items, so that line lengths and page counts grow like a real plan's. Deterministic for a
 // given size and seed. Used for benchmarks and scale tests.
 import type { Plan } from '../data/plan-model.ts';
-import type { MeasureFile, PlanFile } from '../data/schema.ts';
+import { DEFAULT_LABELS, DEFAULT_STATUSES, type MeasureFile, type PlanFile } from '../data/schema.ts';
 import { yearsOf } from './fiscal-year.ts';
 
 /** Thirty departments of a typical city hall. */
@@ -77,6 +77,11 @@ export function generatePlan(source: Plan, measureCount: number, seed = 1): Gene
   const amounts = source.measures.flatMap((m) => m.budget.flatMap((b) => Object.values(b.amounts)));
   const budgetShare = source.measures.filter((m) => m.budget.length > 0).length / source.measures.length;
 
+  // The source's own 区分: mostly its 継続 (or its last), sometimes its first (新規).
+  const statusNames = source.statuses.map((s) => s.name);
+  const first = statusNames[0]!;
+  const usual = statusNames.includes('継続') ? '継続' : statusNames.at(-1)!;
+
   const measuresPerBasic = 4;
   const basicPerPolicy = 8;
   const basicCount = Math.ceil(measureCount / measuresPerBasic);
@@ -106,7 +111,7 @@ export function generatePlan(source: Plan, measureCount: number, seed = 1): Gene
           id: `${id}-j${projects.length + 1}`,
           name: rng.pick(projectNames),
           department: rng.pick(GENERATED_DEPARTMENTS),
-          status: rng.next() < 0.9 ? ('継続' as const) : ('新規' as const),
+          status: rng.next() < 0.9 ? usual : first,
         };
         projects.push(project);
         const cell = Array.from({ length: Math.max(1, rng.pick(itemCounts)) }, () => rng.pick(items));
@@ -130,8 +135,18 @@ export function generatePlan(source: Plan, measureCount: number, seed = 1): Gene
     };
   });
   return {
-    plan: { municipality: '見本市', title: source.title, period: source.period, policies },
+    plan: {
+      municipality: '見本市',
+      title: source.title,
+      period: source.period,
+      // The source's level names and 区分 where it declares its own (利根町's are the defaults).
+      ...(sameJson(source.labels, DEFAULT_LABELS) ? {} : { labels: source.labels }),
+      ...(sameJson(source.statuses, DEFAULT_STATUSES) ? {} : { statuses: [...source.statuses] }),
+      policies,
+    },
     departments: GENERATED_DEPARTMENTS,
     measures,
   };
 }
+
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);

@@ -1,7 +1,7 @@
 // Old plan against new plan, matched by id (施策, 取組, 事業), never by position or title: a
 // renamed 取組 is a change, not a removal and an addition. Each change is one entry; what
 // follows from it (the rows of a removed 事業) is folded into that entry.
-import type { Measure, Plan } from '../data/plan-model.ts';
+import { statusTerm, type Measure, type Plan } from '../data/plan-model.ts';
 import { initiativeSchema, measureFileSchema, projectSchema, type PlanLabels } from '../data/schema.ts';
 import { changedFields, type FieldChange } from './compare-fields.ts';
 import { budgetTable } from './budget.ts';
@@ -76,7 +76,7 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
       });
       continue;
     }
-    const d = diffMeasure(old, m, commonYears, L, after.statuses.map((s) => s.name).join('・'));
+    const d = diffMeasure(old, m, commonYears, L, statusTerm(after.statuses));
     if (d.changes.length === 0 && d.budget.length === 0) unchanged++;
     else measures.push(d);
   }

@@ -1,6 +1,6 @@
 // Plan → the view model that templates read: every label, number and total already computed,
 // so templates only place strings. Also the view of one 施策 (--measure).
-import type { Measure, Plan } from '../data/plan-model.ts';
+import { statusTerm, type Measure, type Plan } from '../data/plan-model.ts';
 import type { PlanLabels, ProjectData } from '../data/schema.ts';
 import { budgetTable } from '../plan/budget.ts';
 import { eraFiscalYear, fiscalYearLabel, periodLabel, westernFiscalYear, yearsOf } from '../plan/fiscal-year.ts';
@@ -158,9 +158,7 @@ export function planView(plan: Plan, options: PlanViewOptions = {}): PlanView {
       era: eraFiscalYear(year),
     })),
     labels: plan.labels,
-    statusHeader: plan.statuses.some((st) => st.mark !== undefined)
-      ? '区分'
-      : plan.statuses.map((st) => st.name).join('・'),
+    statusHeader: statusTerm(plan.statuses),
     legend: [
       ...plan.statuses.flatMap((st) => (st.mark === undefined ? [] : [{ mark: st.mark, name: st.name }])),
       ...plan.tags.map((t) => ({ mark: t.mark, name: t.name })),

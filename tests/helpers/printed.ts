@@ -1,0 +1,67 @@
+// What a reader must find printed for each 施策, computed from the validated plan the way the
+// documents are meant to print it (the plan's own level names, codes, marks, Nカ年計), so that
+// tests compare documents with the data, not with strings typed twice.
+import type { Measure, Plan } from '../../src/data/plan-model.ts';
+import { budgetTable } from '../../src/plan/budget.ts';
+import { yearsOf } from '../../src/plan/fiscal-year.ts';
+import { formatAmount } from '../../src/views/format.ts';
+import { squash } from './extract.ts';
+
+const tagMarks = (plan: Plan, ids: readonly string[] | undefined) =>
+  (ids ?? []).map((id) => plan.tags.find((t) => t.id === id)!.mark).join('');
+
+const statusShown = (plan: Plan, status: string | undefined) =>
+  status === undefined ? '―' : (plan.statuses.find((s) => s.name === status)?.mark ?? status);
+
+export interface PrintedMeasure {
+  readonly measure: Measure;
+  /** `施策 1-1-1　名称　★`, squashed. */
+  readonly heading: string;
+  /** Each 事業 row's last cell: code, name, marks, 担当課, 区分 (mark or name), squashed. */
+  readonly rows: readonly string[];
+  /** Each 事業費 line: name, every year's amount and the Nカ年計, squashed and in order. */
+  readonly budgetLines: readonly string[];
+  /** 合計 with every year's total and the grand total; absent for 予算なし. */
+  readonly budgetTotal?: string;
+  /** Each 事業の概要: its 事業 and its text. */
+  readonly summaries: readonly string[];
+}
+
+export function printedMeasures(plan: Plan): PrintedMeasure[] {
+  const years = yearsOf(plan.period);
+  return plan.measures.map((m) => {
+    const projects = new Map(m.projects.map((p) => [p.id, p]));
+    const named = (id: string) => {
+      const p = projects.get(id)!;
+      return `${p.code ?? ''}${p.name}${tagMarks(plan, p.tags)}`;
+    };
+    const table = budgetTable(m, years);
+    return {
+      measure: m,
+      heading: squash(`${plan.labels.measure}${m.code ?? m.number}${m.title}${tagMarks(plan, m.tags)}`),
+      rows: m.initiatives.flatMap((t) =>
+        t.rows.map((r) => {
+          const p = projects.get(r.project)!;
+          return squash(`${named(p.id)}${p.department ?? '―'}${statusShown(plan, p.status)}`);
+        }),
+      ),
+      budgetLines: table.lines.map((l) =>
+        squash(`${named(l.projectId)}${[...l.amounts, l.total].map(formatAmount).join('')}`),
+      ),
+      ...(table.lines.length > 0
+        ? { budgetTotal: squash(`合計${[...table.yearTotals, table.grandTotal].map(formatAmount).join('')}`) }
+        : {}),
+      summaries: m.projects.flatMap((p) => (p.summary ? [squash(`■${named(p.id)}${p.summary}`)] : [])),
+    };
+  });
+}
+
+/** Every string of `printed` missing from `text` (squashed), named by 施策, for one readable failure. */
+export function missingFrom(text: string, printed: readonly PrintedMeasure[]): string[] {
+  const all = squash(text);
+  return printed.flatMap((p) =>
+    [p.heading, ...p.rows, ...p.budgetLines, ...(p.budgetTotal ? [p.budgetTotal] : []), ...p.summaries]
+      .filter((s) => !all.includes(s))
+      .map((s) => `${p.measure.id}: ${s}`),
+  );
+}

@@ -1,0 +1,242 @@
+// Plans of other shapes than 利根町's: the shipped data re-shaped to 2, 4 and 5 fiscal years, and
+// the sample city (examples/sample-city: 5 years, its own level names, codes, 区分 marks and
+// 目印, 施策 with and without 取組, 事業の概要). Each is read back from the PDF and from
+// LibreOffice's rendering of the Word file: every amount, Nカ年計 and 担当課 cell on the page.
+import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Plan } from '../src/data/plan-model.ts';
+import { validatePlan } from '../src/data/validate.ts';
+import { readDataDir } from '../src/io/read-data-dir.ts';
+import { yearsOf } from '../src/plan/fiscal-year.ts';
+import { errorLines, makeDataDir, runCli } from './helpers/cli.ts';
+import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
+import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
+import { loadPlan, ROOT, TEMPLATE_ARGS } from './helpers/plan.ts';
+import { missingFrom, printedMeasures } from './helpers/printed.ts';
+import { reshapePeriod } from './helpers/reshape-period.ts';
+
+interface Built {
+  plan: Plan;
+  out: string;
+  pdf: Uint8Array;
+  docx: Uint8Array;
+  pdfText: string;
+}
+
+async function buildPlan(dataDir: string, extraArgs: readonly string[] = ['--no-departments']): Promise<Built> {
+  const plan = await loadPlan(dataDir);
+  const out = await mkdtemp(path.join(tmpdir(), 'keikaku-shape-'));
+  const run = await runCli(['build', '--data', dataDir, ...TEMPLATE_ARGS, '--out', out, ...extraArgs], ROOT);
+  expect(run.code).toBe(0);
+  const base = `${plan.title}_${plan.period.start}-${plan.period.end}`;
+  const pdf = await readFile(path.join(out, `${base}.pdf`));
+  const docx = await readFile(path.join(out, `${base}.docx`));
+  return { plan, out, pdf, docx, pdfText: (await pdfPages(pdf)).join('\n') };
+}
+
+/** The headings that depend on the number of years, as the plan says them. */
+const periodHeadings = (plan: Plan) => {
+  const n = yearsOf(plan.period).length;
+  return [`向こう${n}か年事業計画`, `${n}カ年事業費計`, ...yearsOf(plan.period).map((y) => `${y}年度`)];
+};
+
+describe.each([2, 4, 5])('the shipped plan re-shaped to %i fiscal years', (years) => {
+  let built: Built;
+  beforeAll(async () => {
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), 'keikaku-period-')), 'data');
+    await reshapePeriod(dir, years);
+    built = await buildPlan(dir);
+    expect(yearsOf(built.plan.period)).toHaveLength(years);
+  }, 120_000);
+
+  it('prints every year’s amount, every Nカ年計 and every 担当課 cell in the PDF', () => {
+    expect(missingFrom(built.pdfText, printedMeasures(built.plan))).toEqual([]);
+    for (const h of periodHeadings(built.plan)) expect(squash(built.pdfText)).toContain(h);
+  });
+
+  withLibreOffice('prints them all in the Word file as LibreOffice lays it out', async () => {
+    const text = (await pdfPages((await docxToPdf(built.docx)).bytes)).join('\n');
+    expect(missingFrom(text, printedMeasures(built.plan))).toEqual([]);
+    for (const h of periodHeadings(built.plan)) expect(squash(text)).toContain(h);
+  });
+});
+
+describe('the sample city (examples/sample-city)', () => {
+  const DATA = path.join(ROOT, 'examples', 'sample-city', 'data');
+  let built: Built;
+  let html: string;
+  let htmlText: string;
+  let docxText: string;
+  beforeAll(async () => {
+    built = await buildPlan(DATA, []);
+    html = await readFile(
+      path.join(built.out, `${built.plan.title}_${built.plan.period.start}-${built.plan.period.end}.html`),
+      'utf8',
+    );
+    htmlText = html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, '');
+    docxText = (await docxParagraphs(built.docx)).join('\n');
+  }, 120_000);
+
+  it('is the shape it stands for: 5 years, its own level names, codes, marks, 取組 in some 施策 only', () => {
+    const { plan } = built;
+    expect(yearsOf(plan.period)).toHaveLength(5);
+    expect(plan.labels).toEqual({
+      policy: '基本目標',
+      basicMeasure: '政策',
+      measure: '施策',
+      initiative: '取組',
+      project: '事務事業',
+    });
+    expect(plan.statuses.map((s) => `${s.mark}${s.name}`)).toEqual(['◎新規', '●拡充', '○継続', '◇完了']);
+    expect(plan.tags.length).toBeGreaterThan(0);
+    expect(plan.measures.length).toBeGreaterThanOrEqual(10);
+    expect(plan.measures.filter((m) => m.hasInitiatives).length).toBeGreaterThan(0);
+    expect(plan.measures.filter((m) => !m.hasInitiatives).length).toBeGreaterThan(0);
+    expect(plan.measures.every((m) => m.code !== undefined && m.projects.every((p) => p.code !== undefined))).toBe(
+      true,
+    );
+    expect(plan.measures.some((m) => m.projects.some((p) => p.summary))).toBe(true);
+    expect(new Set(plan.measures.flatMap((m) => m.projects.map((p) => p.department))).size).toBeGreaterThanOrEqual(10);
+  });
+
+  /** The 凡例 as printed: every 区分 and 目印 mark with its name. */
+  const legend = () =>
+    squash(`凡例${[...built.plan.statuses, ...built.plan.tags].map((s) => `${s.mark}${s.name}`).join('')}`);
+
+  /** Level lines with the plan's names and codes: 基本目標 1, 政策 1-2. */
+  const levelLines = () =>
+    built.plan.policies.flatMap((p) => [
+      squash(`${built.plan.labels.policy}${p.code ?? p.number}${p.title}`),
+      ...p.basicMeasures.map((b) => squash(`${built.plan.labels.basicMeasure}${b.code ?? b.number}${b.title}`)),
+    ]);
+
+  for (const [format, text] of [
+    ['PDF', () => built.pdfText],
+    ['Word', () => docxText],
+    ['HTML', () => htmlText],
+  ] as const) {
+    it(`prints its labels, codes, marks, 凡例 and 事業の概要 in the ${format} file`, () => {
+      const all = squash(text());
+      expect(missingFrom(all, printedMeasures(built.plan))).toEqual([]);
+      expect(all).toContain(legend());
+      for (const line of levelLines()) expect(all).toContain(line);
+      expect(all).toContain(squash(`${built.plan.labels.project}担当課区分`));
+      expect(all).not.toContain('基本方針');
+    });
+  }
+
+  it('prints a 施策 without 取組 without a 取組名称 column, and one with 取組 with it', async () => {
+    const pages = await pdfPages(built.pdf);
+    // The 施策's own first page: its heading above ●施策の方向 (the 目次 and 総括表 name it too).
+    const pageOf = (m: Plan['measures'][number]) =>
+      squash(
+        pages.find((p) =>
+          squash(p).includes(`${printedMeasures(built.plan)[built.plan.measures.indexOf(m)]!.heading}●施策の方向`),
+        )!,
+      );
+    const without = built.plan.measures.find((m) => !m.hasInitiatives)!;
+    const withInitiatives = built.plan.measures.find((m) => m.hasInitiatives)!;
+    expect(pageOf(without)).not.toContain('取組名称');
+    expect(pageOf(withInitiatives)).toContain('取組名称');
+  });
+
+  withLibreOffice(
+    'prints every amount, Nカ年計 and 担当課 cell in the Word file as LibreOffice lays it out',
+    async () => {
+      const text = (await pdfPages((await docxToPdf(built.docx)).bytes)).join('\n');
+      expect(missingFrom(text, printedMeasures(built.plan))).toEqual([]);
+      expect(squash(text)).toContain(legend());
+    },
+  );
+
+  it('gives each 担当課 an excerpt with its own 事務事業 and the 凡例', async () => {
+    for (const department of built.plan.departments) {
+      const pages = await pdfPages(await readFile(path.join(built.out, '担当課別', `${department}.pdf`)));
+      const front = squash(pages[0]!);
+      expect(front).toContain(squash(`${department}の事務事業と事業費`));
+      expect(front).toContain(legend());
+      for (const m of built.plan.measures)
+        for (const p of m.projects.filter((x) => x.department === department))
+          expect(front, `${department}: ${p.name}`).toContain(squash(`${p.code}${p.name}`));
+    }
+  });
+});
+
+describe('the sample city through validate, roll and diff', () => {
+  const DATA = path.join(ROOT, 'examples', 'sample-city', 'data');
+
+  it('names the levels as the plan does in messages, and lists the plan’s own 区分', async () => {
+    const file = path.join(DATA, 'measures', '01.yaml');
+    const text = (await readFile(file, 'utf8')).replace(/status: 継続/, 'status: 休止');
+    const run = await runCli(['validate'], await makeDataDir({ 'measures/01.yaml': text }, DATA));
+    expect(run.code).toBe(1);
+    const line = text.split('\n').findIndex((l) => l.includes('status: 休止')) + 1;
+    const name = (await loadPlan(DATA)).measures
+      .find((m) => m.id === 'm01')!
+      .projects.find((p) => p.status === '継続')!.name;
+    expect(errorLines(run.stdout)).toEqual([
+      `data/measures/01.yaml:${line}:13: エラー: 事務事業「${name}」の区分「休止」は、この計画の区分（新規・拡充・継続・完了）にありません（plan.yaml の statuses）`,
+    ]);
+  });
+
+  it('rolls 5 years into 5 years, 施策 without 取組 included, every new year marked for confirmation', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'keikaku-roll-shape-'));
+    const run = await runCli(['roll', '--data', DATA, '--to', '2026', '--out', 'rolled'], work);
+    expect(run.code).toBe(0);
+    const read = await readDataDir(path.join(work, 'rolled'), work);
+    const result = validatePlan(read.files, read.diagnostics);
+    expect(result.value?.period).toEqual({ start: 2026, end: 2030 });
+    const plan = result.value!;
+    const rows = plan.measures.reduce((n, m) => n + m.initiatives.reduce((k, t) => k + t.rows.length, 0), 0);
+    const budgets = plan.measures.reduce((n, m) => n + m.budget.length, 0);
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(Array(rows + budgets).fill('carried-over'));
+    const direct = plan.measures.find((m) => !m.hasInitiatives)!;
+    expect(direct.initiatives[0]!.rows.every((r) => r.carriedOver?.includes(2030))).toBe(true);
+  });
+
+  it('compares codes and 区分, and rows of a 施策 without 取組 by 事務事業 alone', async () => {
+    const old = await loadPlan(DATA);
+    const direct = old.measures.find((m) => !m.hasInitiatives)!;
+    const project = direct.projects[0]!;
+    const row = direct.initiatives[0]!.rows.find((r) => r.project === project.id)!;
+    // The first item of the first year that has one: the one the edit below changes.
+    const [year, items] = Object.entries(row.schedule).find(([, list]) => list.length > 0)!;
+    const item = items[0]!;
+    const file = path.relative(DATA, direct.file.replace(/^.*examples\/sample-city\/data\//, `${DATA}/`));
+    const text = (await readFile(path.join(DATA, file), 'utf8'))
+      .replace(`code: "${project.code}"`, 'code: "9999"')
+      .replace(`status: ${project.status}`, `status: ${project.status === '完了' ? '継続' : '完了'}`)
+      .replace(item, `${item}と見直し`);
+    const work = await makeDataDir({ [file]: text }, DATA);
+    const run = await runCli(['diff', '--old', DATA, '--new', 'data', ...TEMPLATE_ARGS, '--format', 'pdf'], work);
+    expect(run.code).toBe(0);
+    const [pdf] = (await readdir(path.join(work, 'out'))).filter((n) => n.endsWith('.pdf'));
+    const page = squash((await pdfPages(await readFile(path.join(work, 'out', pdf!)))).join(''));
+    expect(page).toContain(squash(`施策${direct.code}　${direct.title}`));
+    expect(page).toContain(squash(`事務事業「${project.name}」のコード`));
+    expect(page).toContain(squash(`事務事業「${project.name}」の区分`));
+    expect(page).toContain(squash(`${project.name}／${year}年度`));
+    expect(page).not.toContain(squash(`取組「①${direct.title}」`));
+  });
+});
+
+describe('a table that cannot fit the page', () => {
+  it('fails the build with a message naming the template and the table, and writes nothing', async () => {
+    const dir = path.join(await mkdtemp(path.join(tmpdir(), 'keikaku-narrow-')), 'data');
+    await reshapePeriod(dir, 5);
+    const templates = path.join(path.dirname(dir), 'templates');
+    await cp(path.join(ROOT, 'templates'), templates, { recursive: true });
+    const theme = await readFile(path.join(templates, 'theme.yaml'), 'utf8');
+    await writeFile(path.join(templates, 'theme.yaml'), theme.replace('minColumnWidth: 27 ', 'minColumnWidth: 60 '));
+    const source = await readFile(path.join(templates, 'partials', 'budget-summary.hbs'), 'utf8');
+    const line = source.split('\n').findIndex((l) => l.includes('<table class="summary"')) + 1;
+    const run = await runCli(['build', '--data', dir, '--templates', templates, '--out', 'out'], path.dirname(dir));
+    expect(run.code).toBe(1);
+    expect(errorLines(run.stdout + run.stderr)).toEqual([
+      `templates/partials/budget-summary.hbs:${line}:5: エラー: 表「事業費総括表（施策別、単位：千円）」: 8列のうち3列目の文字の幅が49.2ptしかなく、用紙の幅に収まりません（最低60pt。theme.yaml の table.minColumnWidth）。年度の列が多すぎないか、data-widths の比を見直してください`,
+    ]);
+    await expect(readdir(path.join(path.dirname(dir), 'out'))).rejects.toThrow();
+  });
+});
