@@ -1,17 +1,14 @@
 // The HTML edition and the live preview, checked in a real browser (Debian's Chromium through
 // playwright-core) with axe-core for WCAG 2.1 AA.
 import { readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startPreview } from '../src/preview/preview-server.ts';
 import { makeDataDir, runCli } from './helpers/cli.ts';
-import { CHROMIUM, launchChromium } from './helpers/browser.ts';
+import { checkPage, CHROMIUM, launchChromium } from './helpers/browser.ts';
 import { loadPlan, ROOT, TEMPLATE_ARGS } from './helpers/plan.ts';
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 let work: string;
 let html: string;
 /** The HTML without the no-wrap spans around numbers, for comparing markup with text. */
@@ -72,21 +69,13 @@ describe.skipIf(!CHROMIUM)('in Chromium', () => {
     ['phone', 390],
   ] as const) {
     it(`loads with no console error and no WCAG 2.1 AA violation (axe-core), ${device} width`, async () => {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
-      const problems: string[] = [];
-      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
-      page.on('pageerror', (e) => problems.push(String(e)));
-      page.on('request', (r) => !r.url().startsWith('file:') && problems.push(`request: ${r.url()}`));
-      await page.goto(pathToFileURL(path.join(work, 'out', '実施計画_2024-2026.html')).href);
-      await page.addScriptTag({ content: await readFile(AXE, 'utf8') });
-      const result = await page.evaluate(() =>
-        (
-          window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
-        ).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+      const { violations, problems } = await checkPage(
+        browser,
+        path.join(work, 'out', '実施計画_2024-2026.html'),
+        width,
       );
-      expect(result.violations.map((v) => `${v.id} (${v.nodes.length})`)).toEqual([]);
+      expect(violations).toEqual([]);
       expect(problems).toEqual([]);
-      await page.close();
     }, 60_000);
   }
 

@@ -5,13 +5,15 @@
 import { cp, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/data/plan-model.ts';
 import { validatePlan } from '../src/data/validate.ts';
 import { readDataDir } from '../src/io/read-data-dir.ts';
 import { yearsOf } from '../src/plan/fiscal-year.ts';
 import { errorLines, makeDataDir, runCli } from './helpers/cli.ts';
 import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
+import { checkPage, CHROMIUM, launchChromium } from './helpers/browser.ts';
 import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
 import { loadPlan, ROOT, TEMPLATE_ARGS } from './helpers/plan.ts';
 import { missingFrom, printedMeasures } from './helpers/printed.ts';
@@ -150,6 +152,21 @@ describe('the sample city (examples/sample-city)', () => {
       expect(squash(text)).toContain(legend());
     },
   );
+
+  describe.skipIf(!CHROMIUM)('its HTML in Chromium', () => {
+    let browser: Browser;
+    beforeAll(async () => {
+      browser = await launchChromium();
+    }, 60_000);
+    afterAll(async () => browser?.close());
+    for (const width of [1280, 390])
+      it(`has no WCAG 2.1 AA violation (axe-core) and no console error at ${width}px`, async () => {
+        const file = path.join(built.out, `${built.plan.title}_2025-2029.html`);
+        const { violations, problems } = await checkPage(browser, file, width);
+        expect(violations).toEqual([]);
+        expect(problems).toEqual([]);
+      }, 60_000);
+  });
 
   it('gives each 担当課 an excerpt with its own 事務事業 and the 凡例', async () => {
     for (const department of built.plan.departments) {
