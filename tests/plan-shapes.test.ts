@@ -213,7 +213,7 @@ describe('the sample city through validate, roll and diff', () => {
     expect(direct.initiatives[0]!.rows.every((r) => r.carriedOver?.includes(2030))).toBe(true);
   });
 
-  it('compares codes and 区分, and rows of a 施策 without 取組 by 事務事業 alone', async () => {
+  it('compares codes, 区分 and 目印 (by name), and rows of a 施策 without 取組 by 事務事業 alone', async () => {
     const old = await loadPlan(DATA);
     const direct = old.measures.find((m) => !m.hasInitiatives)!;
     const project = direct.projects[0]!;
@@ -225,7 +225,8 @@ describe('the sample city through validate, roll and diff', () => {
     const text = (await readFile(path.join(DATA, file), 'utf8'))
       .replace(`code: "${project.code}"`, 'code: "9999"')
       .replace(`status: ${project.status}`, `status: ${project.status === '完了' ? '継続' : '完了'}`)
-      .replace(item, `${item}と見直し`);
+      .replace(item, `${item}と見直し`)
+      .replace(`title: ${direct.title}\n`, `title: ${direct.title}\ntags: [strategy]\n`);
     const work = await makeDataDir({ [file]: text }, DATA);
     const run = await runCli(['diff', '--old', DATA, '--new', 'data', ...TEMPLATE_ARGS, '--format', 'pdf'], work);
     expect(run.code).toBe(0);
@@ -234,6 +235,8 @@ describe('the sample city through validate, roll and diff', () => {
     expect(page).toContain(squash(`施策${direct.code}　${direct.title}`));
     expect(page).toContain(squash(`事務事業「${project.name}」のコード`));
     expect(page).toContain(squash(`事務事業「${project.name}」の区分`));
+    expect(direct.tags).toBeUndefined();
+    expect(page).toContain(squash(`目印総合戦略（未記入）`));
     expect(page).toContain(squash(`${project.name}／${year}年度`));
     expect(page).not.toContain(squash(`取組「①${direct.title}」`));
   });

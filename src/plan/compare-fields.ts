@@ -38,5 +38,8 @@ export function changedFields<T extends object>(
 function text(record: object, key: string): string {
   const value: unknown = (record as Record<string, unknown>)[key];
   if (value === undefined || value === null) return NOT_GIVEN;
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof value === 'string') return value;
+  // A list of names (目印) reads as Japanese lists do.
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join('、');
+  return JSON.stringify(value);
 }

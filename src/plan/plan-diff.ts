@@ -56,6 +56,8 @@ const codeOf = (m: Measure) => m.code ?? String(m.number);
 /** Change labels name levels as the new plan does (its `labels`). */
 export function diffPlans(before: Plan, after: Plan): PlanDiff {
   const L = after.labels;
+  const tagNames = new Map([...before.tags, ...after.tags].map((t) => [t.id, t.name]));
+  const tagName = (id: string) => tagNames.get(id) ?? id;
   const beforeYears = yearsOf(before.period);
   const commonYears = yearsOf(after.period).filter((y) => beforeYears.includes(y));
   const oldById = new Map(before.measures.map((m) => [m.id, m]));
@@ -76,7 +78,7 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
       });
       continue;
     }
-    const d = diffMeasure(old, m, commonYears, L, statusTerm(after.statuses));
+    const d = diffMeasure(old, m, commonYears, L, statusTerm(after.statuses), tagName);
     if (d.changes.length === 0 && d.budget.length === 0) unchanged++;
     else measures.push(d);
   }
@@ -110,13 +112,17 @@ function diffMeasure(
   years: readonly number[],
   L: PlanLabels,
   statusNames: string,
+  tagName: (id: string) => string,
 ): MeasureDiff {
+  // 目印 are compared by the names a reader knows (重点), not by their ids.
+  const named = <T extends { readonly tags?: readonly string[] }>(record: T): T =>
+    record.tags ? { ...record, tags: record.tags.map(tagName) } : record;
   const changes: Change[] = [];
   const changed = (label: string, before: string, after: string) => {
     if (before !== after) changes.push({ kind: 'changed', label, before, after });
   };
   const fieldChanges = (list: readonly FieldChange[]) => list.forEach((c) => changes.push({ kind: 'changed', ...c }));
-  fieldChanges(changedFields(measureFileSchema, old, m, (term) => term));
+  fieldChanges(changedFields(measureFileSchema, named(old), named(m), (term) => term));
   changed(
     `${L.policy}・${L.basicMeasure}`,
     `${L.policy}${old.policy}／${L.basicMeasure}${old.basicMeasure}`,
@@ -164,8 +170,8 @@ function diffMeasure(
     fieldChanges(
       changedFields(
         projectSchema,
-        o,
-        p,
+        named(o),
+        named(p),
         (term, key) => `${L.project}「${p.name}」の${key === 'status' ? statusNames : term}`,
       ),
     );

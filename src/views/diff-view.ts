@@ -2,6 +2,7 @@
 // the left and old on the right by default (or the other way round), unchanged stretches of a
 // long sentence shortened, amounts formatted with their difference.
 import type { Plan } from '../data/plan-model.ts';
+import type { PlanLabels } from '../data/schema.ts';
 import { fiscalYearLabel, periodLabel, westernFiscalYear } from '../plan/fiscal-year.ts';
 import type { Change, PlanDiff } from '../plan/plan-diff.ts';
 import { diffText, type Segment } from '../plan/text-diff.ts';
@@ -17,6 +18,8 @@ export interface SideView {
 
 export interface DiffView {
   readonly municipality: string;
+  /** The new plan's names of its levels. */
+  readonly labels: PlanLabels;
   readonly documentTitle: string;
   readonly runningHeader: string;
   readonly leftLabel: string;
@@ -87,6 +90,7 @@ export function diffView(diff: PlanDiff, before: Plan, after: Plan, order: DiffO
   const samePeriod = diff.before.start === diff.after.start && diff.before.end === diff.after.end;
   return {
     municipality: after.municipality,
+    labels: after.labels,
     documentTitle: samePeriod
       ? `${title}（${periodLabel(diff.after)}）`
       : `${title}（${periodLabel(diff.before)} → ${periodLabel(diff.after)}）`,
