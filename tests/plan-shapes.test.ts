@@ -176,7 +176,11 @@ describe('the sample city (examples/sample-city)', () => {
       expect(front).toContain(legend());
       for (const m of built.plan.measures)
         for (const p of m.projects.filter((x) => x.department === department))
-          expect(front, `${department}: ${p.name}`).toContain(squash(`${p.code}${p.name}`));
+          expect(front, `${department}: ${p.name}`).toContain(
+            squash(
+              `${p.code}${(p.tags ?? []).map((id) => built.plan.tags.find((t) => t.id === id)!.mark).join('')}${p.name}`,
+            ),
+          );
     }
   });
 });

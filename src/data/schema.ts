@@ -160,7 +160,7 @@ const tagSchema = z
   .strictObject({
     id,
     name: singleLineText.meta(term('名称', '目印の名称（例: 重点、総合戦略）')),
-    mark: mark.meta(term('記号', '施策名・事業名の後ろに印刷する記号（例: ★）。凡例に載る')),
+    mark: mark.meta(term('記号', '施策名・事業名の前に印刷する記号（例: ★）。凡例に載る')),
   })
   .meta(term('目印'));
 

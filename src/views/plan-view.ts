@@ -19,7 +19,7 @@ export interface YearView {
 export interface InitiativeRowView {
   /** One list of items per fiscal year, in the order of `years`. */
   readonly cells: readonly { readonly items: readonly string[] }[];
-  /** As printed: its name and the marks of its 目印 (`名称　★`); its code is `projectCode`. */
+  /** As printed: the marks of its 目印 and its name (`★名称`); its code is `projectCode`. */
   readonly projectName: string;
   readonly projectCode?: string;
   readonly department?: string;
@@ -66,7 +66,10 @@ export interface MeasureView {
   /** Its code, or its number when it has none (`施策 {{code}}`). */
   readonly code: string;
   readonly title: string;
-  /** The marks of its 目印, space-separated, with a leading full-width space; '' when none. */
+  /**
+   * The marks of its 目印 (`★☆`, '' when none), printed before the title: a mark after it
+   * would be left alone on a line when the title wraps.
+   */
   readonly marks: string;
   /** Anchor used by the table of contents. */
   readonly anchor: string;
@@ -174,19 +177,18 @@ export function planView(plan: Plan, options: PlanViewOptions = {}): PlanView {
 export interface Markers {
   status(name: string): string;
   tags(ids: readonly string[] | undefined): string;
-  /** A 事業 as printed in tables: `code　name　marks`. */
+  /** A 事業 as printed in tables: `code　★name`. */
   project(project: ProjectData): string;
 }
 
 export function markers(plan: Plan): Markers {
   const statusMarks = new Map(plan.statuses.map((st) => [st.name, st.mark ?? st.name]));
   const tagMarks = new Map(plan.tags.map((t) => [t.id, t.mark]));
-  const tags = (ids: readonly string[] | undefined) =>
-    ids && ids.length > 0 ? `　${ids.map((id) => tagMarks.get(id) ?? '').join('')}` : '';
+  const tags = (ids: readonly string[] | undefined) => (ids ?? []).map((id) => tagMarks.get(id) ?? '').join('');
   return {
     status: (name) => statusMarks.get(name) ?? name,
     tags,
-    project: (p) => `${p.code !== undefined ? `${p.code}　` : ''}${p.name}${tags(p.tags)}`,
+    project: (p) => `${p.code !== undefined ? `${p.code}　` : ''}${tags(p.tags)}${p.name}`,
   };
 }
 
@@ -238,7 +240,7 @@ function measureView(
             const project = projects.get(row.project)!;
             return {
               cells: years.map((y) => ({ items: row.schedule[String(y)] ?? [] })),
-              projectName: `${project.name}${marks.tags(project.tags)}`,
+              projectName: `${marks.tags(project.tags)}${project.name}`,
               ...(project.code !== undefined ? { projectCode: project.code } : {}),
               ...(project.department ? { department: project.department } : {}),
               ...(project.status ? { status: marks.status(project.status) } : {}),
@@ -286,7 +288,7 @@ function outlineRows(measures: readonly MeasureView[]): OutlineRowView[] {
       rows.push({
         basicMeasure: `${m.basicMeasure.code}　${m.basicMeasure.title}`,
         basicMeasureSpan: firstOfBasic ? rowsOfBasicMeasure(m.basicMeasure.number) : 0,
-        measure: `${m.code}　${m.title}${m.marks}`,
+        measure: `${m.code}　${m.marks}${m.title}`,
         measureSpan: 1,
       });
       continue;
@@ -297,7 +299,7 @@ function outlineRows(measures: readonly MeasureView[]): OutlineRowView[] {
       rows.push({
         basicMeasure: `${m.basicMeasure.code}　${m.basicMeasure.title}`,
         basicMeasureSpan: firstOfBasic ? rowsOfBasicMeasure(m.basicMeasure.number) : 0,
-        measure: `${m.code}　${m.title}${m.marks}`,
+        measure: `${m.code}　${m.marks}${m.title}`,
         measureSpan: i === 0 ? m.initiatives.length : 0,
         initiative: `${t.ordinal}　${t.name}`,
       });

@@ -39,7 +39,7 @@ export function summaryView(plan: Plan): SummaryView {
         rows: summary.measures
           .filter((m) => m.measure.policy === basic.policy && m.measure.basicMeasure === basic.basicMeasure)
           .map((m) => ({
-            measure: `${plan.labels.measure} ${m.measure.code ?? m.measure.number}　${m.measure.title}${marks.tags(m.measure.tags)}`,
+            measure: `${plan.labels.measure} ${m.measure.code ?? m.measure.number}　${marks.tags(m.measure.tags)}${m.measure.title}`,
             ...amountsView(m),
           })),
         subtotal: amountsView(basic),

@@ -15,7 +15,7 @@ const statusShown = (plan: Plan, status: string | undefined) =>
 
 export interface PrintedMeasure {
   readonly measure: Measure;
-  /** `施策 1-1-1　名称　★`, squashed. */
+  /** `施策 1-1-1　★名称`, squashed. */
   readonly heading: string;
   /** Each 事業 row's last cell: code, name, marks, 担当課, 区分 (mark or name), squashed. */
   readonly rows: readonly string[];
@@ -33,12 +33,12 @@ export function printedMeasures(plan: Plan): PrintedMeasure[] {
     const projects = new Map(m.projects.map((p) => [p.id, p]));
     const named = (id: string) => {
       const p = projects.get(id)!;
-      return `${p.code ?? ''}${p.name}${tagMarks(plan, p.tags)}`;
+      return `${p.code ?? ''}${tagMarks(plan, p.tags)}${p.name}`;
     };
     const table = budgetTable(m, years);
     return {
       measure: m,
-      heading: squash(`${plan.labels.measure}${m.code ?? m.number}${m.title}${tagMarks(plan, m.tags)}`),
+      heading: squash(`${plan.labels.measure}${m.code ?? m.number}${tagMarks(plan, m.tags)}${m.title}`),
       rows: m.initiatives.flatMap((t) =>
         t.rows.map((r) => {
           const p = projects.get(r.project)!;
