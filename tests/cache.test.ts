@@ -94,7 +94,7 @@ describe('out/.cache', () => {
       '<p class="cover-title">{{title}}（案）</p>',
     );
     expect((await build(options(work, { formats: ['pdf'] }))).rendered).toHaveLength(1); // the excerpts have no cover
-    await edit(path.join(work, 'templates', 'partials', 'measure.hbs'), '●施策の方向', '●施策の方向性');
+    await edit(path.join(work, 'templates', 'partials', 'measure.hbs'), 'の方向</h4>', 'の方向性</h4>');
     expect((await build(options(work, { formats: ['pdf'] }))).rendered).toHaveLength(9);
     await rm(path.join(work, 'out', '.cache'), { recursive: true });
     const again = await build(options(work, { formats: ['pdf'] }));
