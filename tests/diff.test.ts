@@ -1,5 +1,5 @@
 // keikaku diff: the 新旧対照表 shows exactly what changed, matched by id, side by side.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rename } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -133,6 +133,20 @@ describe('keikaku diff', () => {
     const missing = await runCli(['diff', '--old-rev', 'no-such-branch', ...TEMPLATE_ARGS], repo);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain('no-such-branch:data: エラー: git のリビジョン「no-such-branch」が見つかりません');
+  }, 60_000);
+
+  it('--old-rev without git says so, and names the way round it (--old)', () => {
+    // A town-hall PC may have no git: the CLI in a process whose PATH finds none.
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'keikaku.js'), 'diff', '--old-rev', 'main'], {
+      cwd: ROOT,
+      env: { ...process.env, PATH: '' },
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain(
+      'main:data: エラー: git が見つかりません。git を入れるか、--old-rev の代わりに --old で前の年度のデータのフォルダを指定してください',
+    );
+    expect(run.stderr).not.toContain('    at ');
   }, 60_000);
 
   it('--old-rev reads measure files whose names are not ASCII (git quotes them unless told not to)', async () => {

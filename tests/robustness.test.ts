@@ -10,7 +10,7 @@ import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/pipeline/build.ts';
 import { validatePlan, type DataFile } from '../src/data/validate.ts';
-import { makeDataDir, runCli } from './helpers/cli.ts';
+import { errorLines, makeDataDir, runCli } from './helpers/cli.ts';
 import { pdfPages, squash } from './helpers/extract.ts';
 import { ROOT } from './helpers/plan.ts';
 
@@ -282,6 +282,20 @@ describe('the out folder', () => {
     expect(run.stdout).toContain('が記号リンク（シンボリックリンク）になっています');
     expect(await readdir(elsewhere)).toEqual([]);
     expect(await readlink(path.join(work, 'out', '担当課別'))).toBe(elsewhere);
+  }, 60_000);
+
+  it('refuses an out/ that is itself a symbolic link: nothing written, read or pruned where it points', async () => {
+    const work = await makeDataDir();
+    const elsewhere = path.join(work, 'elsewhere');
+    await mkdir(path.join(elsewhere, '.cache'), { recursive: true });
+    await writeFile(path.join(elsewhere, 'keep.txt'), '消されてはいけないファイル');
+    await symlink(elsewhere, path.join(work, 'out'));
+    const run = await runCli(['build', '--templates', TEMPLATES], work);
+    expect(run.code).toBe(1);
+    expect(errorLines(run.stdout)).toEqual([
+      'out: エラー: 出力先のフォルダ out が記号リンク（シンボリックリンク）になっています。リンクをたどって書き出すことはしません。リンクを削除するか、実際のフォルダを --out に指定してください。文書は書き出していません',
+    ]);
+    expect((await readdir(elsewhere, { recursive: true })).sort()).toEqual(['.cache', 'keep.txt']);
   }, 60_000);
 
   const keikaku = (args: string[], cwd: string) =>

@@ -115,6 +115,72 @@ describe('keikaku roll --to 2025 on the seed', () => {
     );
     expect(bad.code).toBe(2);
   });
+
+  it('refuses a year that would end the period beyond the years data may hold, writing nothing', async () => {
+    const run = await runCli(['roll', '--data', path.join(ROOT, 'data'), '--to', '9999', '--out', 'far'], work);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'keikaku roll: --to 9999 では最終年度が10001年度になり、書ける年度（2999年度まで）を超えます。年度を確かめてください\n',
+    );
+    await expect(readdir(path.join(work, 'far'))).rejects.toThrow();
+  });
+
+  it('refuses a new folder inside the data folder (it would be read as data, and copied into itself)', async () => {
+    const dir = await makeDataDir();
+    const run = await runCli(['roll', '--to', '2025', '--out', 'data/2025'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'keikaku roll: --out data/2025 は元のデータのフォルダ（data）の中です。その外のフォルダを指定してください（例: --out data-2025）\n',
+    );
+    expect((await readdir(path.join(dir, 'data'))).sort()).toEqual(['departments.yaml', 'measures', 'plan.yaml']);
+  });
+
+  it('says which path failed and why, without a stack trace, when the new folder cannot be made', async () => {
+    const dir = await makeDataDir();
+    await writeFile(path.join(dir, 'notes.txt'), 'a file, not a folder');
+    const run = await runCli(['roll', '--to', '2025', '--out', 'notes.txt/2025'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(
+      'keikaku roll: notes.txt: 出力先のフォルダがあるべき場所に、同じ名前のファイルがあります\n',
+    );
+  });
+
+  it('marks every copied year, also of a schedule written as an alias (*name) of another', async () => {
+    // Two rows sharing one schedule through an anchor (&same) and an alias (*same).
+    const dir = await makeDataDir({
+      'measures/01.yaml': [
+        'id: s01',
+        'number: 1',
+        'policy: 1',
+        'basicMeasure: 1',
+        'title: 見本の施策',
+        'directions: [見本の方向を示します。]',
+        'projects:',
+        '  - { id: s01-j1, name: 見本事業, department: 総務課, status: 継続 }',
+        '  - { id: s01-j2, name: もう一つの見本事業, department: 総務課, status: 継続 }',
+        'rows:',
+        '  - project: s01-j1',
+        '    schedule: &same',
+        '      2024: [見本の計画]',
+        '      2025: [見本の計画]',
+        '      2026: [見本の計画]',
+        '  - project: s01-j2',
+        '    schedule: *same',
+        'budget: []',
+        '',
+      ].join('\n'),
+    });
+    expect((await runCli(['validate'], dir)).code).toBe(0);
+    expect((await runCli(['roll', '--to', '2025', '--out', 'next'], dir)).code).toBe(0);
+    const read = await readDataDir(path.join(dir, 'next'), dir);
+    const plan = validatePlan(read.files).value!;
+    const rows = plan.measures[0]!.initiatives.flatMap((t) => t.rows);
+    expect(rows.map((r) => [r.project, r.carriedOver])).toEqual([
+      ['s01-j1', [2027]],
+      ['s01-j2', [2027]],
+    ]);
+    expect(await readFile(path.join(dir, 'next', 'measures', '01.yaml'), 'utf8')).not.toMatch(/[&*]same/);
+  });
 });
 
 describe('rolling across an era', () => {

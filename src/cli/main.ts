@@ -48,6 +48,13 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       io.stderr(`keikaku ${name}: ${error.message}\n\n${USAGE}\n`);
       return EXIT.usage;
     }
+    // A file operation that failed (permission, disk, a vanished folder): its path and cause.
+    const { systemErrorMessage } = await import('../io/file-errors.ts');
+    const message = systemErrorMessage(error, io.cwd);
+    if (message !== undefined) {
+      io.stderr(`keikaku ${name}: ${message}\n`);
+      return EXIT.failed;
+    }
     throw error; // a bug: let Node print it
   }
 }

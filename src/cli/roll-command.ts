@@ -5,7 +5,9 @@ import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { formatReport, formatSummary } from '../diagnostics/reporters.ts';
 import { validatePlan } from '../data/validate.ts';
 import { createFolder, folderExists } from '../io/create-folder.ts';
-import { DATA_LAYOUT, displayPath, readDataDir } from '../io/read-data-dir.ts';
+import { DATA_LAYOUT, readDataDir } from '../io/read-data-dir.ts';
+import { displayPath, isInside } from '../io/paths.ts';
+import { MAX_YEAR } from '../data/schema.ts';
 import { periodLabel } from '../plan/fiscal-year.ts';
 import { rolledPeriod, rollMeasureYaml, rollPlanYaml } from '../plan/roll.ts';
 import { EXIT, UsageError, type Command } from './command.ts';
@@ -25,6 +27,13 @@ export const run: Command = async (args, io) => {
   const outDir = path.resolve(io.cwd, options.out);
   const shownOut = displayPath(outDir, io.cwd);
 
+  // The new folder inside the data folder would be read as part of it (and copied into itself).
+  if (isInside(dataDir, outDir) || outDir === dataDir) {
+    io.stderr(
+      `keikaku roll: --out ${shownOut} は元のデータのフォルダ（${displayPath(dataDir, io.cwd)}）の中です。その外のフォルダを指定してください（例: --out data-${options.to}）\n`,
+    );
+    return EXIT.failed;
+  }
   if (await folderExists(outDir)) {
     io.stderr(`keikaku roll: ${shownOut} は既にあります。上書きはしません。新しいフォルダ名を指定してください\n`);
     return EXIT.failed;
@@ -42,6 +51,12 @@ export const run: Command = async (args, io) => {
     return EXIT.failed;
   }
   const next = rolledPeriod(plan.period, to);
+  if (next.end > MAX_YEAR) {
+    io.stderr(
+      `keikaku roll: --to ${to} では最終年度が${next.end}年度になり、書ける年度（${MAX_YEAR}年度まで）を超えます。年度を確かめてください\n`,
+    );
+    return EXIT.failed;
+  }
 
   // Everything is prepared in memory first; the folder appears only when all of it is written.
   const files = new Map<string, string>();

@@ -1,7 +1,7 @@
 // keikaku schema: write the JSON Schemas that the data files name for editor completion.
 import path from 'node:path';
 import { jsonSchemaFiles } from '../data/json-schema.ts';
-import { displayPath } from '../io/read-data-dir.ts';
+import { displayPath } from '../io/paths.ts';
 import { writeFileAtomic } from '../io/write-file.ts';
 import { EXIT, type Command } from './command.ts';
 import { parseOptions } from './options.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatText } from './reporters.ts';
+import type { Diagnostic } from './diagnostic.ts';
+import { formatReport, formatText, MAX_LISTED } from './reporters.ts';
 
 describe('formatText', () => {
   it('shows control characters from the data as \\u escapes, never raw to the terminal', () => {
@@ -14,5 +15,34 @@ describe('formatText', () => {
     expect(line).toBe(
       'data/measures/01.yaml:3:5: エラー: 担当課「\\u001B[2J\\u001B[31m総務課\\u0007」は一覧にありません',
     );
+  });
+});
+
+describe('formatReport', () => {
+  const problem = (i: number, severity: 'error' | 'warning'): Diagnostic => ({
+    severity,
+    file: 'data/measures/01.yaml',
+    line: i + 1,
+    col: 1,
+    rule: 'r',
+    message: `問題${i}`,
+  });
+
+  it(`lists at most ${MAX_LISTED} problems, errors first, in file order, and says how many it left out`, () => {
+    // 300 warnings, then 10 errors at the end of the file.
+    const many = [
+      ...Array.from({ length: 300 }, (_, i) => problem(i, 'warning')),
+      ...Array.from({ length: 10 }, (_, i) => problem(300 + i, 'error')),
+    ];
+    const lines = formatReport(many, 'text').trimEnd().split('\n');
+    expect(lines).toHaveLength(MAX_LISTED + 1);
+    expect(lines.filter((l) => l.includes(': エラー: '))).toHaveLength(10);
+    expect(lines[0]).toBe('data/measures/01.yaml:1:1: 警告: 問題0');
+    expect(lines[MAX_LISTED - 1]).toBe('data/measures/01.yaml:310:1: エラー: 問題309');
+    expect(lines[MAX_LISTED]).toBe(
+      `ほかに 110件の問題があります（多すぎるため${MAX_LISTED}件だけを、エラーを先に表示しました。表示されたものを直してから、もう一度確かめてください）`,
+    );
+    expect(formatReport(many, 'github').trimEnd().split('\n').at(-1)).toMatch(/^::notice::ほかに 110件/);
+    expect((JSON.parse(formatReport(many, 'json')) as { diagnostics: unknown[] }).diagnostics).toHaveLength(310);
   });
 });

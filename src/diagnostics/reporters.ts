@@ -37,23 +37,39 @@ export function formatGithub(d: Diagnostic): string {
   return `::${d.severity} ${props.join(',')}::${escapeGithubData(d.message)}`;
 }
 
+/**
+ * The most problems a text or GitHub report lists: a broken 5 MB file can hold tens of
+ * thousands, and nobody reads past the first screens (GitHub shows a handful of annotations).
+ * Errors are listed before warnings when some must be left out; JSON lists them all.
+ */
+export const MAX_LISTED = 200;
+
+function listed(diagnostics: readonly Diagnostic[]): { shown: readonly Diagnostic[]; omitted: number } {
+  if (diagnostics.length <= MAX_LISTED) return { shown: diagnostics, omitted: 0 };
+  const keep = new Set(
+    [...diagnostics.filter((d) => d.severity === 'error'), ...diagnostics.filter((d) => d.severity !== 'error')].slice(
+      0,
+      MAX_LISTED,
+    ),
+  );
+  return { shown: diagnostics.filter((d) => keep.has(d)), omitted: diagnostics.length - MAX_LISTED };
+}
+
+const omittedNote = (omitted: number) =>
+  `ほかに ${omitted}件の問題があります（多すぎるため${MAX_LISTED}件だけを、エラーを先に表示しました。表示されたものを直してから、もう一度確かめてください）`;
+
 export function formatReport(diagnostics: readonly Diagnostic[], format: ReportFormat): string {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(
-        {
-          errors: diagnostics.filter((d) => d.severity === 'error').length,
-          warnings: diagnostics.filter((d) => d.severity === 'warning').length,
-          diagnostics,
-        },
-        null,
-        2,
-      )}\n`;
-    case 'github':
-      return diagnostics.map((d) => `${formatGithub(d)}\n`).join('');
-    case 'text':
-      return diagnostics.map((d) => `${formatText(d)}\n`).join('');
-  }
+  if (format === 'json') return formatJson(diagnostics);
+  const { shown, omitted } = listed(diagnostics);
+  const lines = shown.map((d) => (format === 'github' ? formatGithub(d) : formatText(d)));
+  if (omitted > 0)
+    lines.push(format === 'github' ? `::notice::${escapeGithubData(omittedNote(omitted))}` : omittedNote(omitted));
+  return lines.map((l) => `${l}\n`).join('');
+}
+
+function formatJson(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return `${JSON.stringify({ errors, warnings: diagnostics.length - errors, diagnostics }, null, 2)}\n`;
 }
 
 export function formatSummary(diagnostics: readonly Diagnostic[]): string {

@@ -4,7 +4,8 @@ import { constants } from 'node:fs';
 import { lstat, open, readdir, realpath } from 'node:fs/promises';
 import { MAX_DATA_FILE_BYTES, tooLargeDiagnostic } from '../data/decode.ts';
 import path from 'node:path';
-import { isInside } from './paths.ts';
+import { readErrorCause } from './file-errors.ts';
+import { displayPath, isInside } from './paths.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { DataFile } from '../data/validate.ts';
 
@@ -13,13 +14,6 @@ export const DATA_LAYOUT = {
   departments: 'departments.yaml',
   measuresDir: 'measures',
 } as const;
-
-/** How a path is shown to the user: relative to the working directory when inside it, POSIX separators. */
-export function displayPath(absolute: string, cwd = process.cwd()): string {
-  const relative = path.relative(cwd, absolute);
-  const shown = isInside(cwd, absolute) ? relative : absolute;
-  return shown.split(path.sep).join('/');
-}
 
 export async function readDataDir(
   dir: string,
@@ -76,7 +70,7 @@ export async function readDataDir(
         await handle.close();
       }
     } catch (error) {
-      refuse('unreadable-file', fileErrorMessage(error));
+      refuse('unreadable-file', readErrorCause(error));
     }
   };
 
@@ -103,7 +97,7 @@ export async function readDataDir(
       severity: 'error',
       file: displayPath(measuresDir, cwd),
       rule: 'unreadable-file',
-      message: `施策のフォルダを読めません: ${fileErrorMessage(error)}`,
+      message: `施策のフォルダを読めません: ${readErrorCause(error)}`,
     });
   }
   if (names.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
@@ -119,18 +113,3 @@ export async function readDataDir(
 }
 
 const isLeftover = (name: string): boolean => name.startsWith('.') || name.startsWith('~$');
-
-export function fileErrorMessage(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'ファイルがありません';
-    case 'EACCES':
-    case 'EPERM':
-      return 'ファイルを読む権限がありません';
-    case 'EISDIR':
-      return 'ファイルではなくフォルダです';
-    default:
-      return `ファイルを読めません（${code ?? String(error)}）`;
-  }
-}

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { FontFiles } from '../backends/fonts.ts';
 import { FONT_ROLES, type Theme } from '../theme/theme.ts';
-import { displayPath, fileErrorMessage } from './read-data-dir.ts';
+import { readErrorCause } from './file-errors.ts';
+import { displayPath } from './paths.ts';
 
 export const DEFAULT_FONTS_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
 
@@ -42,7 +43,7 @@ async function load(theme: Theme, dir: string, cwd: string): Promise<Loaded> {
         message:
           code === 'EFONT'
             ? `フォントファイル ${name} が TrueType フォントではありません（壊れているようです）。BIZ UD フォントを入れ直してください`
-            : `フォントファイル ${name} を読めません: ${fileErrorMessage(error)}。BIZ UD フォント（fonts/ の ${name}）が必要です`,
+            : `フォントファイル ${name} を読めません: ${readErrorCause(error)}。BIZ UD フォント（fonts/ の ${name}）が必要です`,
       });
       return undefined;
     }

@@ -21,7 +21,8 @@ export async function readDataDirAtRevision(
   try {
     top = (await git(cwd, ['rev-parse', '--show-toplevel'])).toString().trim();
     await git(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
-  } catch {
+  } catch (error) {
+    const noGit = (error as NodeJS.ErrnoException).code === 'ENOENT';
     return {
       files: [],
       diagnostics: [
@@ -29,7 +30,9 @@ export async function readDataDirAtRevision(
           severity: 'error',
           file: place,
           rule: 'git',
-          message: `git のリビジョン「${rev}」が見つかりません（git のリポジトリの中で、ブランチ名やコミットを指定してください）`,
+          message: noGit
+            ? 'git が見つかりません。git を入れるか、--old-rev の代わりに --old で前の年度のデータのフォルダを指定してください'
+            : `git のリビジョン「${rev}」が見つかりません（git のリポジトリの中で、ブランチ名やコミットを指定してください）`,
         },
       ],
     };

@@ -3,7 +3,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { TemplateSource } from '../templates/engine.ts';
-import { displayPath, fileErrorMessage } from './read-data-dir.ts';
+import { readErrorCause } from './file-errors.ts';
+import { displayPath } from './paths.ts';
 
 export async function readTemplates(
   dir: string,
@@ -22,7 +23,7 @@ export async function readTemplates(
         severity: 'error',
         file: displayPath(folder, cwd),
         rule: 'unreadable-file',
-        message: `テンプレートのフォルダを読めません: ${fileErrorMessage(error)}`,
+        message: `テンプレートのフォルダを読めません: ${readErrorCause(error)}`,
       });
       return;
     }
@@ -40,7 +41,7 @@ export async function readTemplates(
           severity: 'error',
           file: displayPath(absolute, cwd),
           rule: 'unreadable-file',
-          message: fileErrorMessage(error),
+          message: readErrorCause(error),
         });
       }
     }

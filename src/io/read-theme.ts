@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Diagnosed } from '../diagnostics/diagnostic.ts';
 import { parseTheme } from '../theme/parse-theme.ts';
 import { THEME_FILE, type Theme } from '../theme/theme.ts';
-import { displayPath, fileErrorMessage } from './read-data-dir.ts';
+import { readErrorCause } from './file-errors.ts';
+import { displayPath } from './paths.ts';
 
 export async function readTheme(templatesDir: string, cwd: string): Promise<Diagnosed<Theme | undefined>> {
   const file = path.resolve(cwd, templatesDir, THEME_FILE);
@@ -23,7 +24,7 @@ export async function readTheme(templatesDir: string, cwd: string): Promise<Diag
           rule: missing ? 'theme-missing' : 'unreadable-file',
           message: missing
             ? `文書の見た目を決める ${THEME_FILE} がありません。keikaku に同梱の templates/${THEME_FILE} をこのフォルダに写してください`
-            : fileErrorMessage(error),
+            : readErrorCause(error),
         },
       ],
     };

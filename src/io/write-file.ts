@@ -48,6 +48,20 @@ export async function assertInside(root: string, target: string): Promise<void> 
   }
 }
 
+/**
+ * The output folder itself must be a real folder (or not exist yet): a link would carry every
+ * write, and the cache's reads and pruning, to wherever it points.
+ */
+export async function assertOutputFolder(outDir: string, shown = outDir): Promise<void> {
+  const stat = await lstat(outDir).catch(() => undefined);
+  if (stat?.isSymbolicLink())
+    throw new OutputPathError(
+      `出力先のフォルダ ${shown} が記号リンク（シンボリックリンク）になっています。リンクをたどって書き出すことはしません。リンクを削除するか、実際のフォルダを --out に指定してください`,
+    );
+  if (stat && !stat.isDirectory())
+    throw new OutputPathError('出力先のフォルダがあるべき場所に、同じ名前のファイルがあります');
+}
+
 /** Removes temporary files left in `dir` by builds that were killed (their process is gone). */
 export async function removeStaleTemporaries(dir: string): Promise<void> {
   const names = await readdir(dir).catch(() => [] as string[]);
@@ -90,27 +104,4 @@ export async function writeDocuments(
   for (const dir of new Set(targets.map((t) => path.dirname(t)))) await removeStaleTemporaries(dir);
   for (const [i, file] of files.entries()) await writeFileAtomic(targets[i]!, file.bytes);
   return targets;
-}
-
-/** Why a write failed, in the words of the person who must fix it (the path is told beside it). */
-export function writeErrorMessage(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-    case 'EROFS':
-      return '書き込む権限がありません（読み取り専用のフォルダや、ほかのプログラムが開いているファイルではありませんか）';
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return 'ディスクの空きがありません。空きを作ってからもう一度実行してください';
-    case 'ENOTDIR':
-    case 'EEXIST':
-      return '出力先のフォルダがあるべき場所に、同じ名前のファイルがあります';
-    case 'EISDIR':
-      return '書き出すファイルと同じ名前のフォルダがあります';
-    case 'ENAMETOOLONG':
-      return '出力先のパスが長すぎます。短いフォルダ名を --out に指定してください';
-    default:
-      return `書き出せません（${code ?? String(error)}）`;
-  }
 }

@@ -44,7 +44,7 @@ export function parseMarkup(
   templates: readonly TemplateSource[] = [],
   checks: MarkupChecks = {},
 ): { tree?: DocumentTree; diagnostics: Diagnostic[] } {
-  tableChecks = checks;
+  state = freshState(checks);
   const dom = parseDocument(markup, {
     lowerCaseTags: true,
     lowerCaseAttributeNames: true,
@@ -60,12 +60,74 @@ export function parseMarkup(
     if (!(error instanceof MarkupError)) throw error;
     return { diagnostics: [markupDiagnostic(error, templates, templateRegions(markup))] };
   } finally {
-    tableChecks = {};
+    state = freshState({});
   }
 }
 
-// The checks of the parse under way: the handlers are plain functions of one element.
-let tableChecks: MarkupChecks = {};
+/**
+ * Limits on what templates may build: a template (or data it repeats) going wrong should stop
+ * with a message, not exhaust memory or the stack. Real templates stay far below them.
+ */
+export const MARKUP_LIMITS = { depth: 32, columns: 64, rowSpan: 10_000, markerLength: 3 } as const;
+
+/** The parse under way (the handlers are plain functions of one element). */
+interface ParseState {
+  readonly checks: MarkupChecks;
+  /** Where each id was first written: a second one would send a 目次 link to the wrong place. */
+  readonly ids: Set<string>;
+  tocs: number;
+  depth: number;
+}
+
+const freshState = (checks: MarkupChecks): ParseState => ({ checks, ids: new Set(), tocs: 0, depth: 0 });
+let state: ParseState = freshState({});
+
+/** Runs a nested handler one level deeper, refusing markup nested beyond the limit. */
+function nested<T>(el: ChildNode, inner: () => T): T {
+  if (state.depth >= MARKUP_LIMITS.depth)
+    throw unexpected(
+      el,
+      `タグの入れ子が深すぎます（${MARKUP_LIMITS.depth}段まで）。テンプレートの入れ子を確かめてください`,
+    );
+  state.depth++;
+  try {
+    return inner();
+  } finally {
+    state.depth--;
+  }
+}
+
+/** An id, checked: written once in the whole document, and a plain name. */
+function idOf(el: Element): { id?: string } {
+  const id = el.attribs.id;
+  if (id === undefined) return {};
+  if (!/^[A-Za-z0-9_-][A-Za-z0-9_.:-]{0,127}$/.test(id))
+    throw new MarkupError(el.name, `id「${id}」は半角英数字と - _ . : で128文字までにしてください`, el);
+  if (state.ids.has(id))
+    throw new MarkupError(
+      el.name,
+      `id「${id}」が文書の中で2回使われています。目次のリンクが別の場所に飛ぶため、重ならないようにしてください（施策などの ID（id）がテンプレートの見出しの id と同じになっていないかも確かめてください）`,
+      el,
+    );
+  state.ids.add(id);
+  return { id };
+}
+
+/** A list's marker: a few printable characters, none that could close the HTML attribute or CSS string it goes in. */
+function markerOf(el: Element): string {
+  const marker = el.attribs['data-marker'] ?? '・';
+  if (
+    [...marker].length > MARKUP_LIMITS.markerLength ||
+    marker === '' ||
+    /[\s'"\\;{}<>\u0000-\u001F\u007F]/.test(marker)
+  )
+    throw new MarkupError(
+      el.name,
+      `data-marker は記号を${MARKUP_LIMITS.markerLength}文字までで書いてください（空白・引用符・\\ ; { } < > は使えません。「${marker}」が書かれています）`,
+      el,
+    );
+  return marker;
+}
 
 /**
  * Points at the template that wrote the offending node (source-markers.ts), at its first line
@@ -115,7 +177,7 @@ function toDocument(root: Element): DocumentTree {
 
 function toSection(el: Element): Section {
   return {
-    ...(el.attribs.id ? { id: el.attribs.id } : {}),
+    ...idOf(el),
     ...(el.attribs.class ? { style: el.attribs.class } : {}),
     ...(el.attribs['data-running-header'] ? { runningHeader: el.attribs['data-running-header'] } : {}),
     pageNumbers: el.attribs['data-page-numbers'] !== 'no',
@@ -128,13 +190,13 @@ function toBlocks(nodes: readonly ChildNode[], parent: string): Block[] {
   for (const node of nodes) {
     if (isBlankText(node) || isComment(node)) continue;
     if (!isTag(node)) throw unexpected(node, `<${parent}> の中の文字は <p> などで囲んでください`);
-    const handler = BLOCK_HANDLERS[node.name];
+    const handler = Object.hasOwn(BLOCK_HANDLERS, node.name) ? BLOCK_HANDLERS[node.name] : undefined;
     if (!handler)
       throw unexpected(
         node,
         `<${parent}> の中に <${node.name}> は書けません（書けるもの: ${Object.keys(BLOCK_HANDLERS).join(', ')}）`,
       );
-    blocks.push(handler(node));
+    blocks.push(nested(node, () => handler(node)));
   }
   return blocks;
 }
@@ -146,7 +208,7 @@ const heading =
     level,
     content: toInlines(el.children),
     ...(el.attribs.class ? { style: el.attribs.class } : {}),
-    ...(el.attribs.id ? { id: el.attribs.id } : {}),
+    ...idOf(el),
     toc: level <= 3 && el.attribs['data-toc'] !== 'no',
   });
 
@@ -158,7 +220,7 @@ const BLOCK_HANDLERS: Record<string, (el: Element) => Block> = {
   p: (el): Paragraph => ({ type: 'paragraph', content: toInlines(el.children), ...styleAndAlign(el) }),
   ul: (el): List => ({
     type: 'list',
-    marker: el.attribs['data-marker'] ?? '・',
+    marker: markerOf(el),
     items: elements(el.children).map((li) => {
       if (li.name !== 'li') throw unexpected(li, '<ul> の中には <li> だけを書けます');
       return toInlines(li.children);
@@ -166,7 +228,10 @@ const BLOCK_HANDLERS: Record<string, (el: Element) => Block> = {
     ...(el.attribs.class ? { style: el.attribs.class } : {}),
   }),
   table: toTable,
-  toc: (el) => ({ type: 'toc', ...(el.attribs.title ? { title: el.attribs.title } : {}) }),
+  toc: (el) => {
+    if (++state.tocs > 1) throw new MarkupError('toc', '目次（<toc>）は文書に1つだけ書けます', el);
+    return { type: 'toc', ...(el.attribs.title ? { title: el.attribs.title } : {}) };
+  },
   div: (el) => ({
     type: 'group',
     keepTogether: el.attribs['data-keep'] === 'together',
@@ -187,8 +252,14 @@ function toTable(el: Element): Table {
     .split(',')
     .filter((w) => w.trim() !== '')
     .map(Number);
-  if (widths.length === 0 || widths.some((w) => !(w > 0)))
+  if (widths.length === 0 || widths.some((w) => !(w > 0) || !Number.isFinite(w)))
     throw new MarkupError('table', '<table> には data-widths="3,2,2" のように列の幅の比を書いてください', el);
+  if (widths.length > MARKUP_LIMITS.columns)
+    throw new MarkupError(
+      'table',
+      `表の列は${MARKUP_LIMITS.columns}列までです（data-widths に${widths.length}列あります）`,
+      el,
+    );
   let caption: Inline[] | undefined;
   const head: TableRow[] = [];
   const body: TableRow[] = [];
@@ -212,7 +283,7 @@ function toTable(el: Element): Table {
       el,
     );
   }
-  const tooNarrow = tableChecks.tableWidths?.(widths);
+  const tooNarrow = state.checks.tableWidths?.(widths);
   if (tooNarrow !== undefined) {
     const name = caption ? `「${caption.map((r) => (r.type === 'text' ? r.text : '')).join('')}」` : '';
     throw new MarkupError('table', `表${name}: ${tooNarrow}`, el);
@@ -237,12 +308,13 @@ function toRow(tr: Element): TableRow {
   return {
     cells: elements(tr.children).map((cell): TableCell => {
       if (cell.name !== 'td' && cell.name !== 'th') throw unexpected(cell, '<tr> の中には <td> か <th> だけを書けます');
-      const span = (name: string) => {
+      const span = (name: 'rowspan' | 'colspan') => {
         const value = Number(cell.attribs[name] ?? 1);
-        if (!Number.isInteger(value) || value < 1)
+        const max = name === 'colspan' ? MARKUP_LIMITS.columns : MARKUP_LIMITS.rowSpan;
+        if (!Number.isInteger(value) || value < 1 || value > max)
           throw new MarkupError(
             cell.name,
-            `${name} は1以上の整数です（「${cell.attribs[name]}」が書かれています）`,
+            `${name} は1から${max}までの整数です（「${cell.attribs[name]}」が書かれています）`,
             cell,
           );
         return value;
@@ -282,9 +354,11 @@ function toInlines(nodes: readonly ChildNode[], style: RunStyle = {}): Inline[] 
     if (isText(node) || isComment(node)) continue;
     flush();
     if (isTag(node) && node.name === 'br') out.push({ type: 'break' });
-    else if (isTag(node) && node.name === 'b') out.push(...toInlines(node.children, { ...style, bold: true }));
-    else if (isTag(node) && node.name === 'u') out.push(...toInlines(node.children, { ...style, underline: true }));
-    else if (isTag(node) && node.name === 'span') out.push(...toInlines(node.children, style));
+    else if (isTag(node) && node.name === 'b')
+      out.push(...nested(node, () => toInlines(node.children, { ...style, bold: true })));
+    else if (isTag(node) && node.name === 'u')
+      out.push(...nested(node, () => toInlines(node.children, { ...style, underline: true })));
+    else if (isTag(node) && node.name === 'span') out.push(...nested(node, () => toInlines(node.children, style)));
     else if (isTag(node)) throw unexpected(node, `文の中に <${node.name}> は書けません（書けるもの: b, u, br, span）`);
   }
   flush();

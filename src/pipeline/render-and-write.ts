@@ -4,8 +4,9 @@
 // failure leaves out/ as it was.
 import path from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { displayPath } from '../io/read-data-dir.ts';
-import { OutputPathError, writeDocuments, writeErrorMessage } from '../io/write-file.ts';
+import { displayPath } from '../io/paths.ts';
+import { writeErrorCause } from '../io/file-errors.ts';
+import { assertOutputFolder, OutputPathError, writeDocuments } from '../io/write-file.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
 import { CACHE_DIR, jobKeys, RenderCache } from './render-cache.ts';
 import type { RenderContext } from './render-document.ts';
@@ -43,6 +44,18 @@ export async function renderAndWrite(
 ): Promise<WriteResult> {
   const diagnostics: Diagnostic[] = [];
   const failed = (): WriteResult => ({ diagnostics: sortDiagnostics(diagnostics), written: [], rendered: [] });
+  try {
+    await assertOutputFolder(options.outDir, displayPath(options.outDir, options.cwd));
+  } catch (error) {
+    if (!(error instanceof OutputPathError)) throw error;
+    diagnostics.push({
+      severity: 'error',
+      file: displayPath(options.outDir, options.cwd),
+      rule: 'output-path',
+      message: `${error.message}。文書は書き出していません`,
+    });
+    return failed();
+  }
   const cache =
     options.cache === 'off'
       ? undefined
@@ -83,8 +96,7 @@ export async function renderAndWrite(
       severity: 'error',
       file: displayPath(io.path ?? options.outDir, options.cwd),
       rule: error instanceof OutputPathError ? 'output-path' : 'output-write',
-      message:
-        error instanceof OutputPathError ? error.message : `${writeErrorMessage(error)}。文書は書き出していません`,
+      message: error instanceof OutputPathError ? error.message : `${writeErrorCause(error)}。文書は書き出していません`,
     });
     return failed();
   }

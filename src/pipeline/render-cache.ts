@@ -9,7 +9,8 @@ import { constants } from 'node:fs';
 import { lstat, mkdir, open, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { removeStaleTemporaries, writeErrorMessage, writeFileAtomic } from '../io/write-file.ts';
+import { writeErrorCause } from '../io/file-errors.ts';
+import { removeStaleTemporaries, writeFileAtomic } from '../io/write-file.ts';
 import type { OutputFormat } from '../backends/backend.ts';
 import { FONT_ROLES } from '../theme/theme.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
@@ -188,7 +189,7 @@ export class RenderCache {
       // The documents are already in out/: a cache that cannot be written only costs speed.
       if (typeof (error as NodeJS.ErrnoException)?.code !== 'string') throw error;
       this.notes.push(
-        `${this.shown} に控えを書けませんでした（${writeErrorMessage(error)}）。次のビルドは全部作り直します`,
+        `${this.shown} に控えを書けませんでした（${writeErrorCause(error)}）。次のビルドは全部作り直します`,
       );
     }
   }

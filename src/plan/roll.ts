@@ -2,7 +2,7 @@
 // comments, key order and layout survive and the change is a small diff: years before the new
 // start are dropped, years kept stay, and each new year is seeded from the old last year and
 // marked `carriedOver`, which validation warns about until a person confirms it.
-import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type YAMLMap } from 'yaml';
 
 export interface RollPeriod {
   readonly start: number;
@@ -25,26 +25,46 @@ export function rollPlanYaml(text: string, to: RollPeriod): string {
 /** One 施策 file; `from` is the old period. Returns the new text and how many year cells were seeded. */
 export function rollMeasureYaml(text: string, from: RollPeriod, to: RollPeriod): { text: string; carried: number } {
   const doc = parseDocument(text);
+  expandAliases(doc);
   let carried = 0;
+  const eachOf = (parent: unknown, key: string) => {
+    const list: unknown = isMap(parent) ? parent.get(key, true) : undefined;
+    return isSeq(list) ? list.items : [];
+  };
   const rollYears = (owner: unknown, key: 'schedule' | 'amounts') => {
     if (!isMap(owner)) return;
     const years = owner.get(key, true);
     if (!isMap(years)) return;
     carried += rollYearMap(doc, owner, years, from, to);
   };
-  const initiatives = doc.get('initiatives', true);
-  if (isSeq(initiatives)) {
-    for (const initiative of initiatives.items) {
-      const rows = isMap(initiative) ? initiative.get('rows', true) : undefined;
-      if (isSeq(rows)) for (const row of rows.items) rollYears(row, 'schedule');
-    }
-  }
+  for (const initiative of eachOf(doc.contents, 'initiatives'))
+    for (const row of eachOf(initiative, 'rows')) rollYears(row, 'schedule');
   // A 施策 without 取組 has its rows directly.
-  const rows = doc.get('rows', true);
-  if (isSeq(rows)) for (const row of rows.items) rollYears(row, 'schedule');
-  const budget = doc.get('budget', true);
-  if (isSeq(budget)) for (const row of budget.items) rollYears(row, 'amounts');
+  for (const row of eachOf(doc.contents, 'rows')) rollYears(row, 'schedule');
+  for (const row of eachOf(doc.contents, 'budget')) rollYears(row, 'amounts');
   return { text: doc.toString(), carried };
+}
+
+/**
+ * Every alias (*name) replaced by its own copy of the anchored node, and the anchors that were
+ * used dropped: rolling a shared node would change every place that shares it, and mark only
+ * the first as carried over. Files without aliases are left as they are.
+ */
+function expandAliases(doc: Document): void {
+  const used = new Set<string>();
+  visit(doc, {
+    Alias(_, alias) {
+      used.add(alias.source);
+      const target = alias.resolve(doc);
+      return target ? ((target as Node & { clone(): Node }).clone() as Node) : undefined;
+    },
+  });
+  if (used.size === 0) return;
+  visit(doc, {
+    Node(_, node) {
+      if (node.anchor !== undefined && used.has(node.anchor)) node.anchor = undefined;
+    },
+  });
 }
 
 function rollYearMap(doc: Document, owner: YAMLMap, years: YAMLMap, from: RollPeriod, to: RollPeriod): number {

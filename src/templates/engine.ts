@@ -28,10 +28,20 @@ const HELPERS: Record<string, Handlebars.HelperDelegate> = {
     ),
 };
 
+/**
+ * Handlebars' own helpers that templates may not use: `lookup` reads any property by a computed
+ * name and `log` writes to the console, neither documented for templates (templates/README.md).
+ * Marked unknown, they are compile errors under knownHelpersOnly, like any other name.
+ */
+const FORBIDDEN_BUILT_INS = ['lookup', 'log'] as const;
+
 const COMPILE_OPTIONS: CompileOptions = {
   strict: true,
   knownHelpersOnly: true,
-  knownHelpers: Object.fromEntries(Object.keys(HELPERS).map((h) => [h, true])),
+  knownHelpers: {
+    ...Object.fromEntries(Object.keys(HELPERS).map((h) => [h, true])),
+    ...Object.fromEntries(FORBIDDEN_BUILT_INS.map((h) => [h, false])),
+  },
   preventIndent: true,
 };
 
@@ -46,6 +56,7 @@ export class Templates {
   /** Compiles every template; a syntax error anywhere is reported with its place. */
   static compile(sources: readonly TemplateSource[]): { templates?: Templates; diagnostics: Diagnostic[] } {
     const env = Handlebars.create();
+    for (const name of FORBIDDEN_BUILT_INS) env.unregisterHelper(name);
     for (const [name, helper] of Object.entries(HELPERS)) env.registerHelper(name, helper);
     const diagnostics: Diagnostic[] = [];
     const mains = new Map<string, Handlebars.TemplateDelegate>();
