@@ -284,6 +284,17 @@ describe('the out folder', () => {
     expect(await readlink(path.join(work, 'out', '担当課別'))).toBe(elsewhere);
   }, 60_000);
 
+  it('refuses to build a document that would print a character as a blank box (tofu)', async () => {
+    const measure = await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8');
+    const work = await makeDataDir({ 'measures/01.yaml': measure.replace('見本の施策', '𠮷見本の施策') });
+    const run = await runCli(['build', '--templates', TEMPLATES], work);
+    expect(run.code).toBe(1);
+    expect(errorLines(run.stdout)).toEqual([
+      'data/measures/01.yaml:5:8: エラー: 「𠮷」（U+20BB7）は文書のフォント（BIZ UDGothic・BIZ UDMincho）にない文字で、印刷すると空白の四角になります。ほかの字に置き換えるか、その字のあるフォントを fonts/ に入れて templates/theme.yaml の fonts に指定してください',
+    ]);
+    await expect(readdir(path.join(work, 'out'))).rejects.toThrow();
+  }, 60_000);
+
   it('refuses an out/ that is itself a symbolic link: nothing written, read or pruned where it points', async () => {
     const work = await makeDataDir();
     const elsewhere = path.join(work, 'elsewhere');

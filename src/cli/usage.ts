@@ -19,8 +19,9 @@ export const USAGE = `使い方: keikaku <コマンド> [オプション]
   roll [--data DIR] --to 2025 --out DIR
       次年度の計画データを新しいフォルダに作ります（前の初年度を外し、新しい年度は最終年度から写して
       carriedOver の印を付ける。既にあるフォルダには書きません）。
-  validate [--data DIR] [--format text|json|github]
+  validate [--data DIR] [--templates DIR] [--format text|json|github]
       データ（既定: data/）を検証し、問題を「ファイル:行:列: エラー: 説明」の形で表示します。
+      文字が文書のフォント（--templates、既定は templates/ のテーマ）にあるかも確かめます。
       エラーがあれば終了コード1、なければ0。
   schema [--data DIR] [--out DIR]
       エディタ用のJSON Schemaを書き出します（既定: <DIR>/schema/）。

@@ -1,8 +1,13 @@
 // keikaku validate: check the data and print every problem.
 import path from 'node:path';
-import { hasErrors } from '../diagnostics/diagnostic.ts';
+import { glyphCoverage } from '../backends/glyph-coverage.ts';
+import { hasErrors, type Diagnosed } from '../diagnostics/diagnostic.ts';
 import { formatReport, formatSummary, REPORT_FORMATS, type ReportFormat } from '../diagnostics/reporters.ts';
-import { validatePlan } from '../data/validate.ts';
+import { validatePlan, type GlyphCoverage } from '../data/validate.ts';
+import { folderExists } from '../io/create-folder.ts';
+import { readFonts } from '../io/read-fonts.ts';
+import { DEFAULT_TEMPLATES_DIR } from '../io/read-templates.ts';
+import { readTheme } from '../io/read-theme.ts';
 import { readDataDir } from '../io/read-data-dir.ts';
 import { EXIT, UsageError, type Command } from './command.ts';
 import { parseOptions } from './options.ts';
@@ -10,6 +15,7 @@ import { parseOptions } from './options.ts';
 export const run: Command = async (args, io) => {
   const options = parseOptions(args, {
     data: { type: 'string', default: 'data' },
+    templates: { type: 'string' },
     format: { type: 'string', default: 'text' },
   });
   const format = options.format as ReportFormat;
@@ -18,10 +24,29 @@ export const run: Command = async (args, io) => {
       `--format には ${REPORT_FORMATS.join('、')} のどれかを指定してください（「${options.format}」が指定されています）`,
     );
   }
-  const read = await readDataDir(path.resolve(io.cwd, options.data), io.cwd);
-  const { diagnostics } = validatePlan(read.files, read.diagnostics);
+  const [read, glyphs] = await Promise.all([
+    readDataDir(path.resolve(io.cwd, options.data), io.cwd),
+    fontCoverage(options.templates, io.cwd),
+  ]);
+  const { diagnostics } = validatePlan(read.files, [...read.diagnostics, ...glyphs.diagnostics], {
+    ...(glyphs.value ? { glyphs: glyphs.value } : {}),
+  });
   io.stdout(formatReport(diagnostics, format));
   const failed = hasErrors(diagnostics);
   if (failed && format === 'text') io.stderr(`${formatSummary(diagnostics)}\n`);
   return failed ? EXIT.failed : EXIT.ok;
 };
+
+/**
+ * The fonts the documents will be printed with, to check every character of the data against:
+ * the theme of --templates, else of templates/ here, else keikaku's own (a data repository
+ * without templates builds with those).
+ */
+async function fontCoverage(templates: string | undefined, cwd: string): Promise<Diagnosed<GlyphCoverage | undefined>> {
+  const dir = templates ?? ((await folderExists(path.resolve(cwd, 'templates'))) ? 'templates' : DEFAULT_TEMPLATES_DIR);
+  const theme = await readTheme(dir, cwd);
+  if (!theme.value) return { value: undefined, diagnostics: theme.diagnostics };
+  const fonts = await readFonts(theme.value, undefined, cwd);
+  if (!fonts.fonts) return { value: undefined, diagnostics: fonts.diagnostics };
+  return { value: glyphCoverage(fonts.fonts, theme.value), diagnostics: [] };
+}

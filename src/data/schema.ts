@@ -1,7 +1,13 @@
 // The zod schema of the three kinds of data file: the only source of the plan's types, of the
 // JSON Schema that editors use, and of the shape checks. Cross-file rules live in checks.ts.
 import { z } from 'zod';
-import { departmentNameProblem, fileNameProblem, forbiddenCharProblem, MAX_FILE_NAME_BYTES } from './text-rules.ts';
+import {
+  departmentNameProblem,
+  fileNameProblem,
+  forbiddenCharProblem,
+  invisibleCharProblem,
+  MAX_FILE_NAME_BYTES,
+} from './text-rules.ts';
 
 /**
  * A key's Japanese term (shown in messages, editor hover text and the README) and what it
@@ -38,7 +44,9 @@ export const MAX_SENTENCE_LENGTH = 2000;
 const text = (singleLine: boolean) => {
   const max = singleLine ? MAX_TITLE_LENGTH : MAX_SENTENCE_LENGTH;
   return z.string().superRefine((value, ctx) => {
-    const problem = forbiddenCharProblem(value, singleLine);
+    // A name with an invisible character looks like another name: refused. In a sentence it is
+    // only warned about (data/characters.ts).
+    const problem = forbiddenCharProblem(value, singleLine) ?? (singleLine ? invisibleCharProblem(value) : undefined);
     const length = [...value].length;
     if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'forbidden-char' } });
     else if (value.trim() === '')

@@ -6,7 +6,7 @@ const FORBIDDEN_CHAR =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 const LINE_BREAK_OR_TAB = /[\t\n\r]/;
 
-const codePointName = (ch: string): string =>
+export const codePointName = (ch: string): string =>
   `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** Japanese message for the first character not allowed in text, or undefined when clean. */
@@ -30,7 +30,17 @@ export function forbiddenCharProblem(text: string, singleLine: boolean): string 
 const UNSAFE_IN_FILE_NAME = /[/\\<>:"|?*]/;
 const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:\..*)?$/i;
 // Zero-width characters, bidirectional controls, the BOM used as a zero-width space.
-const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+export const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+
+/**
+ * A character that shows nothing, or turns the text around it (bidirectional controls): pasted
+ * from a web page or a PDF, it makes two names look the same and reorders what a reader sees.
+ */
+export function invisibleCharProblem(text: string): string | undefined {
+  const invisible = INVISIBLE.exec(text);
+  if (!invisible) return undefined;
+  return `見えない文字 ${codePointName(invisible[0])}（幅のない空白や文字の向きの指定）が${invisible.index + 1}文字目にあります。貼り付けたときに紛れ込んだものなら削除してください`;
+}
 
 /** Bytes a name may take, per kind: room is left for `_2024-2026_施策1-2.docx` and the like. */
 export const MAX_FILE_NAME_BYTES = { title: 120, department: 180 } as const;

@@ -2,6 +2,7 @@
 // Pure: the caller reads the files; nothing here touches the disk.
 import type { z } from 'zod';
 import { hasErrors, sortDiagnostics, type Diagnosed, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { checkCharacters } from './characters.ts';
 import { checkPlanFiles, type Parsed } from './checks.ts';
 import { decodeDataFile } from './decode.ts';
 import { issueToDiagnostics } from './issue-messages.ts';
@@ -25,9 +26,25 @@ export interface DataFile {
   readonly bytes: Uint8Array;
 }
 
+/**
+ * The characters the documents' fonts cannot print (glyph-coverage.ts makes one from the
+ * theme's fonts). Given to validatePlan, every text of the data is checked against it.
+ */
+export interface GlyphCoverage {
+  /** The characters of `text` that some font lacks, each once, in order. */
+  missing(text: string): readonly string[];
+  /** The font names, for messages (BIZ UDGothic・BIZ UDMincho). */
+  readonly fontNames: string;
+}
+
+export interface ValidateOptions {
+  readonly glyphs?: GlyphCoverage;
+}
+
 export function validatePlan(
   files: readonly DataFile[],
   readDiagnostics: readonly Diagnostic[] = [],
+  options: ValidateOptions = {},
 ): Diagnosed<Plan | undefined> {
   const diagnostics: Diagnostic[] = [...readDiagnostics];
   const parsed = {
@@ -37,7 +54,7 @@ export function validatePlan(
   };
 
   for (const file of files) {
-    const result = parseDataFile(file);
+    const result = parseDataFile(file, options);
     diagnostics.push(...result.diagnostics);
     if (!result.parsed) continue;
     if (file.kind === 'plan') parsed.plan = result.parsed as Parsed<PlanFile>;
@@ -51,7 +68,10 @@ export function validatePlan(
   return { value: assemblePlan(parsed.plan.data, parsed.departments.data, parsed.measures), diagnostics: sorted };
 }
 
-function parseDataFile(file: DataFile): { parsed?: Parsed<unknown>; diagnostics: Diagnostic[] } {
+function parseDataFile(
+  file: DataFile,
+  options: ValidateOptions,
+): { parsed?: Parsed<unknown>; diagnostics: Diagnostic[] } {
   const decoded = decodeDataFile(file.file, file.bytes);
   if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
   const { source, diagnostics } = YamlSource.parse(file.file, decoded.text);
@@ -69,7 +89,7 @@ function parseDataFile(file: DataFile): { parsed?: Parsed<unknown>; diagnostics:
     const keysAt = (path: readonly (string | number)[]) => allowedKeysAt(schema, path);
     return { diagnostics: result.error.issues.flatMap((issue) => issueToDiagnostics(source, issue, keysAt)) };
   }
-  return { parsed: { source, data: result.data }, diagnostics: [] };
+  return { parsed: { source, data: result.data }, diagnostics: checkCharacters(source, options.glyphs) };
 }
 
 function assemblePlan(plan: PlanFile, departments: DepartmentsFile, measures: readonly Parsed<MeasureFile>[]): Plan {

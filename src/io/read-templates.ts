@@ -1,10 +1,14 @@
 // Reads the templates folder: the main templates (*.hbs) and the partials (partials/*.hbs).
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { TemplateSource } from '../templates/engine.ts';
 import { readErrorCause } from './file-errors.ts';
 import { displayPath } from './paths.ts';
+
+/** keikaku's own templates (beside the package), for a data folder that has none. */
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 export async function readTemplates(
   dir: string,

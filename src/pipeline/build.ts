@@ -7,7 +7,7 @@ import { validatePlan } from '../data/validate.ts';
 import { readDataDir } from '../io/read-data-dir.ts';
 import { displayPath } from '../io/paths.ts';
 import { creationDate } from './document-job.ts';
-import { loadRenderInputs } from './load-inputs.ts';
+import { loadRenderInputs, validationFor } from './load-inputs.ts';
 import { planJobs, type JobSelection } from './plan-jobs.ts';
 import { renderAndWrite } from './render-and-write.ts';
 
@@ -31,13 +31,12 @@ export interface BuildResult {
 }
 
 export async function build(options: BuildOptions, log: (line: string) => void = () => {}): Promise<BuildResult> {
-  const read = await readDataDir(options.dataDir, options.cwd);
-  const validated = validatePlan(read.files, read.diagnostics);
+  const [read, inputs] = await Promise.all([readDataDir(options.dataDir, options.cwd), loadRenderInputs(options)]);
+  const validated = validatePlan(read.files, read.diagnostics, validationFor(inputs.value));
   const diagnostics = [...validated.diagnostics];
   const plan = validated.value;
   if (!plan) return { diagnostics, written: [] };
 
-  const inputs = await loadRenderInputs(options);
   const jobs = planJobs(plan, options);
   diagnostics.push(...inputs.diagnostics, ...jobs.diagnostics);
   if (!inputs.value || jobs.diagnostics.length > 0) return { diagnostics: sortDiagnostics(diagnostics), written: [] };

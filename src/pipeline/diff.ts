@@ -10,7 +10,7 @@ import { readDataDirAtRevision } from '../io/read-git.ts';
 import { diffPlans } from '../plan/plan-diff.ts';
 import { diffView, type DiffOrder } from '../views/diff-view.ts';
 import { creationDate, type DocumentJob } from './document-job.ts';
-import { loadRenderInputs } from './load-inputs.ts';
+import { loadRenderInputs, validationFor } from './load-inputs.ts';
 import { renderAndWrite, type WriteResult } from './render-and-write.ts';
 
 export interface DiffOptions {
@@ -32,9 +32,9 @@ export async function makeDiff(options: DiffOptions, log: (line: string) => void
       ? await readDataDirAtRevision(options.old.revision, options.newDir, options.cwd)
       : await readDataDir(path.resolve(options.cwd, options.old.dir), options.cwd);
   const newRead = await readDataDir(newDir, options.cwd);
-  const before = validatePlan(oldRead.files, oldRead.diagnostics);
-  const after = validatePlan(newRead.files, newRead.diagnostics);
   const inputs = await loadRenderInputs(options);
+  const before = validatePlan(oldRead.files, oldRead.diagnostics, validationFor(inputs.value));
+  const after = validatePlan(newRead.files, newRead.diagnostics, validationFor(inputs.value));
   const diagnostics: Diagnostic[] = [...before.diagnostics, ...after.diagnostics, ...inputs.diagnostics];
   if (!before.value || !after.value || !inputs.value) {
     return { diagnostics: sortDiagnostics(diagnostics), written: [], rendered: [] };

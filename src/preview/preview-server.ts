@@ -10,7 +10,7 @@ import { validatePlan } from '../data/validate.ts';
 import { escapeHtml } from '../backends/html/to-html.ts';
 import { readDataDir } from '../io/read-data-dir.ts';
 import { creationDate } from '../pipeline/document-job.ts';
-import { loadRenderInputs } from '../pipeline/load-inputs.ts';
+import { loadRenderInputs, validationFor } from '../pipeline/load-inputs.ts';
 import { renderDocument } from '../pipeline/render-document.ts';
 import { planView } from '../views/plan-view.ts';
 
@@ -47,8 +47,8 @@ export async function buildPreviewPage(
   options: Pick<PreviewOptions, 'cwd' | 'dataDir' | 'templatesDir'>,
 ): Promise<{ html: string; diagnostics: Diagnostic[] }> {
   const read = await readDataDir(options.dataDir, options.cwd);
-  const validated = validatePlan(read.files, read.diagnostics);
   const inputs = await loadRenderInputs(options);
+  const validated = validatePlan(read.files, read.diagnostics, validationFor(inputs.value));
   const diagnostics = [...validated.diagnostics, ...inputs.diagnostics];
   const plan = validated.value;
   if (!plan || !inputs.value || hasErrors(diagnostics)) return { html: errorPage(diagnostics), diagnostics };
