@@ -26,6 +26,17 @@ describe('files of the data folder', () => {
     expect(run.stdout + run.stderr).not.toContain('SECRET-TOKEN');
   });
 
+  it('never prints more than the first 20 characters of what a file holds', async () => {
+    // Text that is not plan data (a pasted key, a config file saved as a measure) in the
+    // places messages quote: a key, a value of the wrong type, an unclosed quote.
+    const secret = 'SECRET_TOKEN_abcdefghijklmnopqrstuvwxyz0123456789';
+    for (const text of [`${secret}: 1\nid: s01\n`, `id: s01\nnumber: ${secret}\n`, `id: s01\ntitle: "${secret}\n`]) {
+      const run = await runCli(['validate', '--format', 'github'], await makeDataDir({ 'measures/01.yaml': text }));
+      expect(run.code).toBe(1);
+      expect(run.stdout + run.stderr).not.toContain(secret.slice(20));
+    }
+  });
+
   it('reads a link that stays inside the folder', async () => {
     const cwd = await makeDataDir();
     const kept = path.join(cwd, 'data', 'archive');

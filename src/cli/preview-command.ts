@@ -23,10 +23,11 @@ export const run: Command = async (args, io) => {
     });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EADDRINUSE' && code !== 'EACCES') throw error; // a file error is main's to word; else a bug
     io.stderr(
       code === 'EADDRINUSE'
-        ? `ポート ${port} は使われています。--port で別の番号を指定してください\n`
-        : `プレビューを始められません: ${String(error)}\n`,
+        ? `keikaku preview: ポート ${port} は使われています。--port で別の番号を指定してください\n`
+        : `keikaku preview: ポート ${port} を使う権限がありません。1024 以上の番号を --port で指定してください\n`,
     );
     return EXIT.failed;
   }

@@ -30,9 +30,16 @@ const describeKey = (key: string): string => {
   return term ? `${key}（${term}）` : key;
 };
 
+/**
+ * At most the first 20 characters of a text from the file: enough to find it, and a file that
+ * is not plan data (a linked config, a pasted key) never has its contents printed in full,
+ * nor made a public CI annotation.
+ */
+const shortened = (text: string): string => ([...text].length > 20 ? `${[...text].slice(0, 20).join('')}…` : text);
+
 export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return '空の値';
-  if (typeof value === 'string') return `文字列「${value.length > 20 ? `${value.slice(0, 20)}…` : value}」`;
+  if (typeof value === 'string') return `文字列「${shortened(value)}」`;
   if (typeof value === 'number') return `数値 ${value}`;
   if (typeof value === 'boolean') return `真偽値 ${value}`;
   if (Array.isArray(value)) return 'リスト';
@@ -103,7 +110,7 @@ export function issueToDiagnostics(
         const hint = suggestion ? `「${suggestion}」の書き間違いではありませんか。` : '';
         return at(
           'unknown-key',
-          `不明なキー「${key}」です。${hint}ここに書けるキー: ${allowed.join(', ')}`,
+          `不明なキー「${shortened(key)}」です。${hint}ここに書けるキー: ${allowed.join(', ')}`,
           [...path, key],
           'key',
         );

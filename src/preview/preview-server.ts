@@ -1,7 +1,7 @@
 // keikaku preview: serves the HTML edition on 127.0.0.1, rebuilds it when data/ or templates/
 // change, and reloads the page (Server-Sent Events). Invalid data shows its messages in the
 // page; the server keeps running.
-import { watch, type FSWatcher } from 'node:fs';
+import { watchFolder } from './watch-folder.ts';
 import { createServer, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { formatText } from '../diagnostics/reporters.ts';
@@ -117,14 +117,21 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       });
     }, 80);
   };
-  const watchers: FSWatcher[] = [options.dataDir, options.templatesDir].map((dir) =>
-    watch(path.resolve(options.cwd, dir), { recursive: true }, rebuild),
+  const watchers = [options.dataDir, options.templatesDir].map((dir) =>
+    watchFolder(path.resolve(options.cwd, dir), rebuild),
   );
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    // Nothing may keep the process alive after a failed start (the command exits with a message).
+    clearTimeout(timer);
+    watchers.forEach((w) => w.close());
+    throw error;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   return {
