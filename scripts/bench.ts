@@ -1,7 +1,8 @@
 // npm run bench: the full build (the plan and every 担当課 excerpt, in PDF, Word and HTML), each
 // run in a fresh process with a fresh out folder (cold, as CI runs it), for the shipped plan
 // (14 施策) and for generated plans of 140 and 1,400 施策; then the rebuild after one 施策 file
-// changes (out/.cache warm). Prints the medians and writes them to out/bench.json.
+// changes (out/.cache warm); then `validate` of a 5 MB 施策 file, valid and full of mistakes.
+// Prints the medians and writes them to out/bench.json.
 // BENCH_SIZES=14,140 and BENCH_RUNS=3 narrow it down.
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
@@ -25,18 +26,55 @@ interface Run {
   maxRssMb: number;
 }
 
-/** One build in a fresh process; the child reports its own CPU time and peak memory. */
-function timedBuild(args: string[]): Run {
+/** One command in a fresh process; the child reports its own CPU time and peak memory. */
+function timed(command: string, args: string[], expectedCode = 0): Run {
   const start = performance.now();
   const line = execFileSync(
     process.execPath,
-    ['--max-old-space-size=8192', '--import', 'tsx', path.join(ROOT, 'scripts', 'bench-child.ts'), 'build', ...args],
+    ['--max-old-space-size=8192', '--import', 'tsx', path.join(ROOT, 'scripts', 'bench-child.ts'), command, ...args],
     { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 },
   );
   const wall = (performance.now() - start) / 1000;
   const child = JSON.parse(line.trim().split('\n').pop()!) as { code: number; cpuSeconds: number; maxRssMb: number };
-  if (child.code !== 0) throw new Error(`build ${args.join(' ')} failed (exit ${child.code})`);
+  if (child.code !== expectedCode)
+    throw new Error(`${command} ${args.join(' ')} ended with exit ${child.code}, not ${expectedCode}`);
   return { wall, cpuSeconds: child.cpuSeconds, maxRssMb: child.maxRssMb };
+}
+
+const timedBuild = (args: string[]): Run => timed('build', args);
+
+/**
+ * The shipped data with measures/01.yaml replaced by one 施策 of about `bytes` bytes: many 事業
+ * and rows. `broken`: every 事業 misspells a key and every row lacks a year (tens of thousands
+ * of problems), the worst a validator meets.
+ */
+async function largeMeasure(bytes: number, broken: boolean): Promise<string> {
+  const dir = path.join(await mkdtemp(path.join(tmpdir(), 'keikaku-bench-large-')), 'data');
+  execFileSync('cp', ['-r', path.join(ROOT, 'data'), dir]);
+  const head = [
+    'id: s01',
+    'number: 1',
+    'policy: 5',
+    'basicMeasure: 1',
+    'title: 大きな施策',
+    'directions: [方向です。]',
+  ];
+  const project = (i: number) =>
+    `  - id: b${i}\n    name: 事業${i}の名称はこのくらいの長さです\n    department: 総務課\n    ${broken ? 'statsu' : 'status'}: 継続\n`;
+  const row = (i: number) =>
+    `      - project: b${i}\n        schedule:\n          2024:\n            - 計画の項目です計画の項目です\n          2025: []\n${broken ? '' : '          2026: []\n'}`;
+  const per = Buffer.byteLength(project(0) + row(0));
+  const count = Math.round(bytes / per);
+  const text = [
+    ...head,
+    'projects:',
+    Array.from({ length: count }, (_, i) => project(i)).join(''),
+    'initiatives:\n  - id: bt1\n    name: 取組\n    rows:',
+    Array.from({ length: count }, (_, i) => row(i)).join(''),
+    'budget: []\n',
+  ].join('\n');
+  await writeFile(path.join(dir, 'measures', '01.yaml'), text);
+  return dir;
 }
 
 async function pdfPages(dir: string): Promise<number> {
@@ -108,8 +146,21 @@ console.table(
     'rebuild s': r.rebuildSeconds,
   })),
 );
+const validation = [];
+for (const broken of [false, true]) {
+  const data = await largeMeasure(5_000_000, broken);
+  const runs = Array.from({ length: RUNS }, () => timed('validate', ['--data', data], broken ? 1 : 0));
+  validation.push({
+    file: broken ? '5 MB, a mistake in every 事業 and row' : '5 MB, valid',
+    wallSeconds: round(median(runs.map((r) => r.wall))),
+    peakMemoryMb: round(median(runs.map((r) => r.maxRssMb)), 0),
+  });
+}
+console.log(`validate of one 施策 file of 5 MB, median of ${RUNS} fresh processes`);
+console.table(validation.map((v) => ({ file: v.file, 'wall s': v.wallSeconds, 'peak MB': v.peakMemoryMb })));
+
 await mkdir(path.join(ROOT, 'out'), { recursive: true });
 await writeFile(
   path.join(ROOT, 'out', 'bench.json'),
-  `${JSON.stringify({ node: process.version, cores: cpus().length, runs: RUNS, results }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.version, cores: cpus().length, runs: RUNS, results, validation }, null, 2)}\n`,
 );

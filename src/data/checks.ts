@@ -513,10 +513,11 @@ function checkYears(
         );
       }
     });
+  const projectNames = new Map(data.projects.map((p) => [p.id, p.name]));
   for (const { row, path, initiative } of rowsOf(data)) {
     check(row.schedule, [...path, 'schedule'], '事業計画', '計画がない年度は [] と書きます');
-    const project = data.projects.find((p) => p.id === row.project)?.name ?? row.project;
-    checkCarried(row.carriedOver, path, `事業計画（${initiative ?? project}）`);
+    const owner = initiative ?? projectNames.get(row.project) ?? row.project;
+    checkCarried(row.carriedOver, path, `事業計画（${owner}）`);
   }
   data.budget.forEach((row, b) => {
     check(row.amounts, ['budget', b, 'amounts'], '事業費', '予算がない年度は 0 と書きます');
