@@ -4,7 +4,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, rename, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildPreviewPage } from '../src/preview/preview-server.ts';
 import { makeDataDir, readFixture, runCli } from './helpers/cli.ts';
+import { ROOT } from './helpers/plan.ts';
 
 const validate = async (cwd: string) => {
   const started = performance.now();
@@ -56,6 +58,17 @@ describe('files of the data folder', () => {
       'data/measures/03.yaml: エラー: 通常のファイルではありません（フォルダ、FIFO、デバイスなど）。読みません\n',
     );
     expect(run.seconds).toBeLessThan(5);
+  });
+
+  it('shows a FIFO as an error in the preview page instead of freezing it', async () => {
+    const cwd = await makeDataDir();
+    execFileSync('mkfifo', [path.join(cwd, 'data', 'measures', '03.yaml')]);
+    const started = performance.now();
+    const page = await buildPreviewPage({ cwd, dataDir: 'data', templatesDir: path.join(ROOT, 'templates') });
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(page.html).toContain(
+      'data/measures/03.yaml: エラー: 通常のファイルではありません（フォルダ、FIFO、デバイスなど）。読みません',
+    );
   });
 
   it('refuses a folder where plan.yaml should be', async () => {

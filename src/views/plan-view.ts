@@ -275,33 +275,24 @@ function outlineView(plan: Plan, measures: readonly MeasureView[]): OutlineGroup
 }
 
 function outlineRows(measures: readonly MeasureView[]): OutlineRowView[] {
+  // A 施策 without 取組 takes one row, its cell across the 取組 column.
+  const rowsOf = (m: MeasureView) =>
+    m.hasInitiatives ? m.initiatives.map((t) => `${t.ordinal}　${t.name}`) : [undefined];
   const rowsOfBasicMeasure = (n: number) =>
-    measures
-      .filter((m) => m.basicMeasure.number === n)
-      .reduce((sum, m) => sum + (m.hasInitiatives ? m.initiatives.length : 1), 0);
+    measures.filter((m) => m.basicMeasure.number === n).reduce((sum, m) => sum + rowsOf(m).length, 0);
   const rows: OutlineRowView[] = [];
   let previousBasic: number | undefined;
   for (const m of measures) {
-    if (!m.hasInitiatives) {
+    const initiatives = rowsOf(m);
+    initiatives.forEach((initiative, i) => {
       const firstOfBasic = m.basicMeasure.number !== previousBasic;
       previousBasic = m.basicMeasure.number;
       rows.push({
         basicMeasure: `${m.basicMeasure.code}　${m.basicMeasure.title}`,
         basicMeasureSpan: firstOfBasic ? rowsOfBasicMeasure(m.basicMeasure.number) : 0,
         measure: `${m.code}　${m.marks}${m.title}`,
-        measureSpan: 1,
-      });
-      continue;
-    }
-    m.initiatives.forEach((t, i) => {
-      const firstOfBasic = m.basicMeasure.number !== previousBasic;
-      previousBasic = m.basicMeasure.number;
-      rows.push({
-        basicMeasure: `${m.basicMeasure.code}　${m.basicMeasure.title}`,
-        basicMeasureSpan: firstOfBasic ? rowsOfBasicMeasure(m.basicMeasure.number) : 0,
-        measure: `${m.code}　${m.marks}${m.title}`,
-        measureSpan: i === 0 ? m.initiatives.length : 0,
-        initiative: `${t.ordinal}　${t.name}`,
+        measureSpan: i === 0 ? initiatives.length : 0,
+        ...(initiative !== undefined ? { initiative } : {}),
       });
     });
   }
