@@ -1,6 +1,6 @@
 // The printed plan end to end: build the shipped data, read the PDF and Word files back as a
 // reader would, and find every 施策, 取組, 事業, amount and 合計 of the seed in both.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { formatAmount } from '../src/views/format.ts';
 import { listDocuments, makeDataDir, runCli } from './helpers/cli.ts';
 import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
 import { kinsokuFaults, pdftotextAvailable } from './helpers/kinsoku.ts';
+import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
 
 import { ROOT, SEED_ARGS, TEMPLATE_ARGS } from './helpers/plan.ts';
 const PDF = '実施計画_2024-2026.pdf';
@@ -266,42 +267,13 @@ describe('Japanese line breaking (kinsoku) in the PDF', () => {
 });
 
 describe('the Word file in a real Word reader (LibreOffice)', () => {
-  const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
-  const available = soffice.status === 0;
-  if (!available && process.env.CI === 'true') {
-    it('needs LibreOffice in CI', () => {
-      throw new Error('soffice (LibreOffice) が見つかりません。CI では .ci/run が libreoffice-writer を入れます');
-    });
-  }
-  it.skipIf(!available)(
-    'opens and converts it to a PDF that holds the plan',
-    async () => {
-      if (!available) console.warn('LibreOffice (soffice) がないため、Word ファイルを開くテストを飛ばします');
-      const work = await mkdtemp(path.join(tmpdir(), 'keikaku-lo-'));
-      await writeFile(path.join(work, 'plan.docx'), docxBytes);
-      // LibreOffice exits 0 even when it cannot load a file: the converted file must exist.
-      execFileSync(
-        'soffice',
-        [
-          '--headless',
-          `-env:UserInstallation=file://${work}/profile`,
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          work,
-          path.join(work, 'plan.docx'),
-        ],
-        { stdio: 'pipe', timeout: 120_000 },
-      );
-      const converted = await readFile(path.join(work, 'plan.pdf'));
-      const text = squash((await pdfPages(converted)).join(''));
-      for (const m of plan.measures) expect(text).toContain(squash(`施策${m.number}`) + squash(m.title));
-      expect(text).toContain('132,937');
-      if (pdftotextAvailable) expect(kinsokuFaults(path.join(work, 'plan.pdf'))).toEqual([]);
-    },
-    180_000,
-  );
-  if (!available) it.skip('LibreOffice (soffice) がないため飛ばしました', () => {});
+  withLibreOffice('opens and converts it to a PDF that holds the plan', async () => {
+    const converted = await docxToPdf(docxBytes);
+    const text = squash((await pdfPages(converted.bytes)).join(''));
+    for (const m of plan.measures) expect(text).toContain(squash(`施策${m.number}`) + squash(m.title));
+    expect(text).toContain('132,937');
+    if (pdftotextAvailable) expect(kinsokuFaults(converted.file)).toEqual([]);
+  });
 });
 
 describe('a 取組 taller than a page', () => {
