@@ -51,10 +51,7 @@ export function fileNameProblem(name: string, what: string, maxBytes: number): s
   if (bad) return `${what}に「${bad[0]}」は使えません（ファイル名になるため）`;
   if (/^\.|\.$/.test(name)) return `${what}を「.」で始めたり終えたりはできません（ファイル名になるため）`;
   if (name !== name.trim()) return `${what}の前後に空白は入れられません`;
-  const invisible = INVISIBLE.exec(name);
-  if (invisible) {
-    return `${what}に見えない文字 ${codePointName(invisible[0])} が${invisible.index + 1}文字目にあります。削除してください（ファイル名になるため）`;
-  }
+  // Invisible characters: refused in every name, file name or not (invisibleCharProblem, schema.ts).
   if (name.normalize('NFC') !== name) {
     return `${what}に、濁点などを別の文字として組み合わせた文字があります。入力し直してください（見た目が同じでも別のファイル名になるため）`;
   }
