@@ -1,7 +1,7 @@
 // Bad input never crashes keikaku and never loses a document: random mutations of the seed
 // (fast-check), then each kind of hostile input by name.
 import { spawn } from 'node:child_process';
-import { lstat, mkdir, mkdtemp, readFile, readdir, readlink, symlink, writeFile } from 'node:fs/promises';
+import { cp, lstat, mkdir, mkdtemp, readFile, readdir, readlink, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -12,6 +12,7 @@ import { build } from '../src/pipeline/build.ts';
 import { validatePlan, type DataFile } from '../src/data/validate.ts';
 import { errorLines, makeDataDir, runCli } from './helpers/cli.ts';
 import { pdfPages, squash } from './helpers/extract.ts';
+import { squareFont } from './helpers/test-font.ts';
 import { ROOT } from './helpers/plan.ts';
 
 const DATA = path.join(ROOT, 'data');
@@ -290,7 +291,7 @@ describe('the out folder', () => {
     const run = await runCli(['build', '--templates', TEMPLATES], work);
     expect(run.code).toBe(1);
     expect(errorLines(run.stdout)).toEqual([
-      'data/measures/01.yaml:5:8: エラー: 「𠮷」（U+20BB7）は文書のフォント（BIZ UDGothic・BIZ UDMincho）にない文字で、印刷すると空白の四角になります。ほかの字に置き換えるか、その字のあるフォントを fonts/ に入れて templates/theme.yaml の fonts に指定してください',
+      'data/measures/01.yaml:5:8: エラー: 「𠮷」（U+20BB7）は文書のフォント（BIZ UDGothic・BIZ UDMincho）にない文字で、印刷すると空白の四角になります。ほかの字に置き換えるか、その字のあるフォントを fonts/ に入れて templates/theme.yaml の fallbackFont に指定してください',
     ]);
     await expect(readdir(path.join(work, 'out'))).rejects.toThrow();
   }, 60_000);
@@ -384,6 +385,46 @@ describe('fonts', () => {
     ]);
     expect(result.written).toEqual([]);
   });
+});
+
+describe('a fallback font for what BIZ UD lacks', () => {
+  it('prints 𠮷 in the theme’s fallbackFont, only that character, and names it in the HTML', async () => {
+    const measure = await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8');
+    const work = await makeDataDir({ 'measures/01.yaml': measure.replace('見本の施策', '𠮷野の見本の施策') });
+    // fonts/: BIZ UD, and a font holding 𠮷 only; the theme names it as the fallback.
+    const fonts = path.join(work, 'fonts');
+    await cp(path.join(ROOT, 'fonts'), fonts, { recursive: true });
+    await writeFile(path.join(fonts, 'TestFallback.otf'), squareFont('KeikakuTestFallback', ['𠮷']));
+    const templates = path.join(work, 'templates');
+    await cp(TEMPLATES, templates, { recursive: true });
+    const theme = await readFile(path.join(templates, 'theme.yaml'), 'utf8');
+    await writeFile(
+      path.join(templates, 'theme.yaml'),
+      `${theme}\nfallbackFont: { name: KeikakuTestFallback, file: TestFallback.otf }\n`,
+    );
+    const options = {
+      cwd: work,
+      dataDir: 'data',
+      outDir: 'out',
+      templatesDir: templates,
+      fontsDir: fonts,
+      formats: ['pdf', 'html'] as const,
+      measures: [],
+      departments: [],
+      noDepartments: true,
+    };
+    const result = await build({ ...options, formats: [...options.formats] });
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const pdf = await readFile(path.join(work, 'out', '実施計画_2024-2026.pdf'));
+    expect(squash((await pdfPages(pdf)).join(''))).toContain('施策1𠮷野の見本の施策');
+    // Both fonts embedded: BIZ UD for the rest, the fallback (subset) for 𠮷.
+    const fontNames = [...pdf.toString('latin1').matchAll(/\/BaseFont \/[A-Z]{6}\+(\S+)/g)].map((m) => m[1]);
+    expect(new Set(fontNames)).toEqual(
+      new Set(['BIZUDGothic-Regular', 'BIZUDGothic-Bold', 'BIZUDMincho-Regular', 'KeikakuTestFallbackRegular']),
+    );
+    const html = await readFile(path.join(work, 'out', '実施計画_2024-2026.html'), 'utf8');
+    expect(html).toContain('font-family: "BIZ UDGothic", "KeikakuTestFallback"');
+  }, 60_000);
 });
 
 describe('large content', () => {

@@ -190,7 +190,7 @@ const CASES: { fixture: string; code: number; expected: string[] }[] = [
     code: 1,
     expected: [
       `${M}:7:5: 警告: 見えない文字 U+200B（幅のない空白や文字の向きの指定）が15文字目にあります。貼り付けたときに紛れ込んだものなら削除してください`,
-      `${M}:7:5: エラー: 「𠮷」（U+20BB7）、「🙂」（U+1F642）は文書のフォント（BIZ UDGothic・BIZ UDMincho）にない文字で、印刷すると空白の四角になります。ほかの字に置き換えるか、その字のあるフォントを fonts/ に入れて templates/theme.yaml の fonts に指定してください`,
+      `${M}:7:5: エラー: 「𠮷」（U+20BB7）、「🙂」（U+1F642）は文書のフォント（BIZ UDGothic・BIZ UDMincho）にない文字で、印刷すると空白の四角になります。ほかの字に置き換えるか、その字のあるフォントを fonts/ に入れて templates/theme.yaml の fallbackFont に指定してください`,
     ],
   },
   {

@@ -12,20 +12,39 @@ import type { FontFiles } from './fonts.ts';
  */
 const notDrawn = (char: string) => /[\n\r\t ]/.test(char) || INVISIBLE.test(char);
 
-export function glyphCoverage(fonts: FontFiles, theme: Theme): GlyphCoverage {
+/** Whether a character is drawn by every face of the theme's two fonts, and by the fallback. */
+function coverageOf(fonts: FontFiles) {
   const faces = Object.values(fonts).flatMap((face) => [face.regular, ...(face.bold ? [face.bold] : [])]);
   const parsed = faces.map((bytes) => create(bytes));
-  const known = new Map<number, boolean>();
-  const printable = (codePoint: number) => {
-    let ok = known.get(codePoint);
-    if (ok === undefined) {
-      ok = parsed.every((font) => font.hasGlyphForCodePoint(codePoint));
-      known.set(codePoint, ok);
+  const fallbackBytes = Object.values(fonts).find((face) => face.fallback)?.fallback;
+  const fallback = fallbackBytes ? create(fallbackBytes) : undefined;
+  const known = new Map<number, { primary: boolean; fallback: boolean }>();
+  return (codePoint: number) => {
+    let found = known.get(codePoint);
+    if (!found) {
+      found = {
+        primary: parsed.every((font) => font.hasGlyphForCodePoint(codePoint)),
+        fallback: fallback?.hasGlyphForCodePoint(codePoint) ?? false,
+      };
+      known.set(codePoint, found);
     }
-    return ok;
+    return found;
+  };
+}
+
+export function glyphCoverage(fonts: FontFiles, theme: Theme): GlyphCoverage {
+  const coverage = coverageOf(fonts);
+  const printable = (codePoint: number) => {
+    const found = coverage(codePoint);
+    return found.primary || found.fallback;
   };
   return {
-    fontNames: [...new Set(Object.values(theme.fonts).map((f) => f.name))].join('・'),
+    fontNames: [
+      ...new Set([
+        ...Object.values(theme.fonts).map((f) => f.name),
+        ...(theme.fallbackFont ? [theme.fallbackFont.name] : []),
+      ]),
+    ].join('・'),
     missing: (text) => {
       const out: string[] = [];
       for (const char of text) {
@@ -34,5 +53,18 @@ export function glyphCoverage(fonts: FontFiles, theme: Theme): GlyphCoverage {
       }
       return out;
     },
+  };
+}
+
+/**
+ * The characters to print in the fallback font: those the theme's fonts lack and the fallback
+ * has. Undefined when the theme declares no fallback (nothing changes then).
+ */
+export function fallbackCharacters(fonts: FontFiles): ((char: string) => boolean) | undefined {
+  if (!Object.values(fonts).some((face) => face.fallback)) return undefined;
+  const coverage = coverageOf(fonts);
+  return (char) => {
+    const found = coverage(char.codePointAt(0)!);
+    return !found.primary && found.fallback;
   };
 }

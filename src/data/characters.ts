@@ -19,7 +19,7 @@ export function checkCharacters(source: YamlSource, glyphs: GlyphCoverage | unde
           'error',
           path,
           'missing-glyph',
-          `${chars}は文書のフォント（${glyphs!.fontNames}）にない文字で、印刷すると空白の四角になります。ほかの字に置き換えるか、その字のあるフォントを fonts/ に入れて templates/theme.yaml の fonts に指定してください`,
+          `${chars}は文書のフォント（${glyphs!.fontNames}）にない文字で、印刷すると空白の四角になります。ほかの字に置き換えるか、その字のあるフォントを fonts/ に入れて templates/theme.yaml の fallbackFont に指定してください`,
         ),
       );
     }

@@ -48,11 +48,12 @@ async function load(theme: Theme, dir: string, cwd: string): Promise<Loaded> {
       return undefined;
     }
   };
+  const fallback = theme.fallbackFont ? await readFont(theme.fallbackFont.file) : undefined;
   const faces = await Promise.all(
     FONT_ROLES.map(async (role) => {
       const font = theme.fonts[role];
       const [regular, bold] = await Promise.all([readFont(font.regular), font.bold ? readFont(font.bold) : undefined]);
-      return [role, { regular, ...(bold ? { bold } : {}) }] as const;
+      return [role, { regular, ...(bold ? { bold } : {}), ...(fallback ? { fallback } : {}) }] as const;
     }),
   );
   if (diagnostics.length > 0) return { diagnostics };

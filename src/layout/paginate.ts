@@ -24,10 +24,12 @@ export async function paginate(
   creationDate: Date,
 ): Promise<PrintLayout> {
   // Loaded here, not at start-up: a command that writes no print layout never loads pdfmake.
-  const [{ toPdfmake }, { renderPdf }] = await Promise.all([
+  const [{ toPdfmake }, { renderPdf }, { fallbackCharacters }] = await Promise.all([
     import('../backends/pdf/to-pdfmake.ts'),
     import('../backends/pdf/render-pdf.ts'),
+    import('../backends/glyph-coverage.ts'),
   ]);
-  const rendered = await renderPdf(toPdfmake(tree, theme, { creationDate }), fonts);
+  const fallback = fallbackCharacters(fonts);
+  const rendered = await renderPdf(toPdfmake(tree, theme, { creationDate, ...(fallback ? { fallback } : {}) }), fonts);
   return { pagination: { headingPages: rendered.pagesById }, pdf: rendered.bytes };
 }

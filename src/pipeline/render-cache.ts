@@ -49,6 +49,7 @@ function hashOfFonts(fonts: RenderContext['fonts']): string {
       const face = fonts[role];
       h.update(role).update(face.regular);
       if (face.bold) h.update('bold').update(face.bold);
+      if (face.fallback) h.update('fallback').update(face.fallback);
     }
     hash = h.digest('hex');
     fontHashes.set(fonts, hash);

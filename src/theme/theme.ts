@@ -53,6 +53,18 @@ export const themeSchema = z.strictObject({
     footerY: points,
   }),
   fonts: z.strictObject({ gothic: fontSchema, mincho: fontSchema }),
+  /**
+   * A font for the characters the two fonts lack (𠮷, rare 異体字): used character by character,
+   * only where needed. The PDF embeds it; Word and HTML name it.
+   */
+  fallbackFont: z
+    .strictObject({
+      /** The family name the font file declares. */
+      name: z.string().min(1),
+      /** File name inside fonts/ (TrueType or OpenType). */
+      file: z.string().min(1),
+    })
+    .optional(),
   colors: z.strictObject({
     /** Body text on screen (HTML). */
     text: color,

@@ -144,7 +144,9 @@ function table(t: Table, env: HtmlEnv): string {
 /** The theme's font first, then its fallbacks for readers without BIZ UD, then the generic family. */
 const fontStack = (theme: Theme, role: FontRole): string => {
   const font = theme.fonts[role];
-  return [...[font.name, ...font.fallbacks].map((name) => `"${name}"`), font.generic].join(', ');
+  // The theme's fallbackFont right after the font: a reader who has it sees the rare characters.
+  const names = [font.name, ...(theme.fallbackFont ? [theme.fallbackFont.name] : []), ...font.fallbacks];
+  return [...names.map((name) => `"${name}"`), font.generic].join(', ');
 };
 
 /** Classes the theme sets in another font than the base (e.g. 施策の方向 in Mincho). */

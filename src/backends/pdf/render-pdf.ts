@@ -4,7 +4,7 @@ import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.js';
 import { FONT_ROLES } from '../../theme/theme.ts';
 import type { FontFiles } from '../fonts.ts';
-import { PDF_FONT_FAMILIES } from './to-pdfmake.ts';
+import { PDF_FALLBACK_FAMILY, PDF_FONT_FAMILIES } from './to-pdfmake.ts';
 
 /** pdfmake's Node API reads fonts from its virtual file system, which its types do not declare. */
 interface NodeVirtualFs {
@@ -29,6 +29,15 @@ function registerFonts(fonts: FontFiles): void {
       vfs.writeFileSync(bold, face.bold);
     }
     dictionary[PDF_FONT_FAMILIES[role]] = { normal: regular, bold, italics: regular, bolditalics: bold };
+    if (face.fallback) {
+      vfs.writeFileSync('fallback', face.fallback);
+      dictionary[PDF_FALLBACK_FAMILY] = {
+        normal: 'fallback',
+        bold: 'fallback',
+        italics: 'fallback',
+        bolditalics: 'fallback',
+      };
+    }
   }
   pdfmake.addFonts(dictionary);
   pdfmake.setUrlAccessPolicy(() => false);

@@ -26,13 +26,38 @@ import {
 
 /** pdfmake's names for the font roles (registered in render-pdf.ts). */
 export const PDF_FONT_FAMILIES: Readonly<Record<FontRole, string>> = { gothic: 'BIZUDGothic', mincho: 'BIZUDMincho' };
+/** pdfmake's name for the theme's fallbackFont. */
+export const PDF_FALLBACK_FAMILY = 'KeikakuFallback';
 
 export interface PdfOptions {
   /** Written as the PDF's creation and modification date, so that builds are reproducible. */
   readonly creationDate: Date;
+  /** The characters to print in the fallback font (glyph-coverage.ts); absent: none. */
+  readonly fallback?: (char: string) => boolean;
+}
+
+// The fallback test of the document being converted (toPdfmake is synchronous and not re-entered).
+let usesFallback: PdfOptions['fallback'];
+
+/**
+ * A text as pdfmake runs: as it is, or cut where characters need the fallback font, those
+ * runs in that font. Without a fallback the text is returned unchanged (the same bytes).
+ */
+function withFallback(text: string, run: Omit<ContentText, 'text'> = {}): ContentText[] {
+  const needs = usesFallback;
+  if (!needs || ![...text].some(needs)) return [{ text, ...run }];
+  const out: ContentText[] = [];
+  for (const char of text) {
+    const font = needs(char) ? PDF_FALLBACK_FAMILY : undefined;
+    const last = out[out.length - 1];
+    if (last && last.font === font) last.text = `${last.text as string}${char}`;
+    else out.push({ text: char, ...run, ...(font ? { font } : {}) });
+  }
+  return out;
 }
 
 export function toPdfmake(tree: DocumentTree, theme: Theme, options: PdfOptions): TDocumentDefinitions {
+  usesFallback = options.fallback;
   const { page } = theme;
   const base = theme.base;
   return {
@@ -69,7 +94,7 @@ function toSection(section: Section, theme: Theme): ContentSection {
     section: blocks,
     header: header
       ? () => ({
-          text: header,
+          text: usesFallback ? withFallback(header) : header,
           ...textStyle(styleOf(theme, 'p', 'running-header')),
           margin: [page.margin.left, page.headerY, page.margin.right, 0],
         })
@@ -99,15 +124,14 @@ function blockMargin(style: BlockStyle): Margins {
 }
 
 function toInlines(inlines: readonly Inline[]): ContentText[] {
-  return inlines.map((inline) =>
+  return inlines.flatMap((inline) =>
     inline.type === 'break'
-      ? { text: '\n' }
-      : {
-          text: inline.text,
+      ? [{ text: '\n' }]
+      : withFallback(inline.text, {
           ...(inline.bold ? { bold: true } : {}),
           ...(inline.underline ? { decoration: 'underline' as const } : {}),
           ...(inline.noWrap ? { noWrap: true } : {}),
-        },
+        }),
   );
 }
 
