@@ -82,13 +82,26 @@ beforeAll(async () => {
   const error = await buildPreviewPage({ cwd: broken, dataDir: 'data', templatesDir });
   expect(error.html).toContain('データにエラーがあります');
   await writeFile(path.join(out, 'preview', 'error.html'), error.html);
+  // The sample city: another plan shape (labels, codes, marks, 凡例, 施策 without 取組).
+  const sample = await runCli(
+    [
+      'build',
+      '--data',
+      path.join(ROOT, 'examples', 'sample-city', 'data'),
+      ...TEMPLATE_ARGS,
+      '--out',
+      path.join(out, 'sample-city'),
+    ],
+    work,
+  );
+  expect(sample.code, sample.stdout).toBe(0);
 }, 180_000);
 
 describe('validators', () => {
   withValidator('java', 'the Nu HTML checker finds no error and no warning in any HTML file', async () => {
     const files = await filesOf(out, '.html');
-    // The plan, 8 excerpts, the 新旧対照表 and two preview pages.
-    expect(files).toHaveLength(12);
+    // The plan, 8 excerpts, the 新旧対照表, two preview pages, and the sample city's plan and 11 excerpts.
+    expect(files).toHaveLength(24);
     expect(nuProblems(out)).toEqual([]);
   });
 
@@ -122,7 +135,7 @@ describe('validators', () => {
 
   withValidator('qpdf', 'every PDF passes qpdf --check and opens in pdfjs with text on every page', async () => {
     const files = await filesOf(out, '.pdf');
-    expect(files).toHaveLength(10); // the plan, 8 excerpts, the 新旧対照表
+    expect(files).toHaveLength(22); // the plan, 8 excerpts, the 新旧対照表; the sample city’s plan and 11 excerpts
     for (const file of files) {
       const check = spawnSync('qpdf', ['--check', path.join(out, file)], { encoding: 'utf8' });
       expect(check.status, `${file}: ${check.stdout}${check.stderr}`).toBe(0);
@@ -152,7 +165,7 @@ describe('validators', () => {
 
   withValidator('soffice', 'LibreOffice opens every Word file and finds its title in it', async () => {
     const files = await filesOf(out, '.docx');
-    expect(files).toHaveLength(10);
+    expect(files).toHaveLength(22);
     const converted = await mkdtemp(path.join(tmpdir(), 'keikaku-lo-'));
     // One LibreOffice for all files; it exits 0 even when it cannot load one, so each converted
     // file must exist.
