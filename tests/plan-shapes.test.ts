@@ -8,6 +8,10 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/data/plan-model.ts';
+import type { BudgetRowData } from '../src/data/schema.ts';
+import { budgetSummary } from '../src/plan/budget-summary.ts';
+import { fundingTable } from '../src/plan/funding.ts';
+import { formatAmount } from '../src/views/format.ts';
 import { validatePlan } from '../src/data/validate.ts';
 import { readDataDir } from '../src/io/read-data-dir.ts';
 import { yearsOf } from '../src/plan/fiscal-year.ts';
@@ -129,6 +133,30 @@ describe('the sample city (examples/sample-city)', () => {
     });
   }
 
+  /** Each 財源 row and the 合計 row of a 財源内訳 as printed, squashed, for some 事業費 rows. */
+  const fundingLines = (rows: readonly BudgetRowData[]) => {
+    const table = fundingTable(rows, yearsOf(built.plan.period), built.plan.fundingSources)!;
+    return [
+      ...table.rows.map((r) => squash(`${r.source!.name}${[...r.amounts, r.total].map(formatAmount).join('')}`)),
+      squash(`合計${[...table.yearTotals, table.grandTotal].map(formatAmount).join('')}`),
+    ];
+  };
+
+  for (const [format, text] of [
+    ['PDF', () => built.pdfText],
+    ['Word', () => docxText],
+  ] as const)
+    it(`prints every 施策’s 財源内訳 and the plan’s 財源別 table in the ${format} file, adding up to the 事業費`, () => {
+      const all = squash(text());
+      for (const m of built.plan.measures.filter((x) => x.budget.some((row) => row.sources)))
+        for (const line of fundingLines(m.budget)) expect(all, `${m.id}: ${line}`).toContain(line);
+      // The whole plan: the 財源別 合計 is the 事業費総括表's 合計, year by year.
+      const whole = fundingLines(built.plan.measures.flatMap((m) => m.budget));
+      const grand = budgetSummary(built.plan).grand;
+      expect(whole.at(-1)).toBe(squash(`合計${[...grand.amounts, grand.total].map(formatAmount).join('')}`));
+      for (const line of whole) expect(all).toContain(line);
+    });
+
   it('prints a 施策 without 取組 without a 取組名称 column, and one with 取組 with it', async () => {
     const pages = await pdfPages(built.pdf);
     // The 施策's own first page: its heading above ●施策の方向 (the 目次 and 総括表 name it too).
@@ -168,10 +196,16 @@ describe('the sample city (examples/sample-city)', () => {
       }, 60_000);
   });
 
-  it('gives each 担当課 an excerpt with its own 事務事業 and the 凡例', async () => {
+  it('gives each 担当課 an excerpt with its own 事務事業, the 凡例 and its share of the 財源', async () => {
     for (const department of built.plan.departments) {
       const pages = await pdfPages(await readFile(path.join(built.out, '担当課別', `${department}.pdf`)));
       const front = squash(pages[0]!);
+      const owned = new Set(
+        built.plan.measures.flatMap((m) => m.projects.filter((p) => p.department === department).map((p) => p.id)),
+      );
+      const rows = built.plan.measures.flatMap((m) => m.budget.filter((row) => owned.has(row.project)));
+      if (rows.some((row) => row.sources))
+        for (const line of fundingLines(rows)) expect(squash(pages.join('')), `${department}: ${line}`).toContain(line);
       expect(front).toContain(squash(`${department}の事務事業と事業費`));
       expect(front).toContain(legend());
       for (const m of built.plan.measures)

@@ -306,3 +306,43 @@ describe('validate: the whole run', () => {
     ]);
   });
 });
+
+describe('validate: 財源内訳 (sources) against the declared 財源 (fundingSources)', () => {
+  // plan.yaml declaring national and general, with a measure file breaking one rule.
+  const withSources = async (measure: string) =>
+    validateWith({
+      'plan.yaml': await readFile(path.join(FIXTURES, 'broken', 'funding-sources-declared.plan.yaml')),
+      'measures/01.yaml': await readFile(path.join(FIXTURES, 'broken', measure)),
+    });
+
+  it('needs fundingSources in plan.yaml before any sources', async () => {
+    const run = await validateFixture('sources-not-adding-up.measure.yaml');
+    expect(lines(run.stdout)).toEqual([
+      `${M}:27:5: エラー: 財源内訳（sources）を書くには、plan.yaml に財源区分（fundingSources）を書いてください`,
+    ]);
+  });
+
+  it('proves each year’s sources add up to its 事業費, naming both figures', async () => {
+    const run = await withSources('sources-not-adding-up.measure.yaml');
+    expect(run.code).toBe(1);
+    expect(lines(run.stdout)).toEqual([
+      `${M}:29:7: エラー: 2025年度の財源の合計（210千円）が事業費（200千円）と合いません`,
+    ]);
+  });
+
+  it('refuses an undeclared 財源, a year outside the period, and a year with money but no sources', async () => {
+    const run = await withSources('unknown-funding-source.measure.yaml');
+    expect(lines(run.stdout)).toEqual([
+      `${M}:27:5: エラー: 2025年度（事業費 200千円）の財源内訳がありません。事業費のある年度はすべて書いてください`,
+      `${M}:28:15: エラー: 財源「kokko」は plan.yaml の fundingSources にありません（あるのは national、general）`,
+      `${M}:29:7: エラー: 2027年度は計画期間（2024年度～2026年度）の外です。財源内訳は計画期間の年度だけ書いてください`,
+    ]);
+  });
+
+  it('refuses a 財源 id declared twice', async () => {
+    const run = await validateFixture('duplicate-funding-source.plan.yaml');
+    expect(lines(run.stdout)).toEqual([
+      'data/plan.yaml:9:11: エラー: 財源のID「national」は data/plan.yaml:7:11 にもあります',
+    ]);
+  });
+});

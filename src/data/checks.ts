@@ -102,6 +102,7 @@ export function checkPlanFiles(files: ParsedFiles): Diagnostic[] {
     });
     if (plan) checkMeasurePlacement(plan.data, labels, measure, out);
     if (plan) checkReferencesToDeclarations(plan.data, labels, measure, out);
+    if (plan && periodOk) checkSources(plan.data, measure, out);
     const statusNames = statusTerm(plan?.data.statuses ?? DEFAULT_STATUSES);
     checkProjects(measure, files.departments?.data, labels, statusNames, ids, out);
     checkInitiatives(measure, labels, ids, out);
@@ -200,6 +201,24 @@ function checkDeclarations({ source, data }: Parsed<PlanFile>, out: Diagnostic[]
       ),
     );
   }
+  const fundingIds = new FirstSeen();
+  const fundingNames = new FirstSeen();
+  (data.fundingSources ?? []).forEach((f, i) => {
+    fundingIds.claim(
+      f.id,
+      source,
+      ['fundingSources', i, 'id'],
+      out,
+      (where) => `財源のID「${f.id}」は ${where} にもあります`,
+    );
+    fundingNames.claim(
+      f.name,
+      source,
+      ['fundingSources', i, 'name'],
+      out,
+      (where) => `財源「${f.name}」は ${where} にもあります。1回だけ書いてください`,
+    );
+  });
   const tagIds = new FirstSeen();
   (data.tags ?? []).forEach((tag, i) => {
     tagIds.claim(
@@ -522,6 +541,81 @@ function checkYears(
   data.budget.forEach((row, b) => {
     check(row.amounts, ['budget', b, 'amounts'], '事業費', '予算がない年度は 0 と書きます');
     checkCarried(row.carriedOver, ['budget', b], '事業費');
+  });
+}
+
+const yen = (amount: number) => `${new Intl.NumberFormat('ja-JP').format(amount)}千円`;
+
+/**
+ * 財源内訳: each year's sources are declared ones and add up to that year's 事業費; a year with
+ * an amount above 0 has them. Finance checks these figures against the budget.
+ */
+function checkSources(plan: PlanFile, { source, data }: Parsed<MeasureFile>, out: Diagnostic[]): void {
+  const declared = new Map((plan.fundingSources ?? []).map((f) => [f.id, f.name]));
+  const years = yearsOf(plan.period).map(String);
+  data.budget.forEach((row, b) => {
+    if (!row.sources) return;
+    const at: DataPath = ['budget', b, 'sources'];
+    if (declared.size === 0) {
+      out.push(
+        source.diagnostic(
+          'error',
+          at,
+          'undeclared-funding',
+          '財源内訳（sources）を書くには、plan.yaml に財源区分（fundingSources）を書いてください',
+          'key',
+        ),
+      );
+      return;
+    }
+    for (const [year, bySource] of Object.entries(row.sources)) {
+      if (!years.includes(year)) {
+        out.push(
+          source.diagnostic(
+            'error',
+            [...at, year],
+            'year-outside-period',
+            `${westernFiscalYear(Number(year))}は計画期間（${periodLabel(plan.period)}）の外です。財源内訳は計画期間の年度だけ書いてください`,
+            'key',
+          ),
+        );
+        continue;
+      }
+      for (const id of Object.keys(bySource))
+        if (!declared.has(id))
+          out.push(
+            source.diagnostic(
+              'error',
+              [...at, year, id],
+              'unknown-funding-source',
+              `財源「${id}」は plan.yaml の fundingSources にありません（あるのは ${[...declared.keys()].join('、')}）`,
+              'key',
+            ),
+          );
+      const total = Object.values(bySource).reduce((s, x) => s + x, 0);
+      const amount = row.amounts[year];
+      if (amount !== undefined && total !== amount)
+        out.push(
+          source.diagnostic(
+            'error',
+            [...at, year],
+            'sources-do-not-add-up',
+            `${westernFiscalYear(Number(year))}の財源の合計（${yen(total)}）が事業費（${yen(amount)}）と合いません`,
+            'key',
+          ),
+        );
+    }
+    const missing = years.filter((y) => (row.amounts[y] ?? 0) > 0 && !Object.hasOwn(row.sources!, y));
+    if (missing.length > 0)
+      out.push(
+        source.diagnostic(
+          'error',
+          at,
+          'missing-sources',
+          `${missing.map((y) => `${westernFiscalYear(Number(y))}（事業費 ${yen(row.amounts[y]!)}）`).join('、')}の財源内訳がありません。事業費のある年度はすべて書いてください`,
+          'key',
+        ),
+      );
   });
 }
 

@@ -1,5 +1,13 @@
 // The validated plan as one value: what every later stage (views, templates, backends) reads.
-import type { InitiativeData, MeasureFile, PlanFile, PlanLabels, StatusDeclaration, TagDeclaration } from './schema.ts';
+import type {
+  FundingSource,
+  InitiativeData,
+  MeasureFile,
+  PlanFile,
+  PlanLabels,
+  StatusDeclaration,
+  TagDeclaration,
+} from './schema.ts';
 
 export interface Measure extends Omit<MeasureFile, 'initiatives' | 'rows'> {
   /**
@@ -22,6 +30,8 @@ export interface Plan {
   /** 事業区分 in printing order (default 新規・継続). */
   readonly statuses: readonly StatusDeclaration[];
   readonly tags: readonly TagDeclaration[];
+  /** 財源区分 in column order; empty when the plan declares none (no 財源内訳 is printed). */
+  readonly fundingSources: readonly FundingSource[];
   readonly policies: PlanFile['policies'];
   /** 担当課 in the order of the master list. */
   readonly departments: readonly string[];

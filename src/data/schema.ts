@@ -172,6 +172,13 @@ const tagSchema = z
   })
   .meta(term('目印'));
 
+const fundingSourceSchema = z
+  .strictObject({
+    id,
+    name: singleLineText.meta(term('名称', '財源の名称（例: 国庫支出金、県支出金、地方債、その他、一般財源）')),
+  })
+  .meta(term('財源区分'));
+
 const tagRefs = z.array(id).min(1).meta(term('目印', 'plan.yaml の tags で宣言した目印のID（例: [priority]）'));
 
 const basicMeasureSchema = z
@@ -219,6 +226,13 @@ export const planFileSchema = z
       .min(1)
       .optional()
       .meta(term('目印', '施策や事業に付ける目印（重点など）。記号で印刷し、凡例に載る')),
+    fundingSources: z
+      .array(fundingSourceSchema)
+      .min(1)
+      .optional()
+      .meta(
+        term('財源区分', '事業費の財源の区分を、表の列の順に（例: 国庫支出金・県支出金・地方債・その他・一般財源）'),
+      ),
     policies: z.array(policySchema).min(1).meta(term('基本方針')),
   })
   .meta({ title: '実施計画（plan.yaml）' });
@@ -295,6 +309,15 @@ const budgetRowSchema = z
     amounts: z
       .record(yearKey, amount)
       .meta(term('年度別事業費（千円）', '年度（西暦4桁）ごとの事業費。単位は千円、0以上の整数')),
+    sources: z
+      .record(yearKey, z.record(z.string(), amount))
+      .optional()
+      .meta(
+        term(
+          '財源内訳（千円）',
+          '年度ごとの財源別の金額（plan.yaml の fundingSources の ID をキーに）。合計はその年度の事業費と同じにする',
+        ),
+      ),
     carriedOver,
   })
   .meta(term('事業費'));
@@ -336,6 +359,7 @@ export type RowData = InitiativeData['rows'][number];
 export type PlanLabels = Readonly<Record<LevelKey, string>>;
 export type StatusDeclaration = StatusData;
 export type TagDeclaration = NonNullable<PlanFile['tags']>[number];
+export type FundingSource = NonNullable<PlanFile['fundingSources']>[number];
 export type BudgetRowData = MeasureFile['budget'][number];
 
 export const FILE_SCHEMAS = {

@@ -110,6 +110,7 @@ function assemblePlan(plan: PlanFile, departments: DepartmentsFile, measures: re
     labels: { ...DEFAULT_LABELS, ...plan.labels },
     statuses: plan.statuses ?? DEFAULT_STATUSES,
     tags: plan.tags ?? [],
+    fundingSources: plan.fundingSources ?? [],
     policies: plan.policies,
     departments: departments.departments,
     measures: ordered,

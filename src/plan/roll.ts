@@ -31,17 +31,23 @@ export function rollMeasureYaml(text: string, from: RollPeriod, to: RollPeriod):
     const list: unknown = isMap(parent) ? parent.get(key, true) : undefined;
     return isSeq(list) ? list.items : [];
   };
-  const rollYears = (owner: unknown, key: 'schedule' | 'amounts') => {
+  /** `counted`: its seeded years count as cells carried over (a row's sources go with its amounts). */
+  const rollYears = (owner: unknown, key: 'schedule' | 'amounts' | 'sources', counted = true) => {
     if (!isMap(owner)) return;
     const years = owner.get(key, true);
     if (!isMap(years)) return;
-    carried += rollYearMap(doc, owner, years, from, to);
+    const seeded = rollYearMap(doc, owner, years, from, to);
+    if (counted) carried += seeded;
   };
   for (const initiative of eachOf(doc.contents, 'initiatives'))
     for (const row of eachOf(initiative, 'rows')) rollYears(row, 'schedule');
   // A 施策 without 取組 has its rows directly.
   for (const row of eachOf(doc.contents, 'rows')) rollYears(row, 'schedule');
-  for (const row of eachOf(doc.contents, 'budget')) rollYears(row, 'amounts');
+  // A 事業費 row's 財源内訳 rolls with its amounts: the new year copies both, so they still add up.
+  for (const row of eachOf(doc.contents, 'budget')) {
+    rollYears(row, 'amounts');
+    rollYears(row, 'sources', false);
+  }
   return { text: doc.toString(), carried };
 }
 
@@ -73,7 +79,8 @@ function rollYearMap(doc: Document, owner: YAMLMap, years: YAMLMap, from: RollPe
   const source = years.items.find((pair) => yearOf(pair.key) === from.end)?.value;
   years.items = years.items.filter((pair) => yearOf(pair.key) >= to.start && yearOf(pair.key) <= to.end);
   const seeded: number[] = [];
-  for (let year = Math.max(to.start, from.end + 1); year <= to.end; year++) {
+  // Nothing to copy when the old last year is absent (a 財源内訳 left out for a year of 0).
+  for (let year = Math.max(to.start, from.end + 1); source !== undefined && year <= to.end; year++) {
     if (years.items.some((pair) => yearOf(pair.key) === year)) continue;
     const copy =
       source && typeof source === 'object' && 'clone' in source

@@ -4,6 +4,7 @@ import type { Plan } from '../data/plan-model.ts';
 import { projectBudgets } from '../plan/budget-summary.ts';
 import { yearsOf } from '../plan/fiscal-year.ts';
 import { formatAmount } from './format.ts';
+import { fundingView, type FundingView } from './funding-view.ts';
 import { markers, planView, type PlanView } from './plan-view.ts';
 import { amountsView, type AmountsView } from './summary-view.ts';
 
@@ -18,6 +19,8 @@ export interface ExcerptView extends PlanView {
   readonly hasProjects: boolean;
   readonly hasBudget: boolean;
   readonly hasUnbudgeted: boolean;
+  /** The department's share of the 財源, when the plan declares 財源. */
+  readonly funding?: FundingView;
 }
 
 export function excerptView(plan: Plan, department: string): ExcerptView {
@@ -30,6 +33,11 @@ export function excerptView(plan: Plan, department: string): ExcerptView {
     yearsOf(plan.period).map(() => 0),
   );
   const marks = markers(plan);
+  const funding = fundingView(
+    plan,
+    plan.measures.flatMap((m) => m.budget.filter((row) => owned.has(row.project))),
+    `${department}の財源内訳`,
+  );
   const view = planView(plan, { includeProject: (id) => owned.has(id) });
   return {
     ...view,
@@ -45,5 +53,6 @@ export function excerptView(plan: Plan, department: string): ExcerptView {
     hasProjects: projects.length > 0,
     hasBudget: projects.some((p) => p.budgeted),
     hasUnbudgeted: projects.some((p) => !p.budgeted),
+    ...(funding ? { funding } : {}),
   };
 }

@@ -6,6 +6,7 @@ import { budgetTable } from '../plan/budget.ts';
 import { eraFiscalYear, fiscalYearLabel, periodLabel, westernFiscalYear, yearsOf } from '../plan/fiscal-year.ts';
 import { circledNumber } from '../plan/numbering.ts';
 import { formatAmount } from './format.ts';
+import { fundingView, type FundingView } from './funding-view.ts';
 import { summaryView, type SummaryView } from './summary-view.ts';
 
 export interface YearView {
@@ -85,6 +86,8 @@ export interface MeasureView {
   /** The 事業 with a 事業の概要, in order: printed under the table. */
   readonly summaries: readonly { readonly name: string; readonly summary: string }[];
   readonly budget: BudgetView;
+  /** 財源内訳 of its 事業費 (of the excerpt's 事業 only), when the plan declares 財源. */
+  readonly funding?: FundingView;
 }
 
 export interface OutlineRowView {
@@ -251,6 +254,14 @@ function measureView(
     summaries: measure.projects.flatMap((p) =>
       p.summary !== undefined && include(p.id) ? [{ name: marks.project(p), summary: p.summary }] : [],
     ),
+    ...optional(
+      'funding',
+      fundingView(
+        plan,
+        measure.budget.filter((row) => include(row.project)),
+        `${plan.labels.measure}${measure.code ?? measure.number}の財源内訳`,
+      ),
+    ),
     budget: {
       hasBudget: table.lines.length > 0,
       lines: table.lines.map((l) => ({
@@ -297,4 +308,9 @@ function outlineRows(measures: readonly MeasureView[]): OutlineRowView[] {
     });
   }
   return rows;
+}
+
+/** `{ key: value }`, or nothing when the value is absent (optional view fields stay absent). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

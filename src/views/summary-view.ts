@@ -3,6 +3,7 @@
 import type { Plan } from '../data/plan-model.ts';
 import { budgetSummary, type Amounts } from '../plan/budget-summary.ts';
 import { formatAmount } from './format.ts';
+import { fundingView, type FundingView } from './funding-view.ts';
 import { markers } from './plan-view.ts';
 
 export interface AmountsView {
@@ -22,6 +23,8 @@ export interface SummaryView {
   /** Names of the 事業 without a 担当課 (budgeted or not), for the note under the table. */
   readonly unassignedProjects: readonly string[];
   readonly grand: AmountsView;
+  /** The same money by 財源, when the plan declares 財源. */
+  readonly funding?: FundingView;
 }
 
 export const amountsView = (a: Amounts): AmountsView => ({
@@ -32,6 +35,11 @@ export const amountsView = (a: Amounts): AmountsView => ({
 export function summaryView(plan: Plan): SummaryView {
   const summary = budgetSummary(plan);
   const marks = markers(plan);
+  const funding = fundingView(
+    plan,
+    plan.measures.flatMap((m) => m.budget),
+    '事業費総括表（財源別）',
+  );
   return {
     groups: summary.basicMeasures
       .map((basic) => ({
@@ -51,5 +59,6 @@ export function summaryView(plan: Plan): SummaryView {
       (p) => `${plan.labels.measure}${p.measure.code ?? p.measure.number}「${p.projectName}」`,
     ),
     grand: amountsView(summary.grand),
+    ...(funding ? { funding } : {}),
   };
 }

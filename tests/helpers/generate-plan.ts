@@ -47,6 +47,7 @@ export function generatePlan(measureCount: number, seed = 1): Plan {
     labels: DEFAULT_LABELS,
     statuses: DEFAULT_STATUSES,
     tags: [],
+    fundingSources: [],
     policies: [
       {
         number: 1,
