@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/data/plan-model.ts';
 import type { BudgetRowData } from '../src/data/schema.ts';
+import { budgetTable } from '../src/plan/budget.ts';
 import { budgetSummary } from '../src/plan/budget-summary.ts';
 import { fundingTable } from '../src/plan/funding.ts';
 import { formatAmount } from '../src/views/format.ts';
@@ -156,6 +157,31 @@ describe('the sample city (examples/sample-city)', () => {
       expect(whole.at(-1)).toBe(squash(`合計${[...grand.amounts, grand.total].map(formatAmount).join('')}`));
       for (const line of whole) expect(all).toContain(line);
     });
+
+  it('prints a 再掲 事業 under its second 施策 with （再掲） and counts its money once, under its first', () => {
+    const repeat = built.plan.measures.flatMap((m) => m.projects.map((p) => ({ m, p }))).find(({ p }) => p.repeatOf)!;
+    const original = built.plan.measures
+      .flatMap((m) => m.projects.map((p) => ({ m, p })))
+      .find(({ p }) => p.id === repeat.p.repeatOf)!;
+    const all = squash(built.pdfText);
+    // Its row, with the 担当課 and 区分 of the 事業 it repeats.
+    expect(repeat.p.department).toBe(original.p.department);
+    expect(all).toContain(squash(`${repeat.p.name}（再掲）${original.p.department}`));
+    // The 総括表 row of each 施策 is its own 事業費 only: the 再掲 adds nothing to the second.
+    const summary = budgetSummary(built.plan);
+    for (const { m } of [repeat, original]) {
+      const own = budgetTable(m, yearsOf(built.plan.period));
+      const row = summary.measures.find((x) => x.measure.id === m.id)!;
+      expect(row.amounts).toEqual(own.yearTotals);
+      // …and so it is printed in the 総括表: the 施策's label, then its own amounts and total.
+      const label = printedMeasures(built.plan)[built.plan.measures.indexOf(m)]!.heading;
+      expect(all).toContain(`${label}${squash([...own.yearTotals, own.grandTotal].map(formatAmount).join(''))}`);
+    }
+    expect(summary.grand.total).toBe(
+      built.plan.measures.reduce((s, m) => s + budgetTable(m, yearsOf(built.plan.period)).grandTotal, 0),
+    );
+    expect(repeat.m.budget.some((row) => row.project === repeat.p.id)).toBe(false);
+  });
 
   it('prints a 施策 without 取組 without a 取組名称 column, and one with 取組 with it', async () => {
     const pages = await pdfPages(built.pdf);

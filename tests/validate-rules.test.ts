@@ -194,6 +194,17 @@ const CASES: { fixture: string; code: number; expected: string[] }[] = [
     ],
   },
   {
+    // measures/02.yaml repeats 01's 事業 (s01-j1) once rightly, then in each wrong way.
+    fixture: 'bad-repeats.measure02.yaml',
+    code: 1,
+    expected: [
+      `data/measures/02.yaml:18:15: エラー: 再掲元「見本事業」も再掲です。元の事業（ID「s01-j1」）を指定してください`,
+      `data/measures/02.yaml:21:15: エラー: 再掲元「予算のない事業」は同じ施策の事業です。再掲はほかの施策の事業にだけ付けられます`,
+      `data/measures/02.yaml:24:15: エラー: 再掲元の事業ID「s09-j9」はどの施策にもありません`,
+      `data/measures/02.yaml:37:14: エラー: 再掲の事業「見本事業」に事業費の行があります。事業費は再掲元にだけ書きます（合計で2回数えないため）`,
+    ],
+  },
+  {
     fixture: 'not-yaml.measure.yaml',
     code: 1,
     expected: [

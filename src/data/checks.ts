@@ -108,7 +108,43 @@ export function checkPlanFiles(files: ParsedFiles): Diagnostic[] {
     checkInitiatives(measure, labels, ids, out);
     if (plan && periodOk) checkYears(plan.data.period, labels, measure, out);
   }
+  checkRepeats(files.measures, labels, out);
   return out;
+}
+
+/**
+ * 再掲: a 事業 repeated under another 施策 points at the 事業 itself (not at another 再掲, not
+ * in its own 施策) and has no 事業費 row, so that no total counts its money twice.
+ */
+function checkRepeats(measures: readonly Parsed<MeasureFile>[], labels: PlanLabels, out: Diagnostic[]): void {
+  const owners = new Map<string, { measure: MeasureFile; project: MeasureFile['projects'][number] }>();
+  for (const { data } of measures)
+    for (const project of data.projects) owners.set(project.id, { measure: data, project });
+  for (const { source, data } of measures) {
+    data.projects.forEach((project, j) => {
+      if (project.repeatOf === undefined) return;
+      const at: DataPath = ['projects', j, 'repeatOf'];
+      const original = owners.get(project.repeatOf);
+      const problem = !original
+        ? `再掲元の${labels.project}ID「${project.repeatOf}」はどの${labels.measure}にもありません`
+        : original.project.repeatOf !== undefined
+          ? `再掲元「${original.project.name}」も再掲です。元の${labels.project}（ID「${original.project.repeatOf}」）を指定してください`
+          : original.measure.id === data.id
+            ? `再掲元「${original.project.name}」は同じ${labels.measure}の${labels.project}です。再掲はほかの${labels.measure}の${labels.project}にだけ付けられます`
+            : undefined;
+      if (problem) out.push(source.diagnostic('error', at, 'bad-repeat', problem));
+      const budget = data.budget.findIndex((row) => row.project === project.id);
+      if (budget >= 0)
+        out.push(
+          source.diagnostic(
+            'error',
+            ['budget', budget, 'project'],
+            'repeat-with-budget',
+            `再掲の${labels.project}「${project.name}」に事業費の行があります。事業費は再掲元にだけ書きます（合計で2回数えないため）`,
+          ),
+        );
+    });
+  }
 }
 
 function checkPeriod({ source, data }: Parsed<PlanFile>, out: Diagnostic[]): boolean {
@@ -351,7 +387,8 @@ function checkProjects(
       out,
       (where) => `ID「${project.id}」は ${where} でも使われています。IDは計画全体で重ならないようにしてください`,
     );
-    if (project.department === undefined) {
+    // A 再掲 takes its 担当課 and 区分 from the 事業 it repeats (checkRepeats).
+    if (project.department === undefined && project.repeatOf === undefined) {
       out.push(
         source.diagnostic(
           'warning',
@@ -360,7 +397,7 @@ function checkProjects(
           `${labels.project}「${project.name}」に担当課（department）がありません`,
         ),
       );
-    } else if (known && !known.has(project.department)) {
+    } else if (known && project.department !== undefined && !known.has(project.department)) {
       out.push(
         source.diagnostic(
           'error',
@@ -370,7 +407,7 @@ function checkProjects(
         ),
       );
     }
-    if (project.status === undefined) {
+    if (project.status === undefined && project.repeatOf === undefined) {
       out.push(
         source.diagnostic(
           'warning',

@@ -263,6 +263,14 @@ export const projectSchema = z
       .meta(term('事業の概要', '事業の内容を説明する文。施策のページの「事業の概要」に印刷する'))
       .register(comparedFields, {}),
     tags: tagRefs.optional().register(comparedFields, {}),
+    repeatOf: id
+      .optional()
+      .meta(
+        term(
+          '再掲元の事業ID',
+          'ほかの施策の事業を再掲するとき、その事業のID。担当課・区分・コードは再掲元のものを使い、事業費は再掲元にだけ書く',
+        ),
+      ),
     note: singleLineText
       .optional()
       .meta(term('備考', '事業についての補足（主な取組内容の表で、事業名の欄に※を付けて印刷する）'))

@@ -103,6 +103,27 @@ function assemblePlan(plan: PlanFile, departments: DepartmentsFile, measures: re
         (rank.get(`${a.policy}-${a.basicMeasure}`) ?? 0) - (rank.get(`${b.policy}-${b.basicMeasure}`) ?? 0) ||
         a.number - b.number,
     );
+  // A 再掲 takes its 担当課, 区分 and コード from the 事業 it repeats, where it does not say its own.
+  const originals = new Map(ordered.flatMap((m) => m.projects.map((p) => [p.id, p] as const)));
+  const resolved = ordered.map((m) =>
+    m.projects.some((p) => p.repeatOf !== undefined)
+      ? {
+          ...m,
+          projects: m.projects.map((p) => {
+            const original = p.repeatOf === undefined ? undefined : originals.get(p.repeatOf);
+            if (!original) return p;
+            return {
+              ...p,
+              ...(p.department === undefined && original.department !== undefined
+                ? { department: original.department }
+                : {}),
+              ...(p.status === undefined && original.status !== undefined ? { status: original.status } : {}),
+              ...(p.code === undefined && original.code !== undefined ? { code: original.code } : {}),
+            };
+          }),
+        }
+      : m,
+  );
   return {
     municipality: plan.municipality,
     title: plan.title,
@@ -113,6 +134,6 @@ function assemblePlan(plan: PlanFile, departments: DepartmentsFile, measures: re
     fundingSources: plan.fundingSources ?? [],
     policies: plan.policies,
     departments: departments.departments,
-    measures: ordered,
+    measures: resolved,
   };
 }

@@ -44,17 +44,20 @@ export function projectBudgets(plan: Plan): ProjectBudget[] {
   const years = yearsOf(plan.period);
   return plan.measures.flatMap((measure) => {
     const lines = new Map(budgetTable(measure, years).lines.map((l) => [l.projectId, l]));
-    return measure.projects.map((p) => {
-      const line = lines.get(p.id);
-      return {
-        measure,
-        projectId: p.id,
-        projectName: p.name,
-        project: p,
-        budgeted: line !== undefined,
-        ...amountsOf(line?.amounts ?? years.map(() => 0)),
-      };
-    });
+    // A 再掲 is listed (and counted) once, under the 施策 that holds its 事業費.
+    return measure.projects
+      .filter((p) => p.repeatOf === undefined)
+      .map((p) => {
+        const line = lines.get(p.id);
+        return {
+          measure,
+          projectId: p.id,
+          projectName: p.name,
+          project: p,
+          budgeted: line !== undefined,
+          ...amountsOf(line?.amounts ?? years.map(() => 0)),
+        };
+      });
   });
 }
 

@@ -191,9 +191,12 @@ export function markers(plan: Plan): Markers {
   return {
     status: (name) => statusMarks.get(name) ?? name,
     tags,
-    project: (p) => `${p.code !== undefined ? `${p.code}　` : ''}${tags(p.tags)}${p.name}`,
+    project: (p) => `${p.code !== undefined ? `${p.code}　` : ''}${tags(p.tags)}${p.name}${repeated(p)}`,
   };
 }
+
+/** 再掲 is said after the name of a 事業 repeated from another 施策. */
+const repeated = (p: ProjectData): string => (p.repeatOf !== undefined ? '（再掲）' : '');
 
 /** A level as printed: its code where it has one, else its number. */
 export const levelView = (level: { number: number; code?: string; title: string }): LevelView => ({
@@ -243,7 +246,7 @@ function measureView(
             const project = projects.get(row.project)!;
             return {
               cells: years.map((y) => ({ items: row.schedule[String(y)] ?? [] })),
-              projectName: `${marks.tags(project.tags)}${project.name}`,
+              projectName: `${marks.tags(project.tags)}${project.name}${repeated(project)}`,
               ...(project.code !== undefined ? { projectCode: project.code } : {}),
               ...(project.department ? { department: project.department } : {}),
               ...(project.status ? { status: marks.status(project.status) } : {}),

@@ -33,7 +33,7 @@ export function printedMeasures(plan: Plan): PrintedMeasure[] {
     const projects = new Map(m.projects.map((p) => [p.id, p]));
     const named = (id: string) => {
       const p = projects.get(id)!;
-      return `${p.code ?? ''}${tagMarks(plan, p.tags)}${p.name}`;
+      return `${p.code ?? ''}${tagMarks(plan, p.tags)}${p.name}${p.repeatOf !== undefined ? '（再掲）' : ''}`;
     };
     const table = budgetTable(m, years);
     return {
