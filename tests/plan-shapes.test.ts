@@ -158,6 +158,40 @@ describe('the sample city (examples/sample-city)', () => {
       for (const line of whole) expect(all).toContain(line);
     });
 
+  /** Every indicator's row as printed: name, 基準値 and year, each year's target (― if none), 最終目標. */
+  const indicatorLines = () => {
+    const figure = (n: number) => new Intl.NumberFormat('ja-JP', { maximumFractionDigits: 10 }).format(n);
+    return built.plan.measures.flatMap((m) =>
+      [
+        ...(m.indicators ?? []).map((i) => ({ i, p: '' })),
+        ...m.projects.flatMap((p) => (p.indicators ?? []).map((i) => ({ i, p: `〔${p.name}〕` }))),
+      ].map(({ i, p }) =>
+        squash(
+          `${p}${i.name}` +
+            `${i.baseline.value === undefined ? '' : figure(i.baseline.value)}（${i.baseline.year}年度）` +
+            yearsOf(built.plan.period)
+              .map((y) => (i.targets[String(y)] === undefined ? '―' : figure(i.targets[String(y)]!)))
+              .join('') +
+            (i.final ? `${figure(i.final.value)}（${i.final.year}年度）` : '―'),
+        ),
+      ),
+    );
+  };
+
+  for (const [format, text] of [
+    ['PDF', () => built.pdfText],
+    ['Word', () => docxText],
+    ['HTML', () => htmlText],
+  ] as const)
+    it(`prints every indicator’s 基準値, targets and 最終目標 in the ${format} file`, () => {
+      const lines = indicatorLines();
+      expect(lines.length).toBeGreaterThan(3);
+      // The name cell also holds the 種別, unit and direction: compare what follows it.
+      const all = squash(text()).replace(/(成果指標|活動指標)・単位：[^・]*・[↑↓→]（[^）]*）/g, '');
+      for (const line of lines) expect(all).toContain(line);
+      for (const way of ['↑（高いほどよい）', '↓（低いほどよい）', '→（維持）']) expect(squash(text())).toContain(way);
+    });
+
   it('prints a 再掲 事業 under its second 施策 with （再掲） and counts its money once, under its first', () => {
     const repeat = built.plan.measures.flatMap((m) => m.projects.map((p) => ({ m, p }))).find(({ p }) => p.repeatOf)!;
     const original = built.plan.measures
@@ -272,7 +306,12 @@ describe('the sample city through validate, roll and diff', () => {
     const plan = result.value!;
     const rows = plan.measures.reduce((n, m) => n + m.initiatives.reduce((k, t) => k + t.rows.length, 0), 0);
     const budgets = plan.measures.reduce((n, m) => n + m.budget.length, 0);
-    expect(result.diagnostics.map((d) => d.rule)).toEqual(Array(rows + budgets).fill('carried-over'));
+    // Indicators with a target for the old last year (2029) get 2030's from it.
+    const indicators = plan.measures
+      .flatMap((m) => [...(m.indicators ?? []), ...m.projects.flatMap((p) => p.indicators ?? [])])
+      .filter((i) => i.carriedOver?.includes(2030)).length;
+    expect(indicators).toBeGreaterThan(0);
+    expect(result.diagnostics.map((d) => d.rule)).toEqual(Array(rows + budgets + indicators).fill('carried-over'));
     const direct = plan.measures.find((m) => !m.hasInitiatives)!;
     expect(direct.initiatives[0]!.rows.every((r) => r.carriedOver?.includes(2030))).toBe(true);
   });

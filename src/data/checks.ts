@@ -468,6 +468,20 @@ function checkInitiatives(
     else if (seen.has(id)) out.push(source.diagnostic('error', at, rule, duplicate()));
     seen.add(id);
   };
+  const indicatorIds: [string, DataPath][] = [
+    ...(data.indicators ?? []).map((x, k): [string, DataPath] => [x.id, ['indicators', k, 'id']]),
+    ...data.projects.flatMap((p, j) =>
+      (p.indicators ?? []).map((x, k): [string, DataPath] => [x.id, ['projects', j, 'indicators', k, 'id']]),
+    ),
+  ];
+  for (const [indicatorId, at] of indicatorIds)
+    ids.claim(
+      indicatorId,
+      source,
+      at,
+      out,
+      (where) => `ID「${indicatorId}」は ${where} でも使われています。IDは計画全体で重ならないようにしてください`,
+    );
   (data.initiatives ?? []).forEach((initiative, t) => {
     ids.claim(
       initiative.id,
@@ -575,6 +589,30 @@ function checkYears(
     const owner = initiative ?? projectNames.get(row.project) ?? row.project;
     checkCarried(row.carriedOver, path, `事業計画（${owner}）`);
   }
+  // Indicators: targets only in the period's years (a year may have none).
+  const indicatorsAt: [MeasureFile['indicators'], DataPath][] = [
+    [data.indicators, ['indicators']],
+    ...data.projects.map((p, j): [MeasureFile['indicators'], DataPath] => [
+      p.indicators,
+      ['projects', j, 'indicators'],
+    ]),
+  ];
+  for (const [list, path] of indicatorsAt)
+    (list ?? []).forEach((indicator, k) => {
+      const at: DataPath = [...path, k];
+      for (const year of Object.keys(indicator.targets))
+        if (!years.includes(year))
+          out.push(
+            source.diagnostic(
+              'error',
+              [...at, 'targets', year],
+              'year-outside-period',
+              `${westernFiscalYear(Number(year))}は計画期間（${label}）の外です。目標値は計画期間の年度だけ書いてください（計画期間の後の目標は final に）`,
+              'key',
+            ),
+          );
+      checkCarried(indicator.carriedOver, at, `目標値（${indicator.name}）`);
+    });
   data.budget.forEach((row, b) => {
     check(row.amounts, ['budget', b, 'amounts'], '事業費', '予算がない年度は 0 と書きます');
     checkCarried(row.carriedOver, ['budget', b], '事業費');

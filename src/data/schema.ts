@@ -243,6 +243,55 @@ export const departmentsFileSchema = z
   })
   .meta({ title: '担当課の一覧（departments.yaml）' });
 
+/** Years that `keikaku roll` copied from the previous year and no person has confirmed yet. */
+const carriedOver = z
+  .array(fiscalYear)
+  .optional()
+  .meta(
+    term(
+      '前年度からの写し（確認待ちの年度）',
+      'keikaku roll が前の年度から写した年度。内容を確かめたら、その年度をここから消す（空になったらキーごと消す）',
+    ),
+  );
+
+/** An indicator's figure: any finite number, decimals as written (43.5, 1200). */
+const indicatorValue = z.number().finite();
+
+const yearValue = z
+  .strictObject({
+    year: fiscalYear.meta(term('年度', '西暦4桁（例: 2023）')),
+    value: indicatorValue.meta(term('値', '数値（小数も可）')),
+  })
+  .meta(term('年度と値'));
+
+/** Directions an indicator should move in, as printed beside it. */
+export const INDICATOR_DIRECTIONS = { up: '↑（高いほどよい）', down: '↓（低いほどよい）', keep: '→（維持）' } as const;
+
+export const indicatorSchema = z
+  .strictObject({
+    id,
+    name: singleLineText.meta(term('名称', '指標の名称')).register(comparedFields, { label: '指標名' }),
+    kind: singleLineText.optional().meta(term('種別', '例: 成果指標、活動指標')).register(comparedFields, {}),
+    unit: singleLineText.meta(term('単位', '例: ％、人、件')).register(comparedFields, {}),
+    direction: z
+      .enum(['up', 'down', 'keep'])
+      .meta(term('目指す方向', 'up（増やす）・down（減らす）・keep（維持する）'))
+      .register(comparedFields, {}),
+    baseline: yearValue.meta(term('基準値', '{ year: 2023, value: 43.5 } のように、年度と値')),
+    targets: z
+      .record(yearKey, indicatorValue)
+      .meta(term('年度別目標値', '計画期間の年度（西暦4桁）ごとの目標値。目標のない年度は書かない')),
+    final: yearValue.optional().meta(term('最終目標', '総合計画の最終目標（年度と値）')),
+    carriedOver,
+  })
+  .meta(term('指標'));
+
+const indicators = z
+  .array(indicatorSchema)
+  .min(1)
+  .optional()
+  .meta(term('指標', '成果指標・活動指標のリスト。施策のページに表で印刷する'));
+
 export const projectSchema = z
   .strictObject({
     id,
@@ -263,6 +312,7 @@ export const projectSchema = z
       .meta(term('事業の概要', '事業の内容を説明する文。施策のページの「事業の概要」に印刷する'))
       .register(comparedFields, {}),
     tags: tagRefs.optional().register(comparedFields, {}),
+    indicators,
     repeatOf: id
       .optional()
       .meta(
@@ -281,17 +331,6 @@ export const projectSchema = z
 const scheduleSchema = z
   .record(yearKey, z.array(multiLineText.meta({ title: '計画の項目（・で始まる1行）' })))
   .meta(term('年度別事業計画', '年度（西暦4桁）ごとの計画項目のリスト。計画期間のすべての年度を書く。'));
-
-/** Years that `keikaku roll` copied from the previous year and no person has confirmed yet. */
-const carriedOver = z
-  .array(fiscalYear)
-  .optional()
-  .meta(
-    term(
-      '前年度からの写し（確認待ちの年度）',
-      'keikaku roll が前の年度から写した年度。内容を確かめたら、その年度をここから消す（空になったらキーごと消す）',
-    ),
-  );
 
 const rowSchema = z
   .strictObject({
@@ -343,6 +382,7 @@ export const measureFileSchema = z
     title: singleLineText.meta(term('名称', '施策の名称')).register(comparedFields, { label: '施策名' }),
     tags: tagRefs.optional().register(comparedFields, {}),
     directions: z.array(multiLineText).min(1).meta(term('施策の方向', '施策の方向（1項目1文）')),
+    indicators,
     projects: z.array(projectSchema).min(1).meta(term('事業')),
     initiatives: z
       .array(initiativeSchema)

@@ -32,7 +32,7 @@ export function rollMeasureYaml(text: string, from: RollPeriod, to: RollPeriod):
     return isSeq(list) ? list.items : [];
   };
   /** `counted`: its seeded years count as cells carried over (a row's sources go with its amounts). */
-  const rollYears = (owner: unknown, key: 'schedule' | 'amounts' | 'sources', counted = true) => {
+  const rollYears = (owner: unknown, key: 'schedule' | 'amounts' | 'sources' | 'targets', counted = true) => {
     if (!isMap(owner)) return;
     const years = owner.get(key, true);
     if (!isMap(years)) return;
@@ -43,6 +43,10 @@ export function rollMeasureYaml(text: string, from: RollPeriod, to: RollPeriod):
     for (const row of eachOf(initiative, 'rows')) rollYears(row, 'schedule');
   // A 施策 without 取組 has its rows directly.
   for (const row of eachOf(doc.contents, 'rows')) rollYears(row, 'schedule');
+  // Indicators' targets, of the 施策 and of its 事業: the new year copies the old last one's.
+  for (const indicator of eachOf(doc.contents, 'indicators')) rollYears(indicator, 'targets');
+  for (const project of eachOf(doc.contents, 'projects'))
+    for (const indicator of eachOf(project, 'indicators')) rollYears(indicator, 'targets');
   // A 事業費 row's 財源内訳 rolls with its amounts: the new year copies both, so they still add up.
   for (const row of eachOf(doc.contents, 'budget')) {
     rollYears(row, 'amounts');

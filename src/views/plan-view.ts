@@ -7,6 +7,7 @@ import { eraFiscalYear, fiscalYearLabel, periodLabel, westernFiscalYear, yearsOf
 import { circledNumber } from '../plan/numbering.ts';
 import { formatAmount } from './format.ts';
 import { fundingView, type FundingView } from './funding-view.ts';
+import { indicatorsView, type IndicatorsView } from './indicator-view.ts';
 import { summaryView, type SummaryView } from './summary-view.ts';
 
 export interface YearView {
@@ -88,6 +89,8 @@ export interface MeasureView {
   readonly budget: BudgetView;
   /** 財源内訳 of its 事業費 (of the excerpt's 事業 only), when the plan declares 財源. */
   readonly funding?: FundingView;
+  /** Its indicators and its 事業's, when it has any. */
+  readonly indicators?: IndicatorsView;
 }
 
 export interface OutlineRowView {
@@ -257,6 +260,7 @@ function measureView(
     summaries: measure.projects.flatMap((p) =>
       p.summary !== undefined && include(p.id) ? [{ name: marks.project(p), summary: p.summary }] : [],
     ),
+    ...optional('indicators', indicatorsView(measure, years, include)),
     ...optional(
       'funding',
       fundingView(
