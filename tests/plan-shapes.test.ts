@@ -21,7 +21,7 @@ import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
 import { checkPage, CHROMIUM, launchChromium } from './helpers/browser.ts';
 import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
 import { loadPlan, ROOT, TEMPLATE_ARGS } from './helpers/plan.ts';
-import { missingFrom, printedMeasures } from './helpers/printed.ts';
+import { missingFrom, printedMeasures, sdgsLine } from './helpers/printed.ts';
 import { reshapePeriod } from './helpers/reshape-period.ts';
 
 interface Built {
@@ -192,6 +192,24 @@ describe('the sample city (examples/sample-city)', () => {
       for (const way of ['↑（高いほどよい）', '↓（低いほどよい）', '→（維持）']) expect(squash(text())).toContain(way);
     });
 
+  for (const [format, text] of [
+    ['PDF', () => built.pdfText],
+    ['Word', () => docxText],
+    ['HTML', () => htmlText],
+  ] as const)
+    it(`prints every SDGs goal of a 施策 or 事業 with its number and name in the ${format} file`, () => {
+      const all = squash(text());
+      const lists = built.plan.measures.flatMap((m) => [m.sdgs, ...m.projects.map((p) => p.sdgs)]);
+      const goals = lists.filter((l): l is number[] => l !== undefined);
+      expect(goals.length).toBeGreaterThan(5);
+      for (const list of goals) expect(all).toContain(squash(sdgsLine(list)));
+    });
+
+  it('draws SDGs labels in the goals’ colours in the HTML, with text that keeps its contrast', () => {
+    expect(html).toContain('<span style="background-color: #4C9F38; color: #1A1A1A;">');
+    expect(html).toContain('<span style="background-color: #19486A; color: #FFFFFF;">');
+  });
+
   it('prints a 再掲 事業 under its second 施策 with （再掲） and counts its money once, under its first', () => {
     const repeat = built.plan.measures.flatMap((m) => m.projects.map((p) => ({ m, p }))).find(({ p }) => p.repeatOf)!;
     const original = built.plan.measures
@@ -223,7 +241,9 @@ describe('the sample city (examples/sample-city)', () => {
     const pageOf = (m: Plan['measures'][number]) =>
       squash(
         pages.find((p) =>
-          squash(p).includes(`${printedMeasures(built.plan)[built.plan.measures.indexOf(m)]!.heading}●施策の方向`),
+          squash(p).includes(
+            `${printedMeasures(built.plan)[built.plan.measures.indexOf(m)]!.heading}${squash(sdgsLine(m.sdgs))}●施策の方向`,
+          ),
         )!,
       );
     const without = built.plan.measures.find((m) => !m.hasInitiatives)!;

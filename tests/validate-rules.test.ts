@@ -35,7 +35,7 @@ const CASES: { fixture: string; code: number; expected: string[] }[] = [
     code: 1,
     expected: [
       `${M}:1:1: エラー: title（名称）がありません。書き加えてください`,
-      `${M}:5:1: エラー: 不明なキー「titel」です。「title」の書き間違いではありませんか。ここに書けるキー: id, number, policy, basicMeasure, code, title, tags, directions, projects, initiatives, rows, budget`,
+      `${M}:5:1: エラー: 不明なキー「titel」です。「title」の書き間違いではありませんか。ここに書けるキー: id, number, policy, basicMeasure, code, title, tags, directions, indicators, sdgs, projects, initiatives, rows, budget`,
       `${M}:12:5: エラー: 不明なキー「satus」です。「status」の書き間違いではありませんか。ここに書けるキー: ${PROJECT_KEYS}`,
     ],
   },
@@ -203,6 +203,16 @@ const CASES: { fixture: string; code: number; expected: string[] }[] = [
       `data/measures/02.yaml:24:15: エラー: 再掲元の事業ID「s09-j9」はどの施策にもありません`,
       `data/measures/02.yaml:37:14: エラー: 再掲の事業「見本事業」に事業費の行があります。事業費は再掲元にだけ書きます（合計で2回数えないため）`,
     ],
+  },
+  {
+    fixture: 'sdg-goal-18.measure.yaml',
+    code: 1,
+    expected: [`${M}:6:11: エラー: sdgs（SDGs）の2番目は17以下にしてください（数値 18が書かれています）`],
+  },
+  {
+    fixture: 'sdg-twice.measure.yaml',
+    code: 1,
+    expected: [`${M}:6:15: エラー: SDGs の目標3が2回書かれています`],
   },
   {
     fixture: 'not-yaml.measure.yaml',

@@ -294,6 +294,15 @@ function checkReferencesToDeclarations(
         out.push(source.diagnostic('error', [...path, 'tags', i], 'duplicate', `目印「${ref}」が2回書かれています`));
     });
   checkTags(data.tags, []);
+  const checkSdgs = (goals: readonly number[] | undefined, path: DataPath) =>
+    (goals ?? []).forEach((goal, i) => {
+      if (goals!.indexOf(goal) !== i)
+        out.push(
+          source.diagnostic('error', [...path, 'sdgs', i], 'duplicate', `SDGs の目標${goal}が2回書かれています`),
+        );
+    });
+  checkSdgs(data.sdgs, []);
+  data.projects.forEach((project, j) => checkSdgs(project.sdgs, ['projects', j]));
   data.projects.forEach((project, j) => {
     checkTags(project.tags, ['projects', j]);
     if (project.status !== undefined && !statuses.includes(project.status))

@@ -286,6 +286,20 @@ export const indicatorSchema = z
   })
   .meta(term('指標'));
 
+/** SDGs goals a 施策 or 事業 serves: their numbers, 1 to 17. */
+const sdgs = z
+  .array(
+    z
+      .number()
+      .int({ message: 'SDGs の目標は1～17の番号で書いてください' })
+      .min(1, { message: 'SDGs の目標は1～17の番号で書いてください' })
+      .max(17, { message: 'SDGs の目標は1～17の番号で書いてください（18番はありません）' }),
+  )
+  .min(1)
+  .optional()
+  .meta(term('SDGs', '関連する SDGs の目標の番号（例: [3, 11]）。目標の色のラベルで印刷する'))
+  .register(comparedFields, {});
+
 const indicators = z
   .array(indicatorSchema)
   .min(1)
@@ -313,6 +327,7 @@ export const projectSchema = z
       .register(comparedFields, {}),
     tags: tagRefs.optional().register(comparedFields, {}),
     indicators,
+    sdgs,
     repeatOf: id
       .optional()
       .meta(
@@ -383,6 +398,7 @@ export const measureFileSchema = z
     tags: tagRefs.optional().register(comparedFields, {}),
     directions: z.array(multiLineText).min(1).meta(term('施策の方向', '施策の方向（1項目1文）')),
     indicators,
+    sdgs,
     projects: z.array(projectSchema).min(1).meta(term('事業')),
     initiatives: z
       .array(initiativeSchema)

@@ -337,6 +337,30 @@ function toRow(tr: Element): TableRow {
 interface RunStyle {
   readonly bold?: boolean;
   readonly underline?: boolean;
+  readonly fill?: string;
+  readonly color?: string;
+}
+
+const HEX_COLOR = /^#[0-9A-Fa-f]{6}$/;
+
+/** A span's colours (data-fill, data-color): #rrggbb only, so that no other text reaches a style. */
+function spanColors(el: Element): RunStyle {
+  const colors: { fill?: string; color?: string } = {};
+  for (const [attribute, key] of [
+    ['data-fill', 'fill'],
+    ['data-color', 'color'],
+  ] as const) {
+    const value = el.attribs[attribute];
+    if (value === undefined) continue;
+    if (!HEX_COLOR.test(value))
+      throw new MarkupError(
+        'span',
+        `${attribute} は #1a1a1a のように # と16進数6桁で書いてください（「${value}」が書かれています）`,
+        el,
+      );
+    colors[key] = value.toUpperCase();
+  }
+  return colors;
 }
 
 function toInlines(nodes: readonly ChildNode[], style: RunStyle = {}): Inline[] {
@@ -358,7 +382,8 @@ function toInlines(nodes: readonly ChildNode[], style: RunStyle = {}): Inline[] 
       out.push(...nested(node, () => toInlines(node.children, { ...style, bold: true })));
     else if (isTag(node) && node.name === 'u')
       out.push(...nested(node, () => toInlines(node.children, { ...style, underline: true })));
-    else if (isTag(node) && node.name === 'span') out.push(...nested(node, () => toInlines(node.children, style)));
+    else if (isTag(node) && node.name === 'span')
+      out.push(...nested(node, () => toInlines(node.children, { ...style, ...spanColors(node) })));
     else if (isTag(node)) throw unexpected(node, `文の中に <${node.name}> は書けません（書けるもの: b, u, br, span）`);
   }
   flush();

@@ -15,6 +15,9 @@ export interface TextRun {
   readonly underline?: boolean;
   /** A run that must not be broken across lines (a number and its counter). */
   readonly noWrap?: boolean;
+  /** A coloured label (an SDGs goal): background and text colour, #rrggbb. */
+  readonly fill?: string;
+  readonly color?: string;
 }
 
 export interface LineBreak {

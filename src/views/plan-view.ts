@@ -5,6 +5,7 @@ import type { PlanLabels, ProjectData } from '../data/schema.ts';
 import { budgetTable } from '../plan/budget.ts';
 import { eraFiscalYear, fiscalYearLabel, periodLabel, westernFiscalYear, yearsOf } from '../plan/fiscal-year.ts';
 import { circledNumber } from '../plan/numbering.ts';
+import { SDG_GOALS, textColorOn } from '../plan/sdgs.ts';
 import { formatAmount } from './format.ts';
 import { fundingView, type FundingView } from './funding-view.ts';
 import { indicatorsView, type IndicatorsView } from './indicator-view.ts';
@@ -49,6 +50,20 @@ export interface BudgetView {
   readonly grandTotal: string;
 }
 
+/** One SDGs goal as printed: a label in the goal's colour, text readable by any reader. */
+export interface SdgView {
+  /** 目標3 すべての人に健康と福祉を */
+  readonly label: string;
+  readonly fill: string;
+  readonly color: string;
+}
+
+const sdgViews = (numbers: readonly number[] | undefined): readonly SdgView[] | undefined =>
+  numbers?.map((n) => {
+    const goal = SDG_GOALS[n - 1]!;
+    return { label: `目標${goal.number} ${goal.name}`, fill: goal.color, color: textColorOn(goal.color) };
+  });
+
 export interface LevelView {
   readonly number: number;
   /** What is printed after the level's name: its code, or its number when it has none. */
@@ -84,8 +99,14 @@ export interface MeasureView {
   /** False for a 施策 written without 取組: its rows are in one unnamed group, printed without a 取組 cell. */
   readonly hasInitiatives: boolean;
   readonly initiatives: readonly InitiativeView[];
-  /** The 事業 with a 事業の概要, in order: printed under the table. */
-  readonly summaries: readonly { readonly name: string; readonly summary: string }[];
+  /** The 事業 with a 事業の概要 or SDGs, in order: printed under the table. */
+  readonly summaries: readonly {
+    readonly name: string;
+    readonly summary?: string;
+    readonly sdgs?: readonly SdgView[];
+  }[];
+  /** The SDGs goals it serves, as coloured labels. */
+  readonly sdgs?: readonly SdgView[];
   readonly budget: BudgetView;
   /** 財源内訳 of its 事業費 (of the excerpt's 事業 only), when the plan declares 財源. */
   readonly funding?: FundingView;
@@ -258,8 +279,17 @@ function measureView(
           }),
       })),
     summaries: measure.projects.flatMap((p) =>
-      p.summary !== undefined && include(p.id) ? [{ name: marks.project(p), summary: p.summary }] : [],
+      (p.summary !== undefined || p.sdgs !== undefined) && include(p.id)
+        ? [
+            {
+              name: marks.project(p),
+              ...(p.summary !== undefined ? { summary: p.summary } : {}),
+              ...optional('sdgs', sdgViews(p.sdgs)),
+            },
+          ]
+        : [],
     ),
+    ...optional('sdgs', sdgViews(measure.sdgs)),
     ...optional('indicators', indicatorsView(measure, years, include)),
     ...optional(
       'funding',

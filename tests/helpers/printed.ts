@@ -4,6 +4,7 @@
 import type { Measure, Plan } from '../../src/data/plan-model.ts';
 import { budgetTable } from '../../src/plan/budget.ts';
 import { yearsOf } from '../../src/plan/fiscal-year.ts';
+import { SDG_GOALS } from '../../src/plan/sdgs.ts';
 import { formatAmount } from '../../src/views/format.ts';
 import { squash } from './extract.ts';
 
@@ -12,6 +13,10 @@ const tagMarks = (plan: Plan, ids: readonly string[] | undefined) =>
 
 const statusShown = (plan: Plan, status: string | undefined) =>
   status === undefined ? '―' : (plan.statuses.find((s) => s.name === status)?.mark ?? status);
+
+/** 関連するSDGs　目標3 すべての人に健康と福祉を… as printed ('' when none). */
+export const sdgsLine = (goals: readonly number[] | undefined): string =>
+  goals ? `関連するSDGs${goals.map((n) => `目標${n}${SDG_GOALS[n - 1]!.name}`).join('')}` : '';
 
 export interface PrintedMeasure {
   readonly measure: Measure;
@@ -51,7 +56,11 @@ export function printedMeasures(plan: Plan): PrintedMeasure[] {
       ...(table.lines.length > 0
         ? { budgetTotal: squash(`合計${[...table.yearTotals, table.grandTotal].map(formatAmount).join('')}`) }
         : {}),
-      summaries: m.projects.flatMap((p) => (p.summary ? [squash(`■${named(p.id)}${p.summary}`)] : [])),
+      summaries: m.projects.flatMap((p) =>
+        p.summary !== undefined || p.sdgs !== undefined
+          ? [squash(`■${named(p.id)}${sdgsLine(p.sdgs)}${p.summary ?? ''}`)]
+          : [],
+      ),
     };
   });
 }

@@ -173,6 +173,8 @@ function runs(theme: Theme, inlines: readonly Inline[], style: BlockStyle): Text
           ...runStyle(theme, style),
           ...(inline.bold ? { bold: true } : {}),
           ...(inline.underline ? { underline: {} } : {}),
+          ...(inline.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: inline.fill.slice(1) } } : {}),
+          ...(inline.color ? { color: inline.color.slice(1) } : {}),
         }),
   );
 }

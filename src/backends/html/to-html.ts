@@ -81,6 +81,9 @@ function inlines(content: readonly Inline[]): string {
       if (i.noWrap) html = `<span class="nw">${html}</span>`;
       if (i.underline) html = `<u>${html}</u>`;
       if (i.bold) html = `<b>${html}</b>`;
+      // Colours are #rrggbb by construction (parse-markup.ts): nothing else reaches the style.
+      if (i.fill || i.color)
+        html = `<span style="${i.fill ? `background-color: ${i.fill};` : ''}${i.color ? ` color: ${i.color};` : ''}">${html}</span>`;
       return html;
     })
     .join('');

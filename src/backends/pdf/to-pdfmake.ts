@@ -131,6 +131,8 @@ function toInlines(inlines: readonly Inline[]): ContentText[] {
           ...(inline.bold ? { bold: true } : {}),
           ...(inline.underline ? { decoration: 'underline' as const } : {}),
           ...(inline.noWrap ? { noWrap: true } : {}),
+          ...(inline.fill ? { background: inline.fill } : {}),
+          ...(inline.color ? { color: inline.color } : {}),
         }),
   );
 }
