@@ -105,6 +105,13 @@ describe('the sample city (examples/sample-city)', () => {
       true,
     );
     expect(plan.measures.some((m) => m.projects.some((p) => p.summary))).toBe(true);
+    // What other plans print beside the schedule: 財源, 参考 years, indicators, SDGs, 再掲.
+    expect(plan.fundingSources.length).toBe(5);
+    expect(plan.measures.some((m) => m.budget.some((row) => row.sources))).toBe(true);
+    expect(plan.measures.some((m) => m.budget.some((row) => row.reference))).toBe(true);
+    expect(plan.measures.some((m) => m.indicators && m.projects.some(() => true))).toBe(true);
+    expect(plan.measures.some((m) => m.sdgs) && plan.measures.some((m) => m.projects.some((p) => p.sdgs))).toBe(true);
+    expect(plan.measures.some((m) => m.projects.some((p) => p.repeatOf))).toBe(true);
     expect(new Set(plan.measures.flatMap((m) => m.projects.map((p) => p.department))).size).toBeGreaterThanOrEqual(10);
   });
 

@@ -215,6 +215,13 @@ const CASES: { fixture: string; code: number; expected: string[] }[] = [
     expected: [`${M}:6:15: エラー: SDGs の目標3が2回書かれています`],
   },
   {
+    fixture: 'reference-in-period.measure.yaml',
+    code: 1,
+    expected: [
+      `${M}:27:28: エラー: 参考の事業費（reference）は計画期間（2024年度～2026年度）より前の年度だけです。2024年度の金額は amounts に書きます`,
+    ],
+  },
+  {
     fixture: 'not-yaml.measure.yaml',
     code: 1,
     expected: [

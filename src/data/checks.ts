@@ -623,6 +623,18 @@ function checkYears(
       checkCarried(indicator.carriedOver, at, `目標値（${indicator.name}）`);
     });
   data.budget.forEach((row, b) => {
+    // 参考 (前年度の当初予算・決算): years before the period only, never counted in its totals.
+    for (const year of Object.keys(row.reference ?? {}))
+      if (Number(year) >= period.start)
+        out.push(
+          source.diagnostic(
+            'error',
+            ['budget', b, 'reference', year],
+            'reference-in-period',
+            `参考の事業費（reference）は計画期間（${label}）より前の年度だけです。${westernFiscalYear(Number(year))}の金額は amounts に書きます`,
+            'key',
+          ),
+        );
     check(row.amounts, ['budget', b, 'amounts'], '事業費', '予算がない年度は 0 と書きます');
     checkCarried(row.carriedOver, ['budget', b], '事業費');
   });

@@ -371,6 +371,15 @@ const budgetRowSchema = z
     amounts: z
       .record(yearKey, amount)
       .meta(term('年度別事業費（千円）', '年度（西暦4桁）ごとの事業費。単位は千円、0以上の整数')),
+    reference: z
+      .record(yearKey, amount)
+      .optional()
+      .meta(
+        term(
+          '参考の事業費（千円）',
+          '計画期間より前の年度（前年度の当初予算や決算など）の金額。事業費の表の先頭の列に印刷し、合計には入れない',
+        ),
+      ),
     sources: z
       .record(yearKey, z.record(z.string(), amount))
       .optional()

@@ -45,7 +45,16 @@ export interface InitiativeView {
 
 export interface BudgetView {
   readonly hasBudget: boolean;
-  readonly lines: readonly { readonly name: string; readonly amounts: readonly string[]; readonly total: string }[];
+  /** Years before the period with 参考 amounts (前年度の当初予算など): leading columns, outside every total. */
+  readonly referenceYears: readonly { readonly western: string }[];
+  readonly lines: readonly {
+    readonly name: string;
+    /** 参考 amounts, ― where a line gives none. */
+    readonly reference: readonly string[];
+    readonly amounts: readonly string[];
+    readonly total: string;
+  }[];
+  readonly referenceTotals: readonly string[];
   readonly totals: readonly string[];
   readonly grandTotal: string;
 }
@@ -301,11 +310,14 @@ function measureView(
     ),
     budget: {
       hasBudget: table.lines.length > 0,
+      referenceYears: table.referenceYears.map((y) => ({ western: westernFiscalYear(y) })),
       lines: table.lines.map((l) => ({
         name: marks.project(projects.get(l.projectId)!),
+        reference: l.reference.map((x) => (x === undefined ? '―' : formatAmount(x))),
         amounts: l.amounts.map(formatAmount),
         total: formatAmount(l.total),
       })),
+      referenceTotals: table.referenceTotals.map(formatAmount),
       totals: table.yearTotals.map(formatAmount),
       grandTotal: formatAmount(table.grandTotal),
     },

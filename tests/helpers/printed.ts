@@ -50,11 +50,18 @@ export function printedMeasures(plan: Plan): PrintedMeasure[] {
           return squash(`${named(p.id)}${p.department ?? '―'}${statusShown(plan, p.status)}`);
         }),
       ),
+      // 参考 columns (years before the period) lead, ― where a line gives none; never in the totals.
       budgetLines: table.lines.map((l) =>
-        squash(`${named(l.projectId)}${[...l.amounts, l.total].map(formatAmount).join('')}`),
+        squash(
+          `${named(l.projectId)}${l.reference.map((x) => (x === undefined ? '―' : formatAmount(x))).join('')}${[...l.amounts, l.total].map(formatAmount).join('')}`,
+        ),
       ),
       ...(table.lines.length > 0
-        ? { budgetTotal: squash(`合計${[...table.yearTotals, table.grandTotal].map(formatAmount).join('')}`) }
+        ? {
+            budgetTotal: squash(
+              `合計${[...table.referenceTotals, ...table.yearTotals, table.grandTotal].map(formatAmount).join('')}`,
+            ),
+          }
         : {}),
       summaries: m.projects.flatMap((p) =>
         p.summary !== undefined || p.sdgs !== undefined
