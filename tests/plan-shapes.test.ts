@@ -372,6 +372,22 @@ describe('the sample city through validate, roll and diff', () => {
   });
 });
 
+describe('the sample city’s indicators and SDGs in the 新旧対照表', () => {
+  it('shows a changed target by year, and a changed list of SDGs goals', async () => {
+    const DATA = path.join(ROOT, 'examples', 'sample-city', 'data');
+    const text = (await readFile(path.join(DATA, 'measures', '01.yaml'), 'utf8'))
+      .replace('targets: { 2025: 45, 2026: 46.5,', 'targets: { 2025: 45, 2026: 47,')
+      .replace('sdgs: [3, 4]', 'sdgs: [3, 4, 5]');
+    const work = await makeDataDir({ 'measures/01.yaml': text }, DATA);
+    const run = await runCli(['diff', '--old', DATA, '--new', 'data', ...TEMPLATE_ARGS, '--format', 'pdf'], work);
+    expect(run.code).toBe(0);
+    const [pdf] = (await readdir(path.join(work, 'out'))).filter((n) => n.endsWith('.pdf'));
+    const page = squash((await pdfPages(await readFile(path.join(work, 'out', pdf!)))).join(''));
+    expect(page).toContain(squash('指標「子育て環境に満足している保護者の割合」／2026年度の目標値47％46.5％'));
+    expect(page).toContain(squash('SDGs3、4、53、4'));
+  });
+});
+
 describe('a table that cannot fit the page', () => {
   it('fails the build with a message naming the template and the table, and writes nothing', async () => {
     const dir = path.join(await mkdtemp(path.join(tmpdir(), 'keikaku-narrow-')), 'data');

@@ -39,7 +39,8 @@ function text(record: object, key: string): string {
   const value: unknown = (record as Record<string, unknown>)[key];
   if (value === undefined || value === null) return NOT_GIVEN;
   if (typeof value === 'string') return value;
-  // A list of names (目印) reads as Japanese lists do.
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join('、');
+  // A list of names (目印) or numbers (SDGs goals) reads as Japanese lists do.
+  if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number'))
+    return value.join('、');
   return JSON.stringify(value);
 }

@@ -2,8 +2,14 @@
 // renamed 取組 is a change, not a removal and an addition. Each change is one entry; what
 // follows from it (the rows of a removed 事業) is folded into that entry.
 import { statusTerm, type Measure, type Plan } from '../data/plan-model.ts';
-import { initiativeSchema, measureFileSchema, projectSchema, type PlanLabels } from '../data/schema.ts';
-import { changedFields, type FieldChange } from './compare-fields.ts';
+import {
+  indicatorSchema,
+  initiativeSchema,
+  measureFileSchema,
+  projectSchema,
+  type PlanLabels,
+} from '../data/schema.ts';
+import { changedFields, NOT_GIVEN, type FieldChange } from './compare-fields.ts';
 import { budgetTable } from './budget.ts';
 import { westernFiscalYear, yearsOf } from './fiscal-year.ts';
 import { circledNumber } from './numbering.ts';
@@ -227,6 +233,38 @@ function diffMeasure(
           : o.rows.map((r) => `［${name(old, r.project)}］`).join(''),
       });
   });
+
+  // Indicators (of the 施策 and of its 事業) by id: their fields, 基準値, 最終目標 and each common year's target.
+  type Indicator = NonNullable<Measure['indicators']>[number];
+  const indicatorsOf = (x: Measure) =>
+    new Map<string, Indicator>(
+      [...(x.indicators ?? []), ...x.projects.flatMap((p) => p.indicators ?? [])].map((i) => [i.id, i]),
+    );
+  const [oldIndicators, newIndicators] = [indicatorsOf(old), indicatorsOf(m)];
+  const figure = (v: { year: number; value: number } | undefined) =>
+    v === undefined ? NOT_GIVEN : `${v.value}（${westernFiscalYear(v.year)}）`;
+  const target = (i: Indicator, year: number) => {
+    const v = i.targets[String(year)];
+    return v === undefined ? NOT_GIVEN : `${v}${i.unit}`;
+  };
+  for (const [id, i] of newIndicators) {
+    const o = oldIndicators.get(id);
+    const title = `指標「${i.name}」`;
+    if (!o) {
+      changes.push({
+        kind: 'added',
+        label: '指標',
+        after: `${i.name}（${i.unit}）\n${years.map((y) => `${westernFiscalYear(y)}: ${target(i, y)}`).join('\n')}`,
+      });
+      continue;
+    }
+    fieldChanges(changedFields(indicatorSchema, o, i, (term) => `${title}の${term}`));
+    changed(`${title}の基準値`, figure(o.baseline), figure(i.baseline));
+    changed(`${title}の最終目標`, figure(o.final), figure(i.final));
+    for (const y of years) changed(`${title}／${westernFiscalYear(y)}の目標値`, target(o, y), target(i, y));
+  }
+  for (const [id, o] of oldIndicators)
+    if (!newIndicators.has(id)) changes.push({ kind: 'removed', label: '指標', before: `${o.name}（${o.unit}）` });
 
   // 事業費 per common year, by 事業 id.
   const budget: BudgetChange[] = [];
