@@ -14,17 +14,27 @@ export interface FundingView {
   readonly grandTotal: string;
 }
 
-/** Undefined when the plan declares no 財源 or none of these rows gives a breakdown. */
-export function fundingView(plan: Plan, rows: readonly BudgetRowData[], caption: string): FundingView | undefined {
+/**
+ * Undefined when the plan declares no 財源 or none of these rows gives a breakdown. `allSources`:
+ * list every declared 財源 (the 総括表); otherwise only those with money here (a 施策, an excerpt).
+ */
+export function fundingView(
+  plan: Plan,
+  rows: readonly BudgetRowData[],
+  caption: string,
+  allSources = false,
+): FundingView | undefined {
   const table = fundingTable(rows, yearsOf(plan.period), plan.fundingSources);
   if (!table) return undefined;
   return {
     caption,
-    rows: table.rows.map((r) => ({
-      name: r.source?.name ?? '（内訳未記入）',
-      amounts: r.amounts.map(formatAmount),
-      total: formatAmount(r.total),
-    })),
+    rows: table.rows
+      .filter((r) => allSources || r.amounts.some((x) => x !== 0))
+      .map((r) => ({
+        name: r.source?.name ?? '（内訳未記入）',
+        amounts: r.amounts.map(formatAmount),
+        total: formatAmount(r.total),
+      })),
     totals: table.yearTotals.map(formatAmount),
     grandTotal: formatAmount(table.grandTotal),
   };

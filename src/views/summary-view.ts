@@ -39,6 +39,7 @@ export function summaryView(plan: Plan): SummaryView {
     plan,
     plan.measures.flatMap((m) => m.budget),
     '事業費総括表（財源別）',
+    true,
   );
   return {
     groups: summary.basicMeasures
