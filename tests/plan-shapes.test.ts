@@ -240,7 +240,9 @@ describe('the sample city (examples/sample-city)', () => {
       expect(row.amounts).toEqual(own.yearTotals);
       // …and so it is printed in the 総括表: the 施策's label, then its own amounts and total.
       const label = printedMeasures(built.plan)[built.plan.measures.indexOf(m)]!.heading;
-      expect(all).toContain(`${label}${squash([...own.yearTotals, own.grandTotal].map(formatAmount).join(''))}`);
+      const printed = `${label}${squash([...own.yearTotals, own.grandTotal].map(formatAmount).join(''))}`;
+      expect(all).toContain(printed);
+      expect(squash(docxText)).toContain(printed);
     }
     expect(summary.grand.total).toBe(
       built.plan.measures.reduce((s, m) => s + budgetTable(m, yearsOf(built.plan.period)).grandTotal, 0),
