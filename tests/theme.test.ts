@@ -75,13 +75,13 @@ describe('table widths', () => {
     // The 事業費 table with its widths fixed for three years, one short of its five columns.
     const cwd = await withTemplates(
       'partials/budget-table.hbs',
-      'data-widths="34{{#each years}},15{{/each}},15"',
+      'data-widths="34{{#each budget.referenceYears}},15{{/each}}{{#each years}},15{{/each}},15"',
       'data-widths="34,15,15,15"',
     );
     const run = await buildMeasure1(cwd);
     expect(run.code).toBe(1);
     expect(errorLines(run.stdout)).toEqual([
-      'templates/partials/budget-table.hbs:4:1: エラー: <table> の data-widths は4列分ですが、表は5列あります。列の数だけ幅の比を書いてください（年度の列は {{#each years}} で繰り返せます）',
+      'templates/partials/budget-table.hbs:5:1: エラー: <table> の data-widths は4列分ですが、表は5列あります。列の数だけ幅の比を書いてください（年度の列は {{#each years}} で繰り返せます）',
     ]);
   });
 });
