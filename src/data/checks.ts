@@ -106,7 +106,7 @@ export function checkPlanFiles(files: ParsedFiles): Diagnostic[] {
     const statusNames = statusTerm(plan?.data.statuses ?? DEFAULT_STATUSES);
     checkProjects(measure, files.departments?.data, labels, statusNames, ids, out);
     checkInitiatives(measure, labels, ids, out);
-    if (plan && periodOk) checkYears(plan.data.period, labels, measure, out);
+    if (plan && periodOk) checkYears(plan.data.period, measure, out);
   }
   checkRepeats(files.measures, labels, out);
   return out;
@@ -534,12 +534,7 @@ function checkInitiatives(
 }
 
 /** Every year cell and amount must cover exactly the plan's fiscal years. */
-function checkYears(
-  period: PlanFile['period'],
-  labels: PlanLabels,
-  { source, data }: Parsed<MeasureFile>,
-  out: Diagnostic[],
-): void {
+function checkYears(period: PlanFile['period'], { source, data }: Parsed<MeasureFile>, out: Diagnostic[]): void {
   const years = yearsOf(period).map(String);
   const label = periodLabel(period);
   const check = (record: Record<string, unknown>, path: DataPath, what: string, emptyHint: string) => {

@@ -39,6 +39,10 @@ export interface Plan {
   readonly measures: readonly Measure[];
 }
 
+/** What is printed after a level's name: its code (体系コード) where it has one, else its number. */
+export const displayCode = (level: { readonly code?: string | undefined; readonly number: number }): string =>
+  level.code ?? String(level.number);
+
 /**
  * What a plan calls the 区分 of a 事業 in headings and messages: its names where they are
  * printed (新規・継続), or 区分 where marks stand for them (a 凡例 explains the marks).

@@ -1,7 +1,7 @@
 // Old plan against new plan, matched by id (施策, 取組, 事業), never by position or title: a
 // renamed 取組 is a change, not a removal and an addition. Each change is one entry; what
 // follows from it (the rows of a removed 事業) is folded into that entry.
-import { statusTerm, type Measure, type Plan } from '../data/plan-model.ts';
+import { displayCode, statusTerm, type Measure, type Plan } from '../data/plan-model.ts';
 import {
   indicatorSchema,
   initiativeSchema,
@@ -57,8 +57,6 @@ export interface PlanDiff {
 const joinItems = (items: readonly string[] | undefined) =>
   items && items.length > 0 ? items.map((i) => `・${i}`).join('\n') : '（なし）';
 
-const codeOf = (m: Measure) => m.code ?? String(m.number);
-
 /** Change labels name levels as the new plan does (its `labels`). */
 export function diffPlans(before: Plan, after: Plan): PlanDiff {
   const L = after.labels;
@@ -76,10 +74,10 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
       measures.push({
         id: m.id,
         number: m.number,
-        code: codeOf(m),
+        code: displayCode(m),
         title: m.title,
         kind: 'added',
-        changes: [{ kind: 'added', label: L.measure, after: `${L.measure}${codeOf(m)}　${m.title}` }],
+        changes: [{ kind: 'added', label: L.measure, after: `${L.measure}${displayCode(m)}　${m.title}` }],
         budget: [],
       });
       continue;
@@ -93,10 +91,10 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
       measures.push({
         id: old.id,
         number: old.number,
-        code: codeOf(old),
+        code: displayCode(old),
         title: old.title,
         kind: 'removed',
-        changes: [{ kind: 'removed', label: L.measure, before: `${L.measure}${codeOf(old)}　${old.title}` }],
+        changes: [{ kind: 'removed', label: L.measure, before: `${L.measure}${displayCode(old)}　${old.title}` }],
         budget: [],
       });
   }
@@ -283,5 +281,5 @@ function diffMeasure(
         });
     }
   }
-  return { id: m.id, number: m.number, code: codeOf(m), title: m.title, kind: 'changed', changes, budget };
+  return { id: m.id, number: m.number, code: displayCode(m), title: m.title, kind: 'changed', changes, budget };
 }

@@ -1,6 +1,6 @@
 // One 担当課's excerpt (担当課別抜粋): its front page with every one of its 事業 and their
 // amounts, then only the 施策 where it has a 事業, each with only its own rows and budget.
-import type { Plan } from '../data/plan-model.ts';
+import { displayCode, type Plan } from '../data/plan-model.ts';
 import { projectBudgets } from '../plan/budget-summary.ts';
 import { yearsOf } from '../plan/fiscal-year.ts';
 import { formatAmount } from './format.ts';
@@ -44,7 +44,7 @@ export function excerptView(plan: Plan, department: string): ExcerptView {
     runningHeader: `${view.documentTitle}　担当課別抜粋（${department}）`,
     department,
     projects: projects.map((p) => ({
-      measure: `${plan.labels.measure} ${p.measure.code ?? p.measure.number}`,
+      measure: `${plan.labels.measure} ${displayCode(p.measure)}`,
       name: marks.project(p.project),
       budgeted: p.budgeted,
       ...(p.budgeted ? amountsView(p) : { amounts: p.amounts.map(() => '―'), total: '―' }),

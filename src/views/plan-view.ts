@@ -1,6 +1,6 @@
 // Plan → the view model that templates read: every label, number and total already computed,
 // so templates only place strings. Also the view of one 施策 (--measure).
-import { statusTerm, type Measure, type Plan } from '../data/plan-model.ts';
+import { displayCode, statusTerm, type Measure, type Plan } from '../data/plan-model.ts';
 import type { PlanLabels, ProjectData } from '../data/schema.ts';
 import { budgetTable } from '../plan/budget.ts';
 import { eraFiscalYear, fiscalYearLabel, periodLabel, westernFiscalYear, yearsOf } from '../plan/fiscal-year.ts';
@@ -234,7 +234,7 @@ const repeated = (p: ProjectData): string => (p.repeatOf !== undefined ? '（再
 /** A level as printed: its code where it has one, else its number. */
 export const levelView = (level: { number: number; code?: string; title: string }): LevelView => ({
   number: level.number,
-  code: level.code ?? String(level.number),
+  code: displayCode(level),
   title: level.title,
 });
 
@@ -254,7 +254,7 @@ function measureView(
   return {
     id: measure.id,
     number: measure.number,
-    code: measure.code ?? String(measure.number),
+    code: displayCode(measure),
     title: measure.title,
     marks: marks.tags(measure.tags),
     anchor: `measure-${measure.id}`,
@@ -305,7 +305,7 @@ function measureView(
       fundingView(
         plan,
         measure.budget.filter((row) => include(row.project)),
-        `${plan.labels.measure}${measure.code ?? measure.number}の財源内訳`,
+        `${plan.labels.measure}${displayCode(measure)}の財源内訳`,
       ),
     ),
     budget: {
@@ -328,7 +328,7 @@ function measureView(
 function outlineView(plan: Plan, measures: readonly MeasureView[]): OutlineGroupView[] {
   return plan.policies
     .map((policy) => ({
-      policy: `${plan.labels.policy} ${policy.code ?? policy.number}　${policy.title}`,
+      policy: `${plan.labels.policy} ${displayCode(policy)}　${policy.title}`,
       rows: outlineRows(measures.filter((m) => m.policy.number === policy.number)),
     }))
     .filter((g) => g.rows.length > 0);

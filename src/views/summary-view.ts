@@ -1,6 +1,6 @@
 // 事業費総括表 as the templates read it: formatted amounts, rows grouped by 基本施策 with
 // their 小計, then the same totals per 担当課.
-import type { Plan } from '../data/plan-model.ts';
+import { displayCode, type Plan } from '../data/plan-model.ts';
 import { budgetSummary, type Amounts } from '../plan/budget-summary.ts';
 import { formatAmount } from './format.ts';
 import { fundingView, type FundingView } from './funding-view.ts';
@@ -44,11 +44,11 @@ export function summaryView(plan: Plan): SummaryView {
   return {
     groups: summary.basicMeasures
       .map((basic) => ({
-        basicMeasure: `${plan.labels.basicMeasure} ${basic.code ?? basic.basicMeasure}　${basic.title}`,
+        basicMeasure: `${plan.labels.basicMeasure} ${displayCode({ code: basic.code, number: basic.basicMeasure })}　${basic.title}`,
         rows: summary.measures
           .filter((m) => m.measure.policy === basic.policy && m.measure.basicMeasure === basic.basicMeasure)
           .map((m) => ({
-            measure: `${plan.labels.measure} ${m.measure.code ?? m.measure.number}　${marks.tags(m.measure.tags)}${m.measure.title}`,
+            measure: `${plan.labels.measure} ${displayCode(m.measure)}　${marks.tags(m.measure.tags)}${m.measure.title}`,
             ...amountsView(m),
           })),
         subtotal: amountsView(basic),
@@ -57,7 +57,7 @@ export function summaryView(plan: Plan): SummaryView {
     departments: summary.departments.map((d) => ({ department: d.department, ...amountsView(d) })),
     ...(summary.unassigned.total > 0 ? { unassigned: amountsView(summary.unassigned) } : {}),
     unassignedProjects: summary.unassigned.projects.map(
-      (p) => `${plan.labels.measure}${p.measure.code ?? p.measure.number}「${p.projectName}」`,
+      (p) => `${plan.labels.measure}${displayCode(p.measure)}「${p.projectName}」`,
     ),
     grand: amountsView(summary.grand),
     ...(funding ? { funding } : {}),
