@@ -12,14 +12,24 @@ import type { FontFiles } from './fonts.ts';
  */
 const notDrawn = (char: string) => /[\n\r\t ]/.test(char) || INVISIBLE.test(char);
 
+type Coverage = (codePoint: number) => { primary: boolean; fallback: boolean };
+
+/**
+ * The fonts parsed once per set of font files (readFonts keeps one per process): validation and
+ * every document's layout ask the same questions of the same fonts.
+ */
+const coverages = new WeakMap<FontFiles, Coverage>();
+
 /** Whether a character is drawn by every face of the theme's two fonts, and by the fallback. */
-function coverageOf(fonts: FontFiles) {
+function coverageOf(fonts: FontFiles): Coverage {
+  const cached = coverages.get(fonts);
+  if (cached) return cached;
   const faces = Object.values(fonts).flatMap((face) => [face.regular, ...(face.bold ? [face.bold] : [])]);
   const parsed = faces.map((bytes) => create(bytes));
   const fallbackBytes = Object.values(fonts).find((face) => face.fallback)?.fallback;
   const fallback = fallbackBytes ? create(fallbackBytes) : undefined;
   const known = new Map<number, { primary: boolean; fallback: boolean }>();
-  return (codePoint: number) => {
+  const coverage: Coverage = (codePoint) => {
     let found = known.get(codePoint);
     if (!found) {
       found = {
@@ -30,6 +40,8 @@ function coverageOf(fonts: FontFiles) {
     }
     return found;
   };
+  coverages.set(fonts, coverage);
+  return coverage;
 }
 
 export function glyphCoverage(fonts: FontFiles, theme: Theme): GlyphCoverage {

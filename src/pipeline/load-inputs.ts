@@ -1,7 +1,7 @@
 // Loads what every document of a run shares: the templates (compiled), the theme beside them,
 // and the theme's fonts. Used by build, diff, preview and the render workers alike.
 import { glyphCoverage } from '../backends/glyph-coverage.ts';
-import type { GlyphCoverage, ValidateOptions } from '../data/validate.ts';
+import type { ValidateOptions } from '../data/validate.ts';
 import { hasErrors, type Diagnosed, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { readFonts } from '../io/read-fonts.ts';
 import { readTemplates } from '../io/read-templates.ts';
@@ -38,18 +38,9 @@ export async function loadRenderInputs(dirs: InputDirs): Promise<Diagnosed<Rende
   };
 }
 
-const coverages = new WeakMap<RenderInputs['fonts'], GlyphCoverage>();
-
 /**
  * How the data is validated for these templates: every text checked against the theme's fonts
  * (a character they lack would print as a blank box). Without inputs, no glyph check.
  */
-export function validationFor(inputs: RenderInputs | undefined): ValidateOptions {
-  if (!inputs) return {};
-  let glyphs = coverages.get(inputs.fonts);
-  if (!glyphs) {
-    glyphs = glyphCoverage(inputs.fonts, inputs.theme);
-    coverages.set(inputs.fonts, glyphs);
-  }
-  return { glyphs };
-}
+export const validationFor = (inputs: RenderInputs | undefined): ValidateOptions =>
+  inputs ? { glyphs: glyphCoverage(inputs.fonts, inputs.theme) } : {};
