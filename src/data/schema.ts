@@ -82,29 +82,31 @@ export const MAX_CODE_LENGTH = 16;
 export const MAX_MARK_LENGTH = 2;
 
 /**
- * A display code (体系コード 2-3-1, 事業番号 4111): printed beside the title, never used to
- * match records (ids do that). A string, so that 0123 keeps its zero.
+ * A short printed token (a code, a mark): no spaces, at most `max` characters, none of the
+ * characters that would break a Word file.
  */
-const code = z
-  .string({ error: 'コードは "2-3-1" や "0412" のように引用符で囲んで書いてください（数字だけでも文字列として）' })
-  .regex(new RegExp(`^[^\\s\\u3000]{1,${MAX_CODE_LENGTH}}$`), {
-    message: `コードは空白を含まない${MAX_CODE_LENGTH}文字までで書いてください（例: "2-3-1"）`,
-  })
-  .superRefine((value, ctx) => {
+const shortToken = (base: z.ZodString, max: number, message: string) =>
+  base.regex(new RegExp(`^[^\\s\\u3000]{1,${max}}$`), { message }).superRefine((value, ctx) => {
     const problem = forbiddenCharProblem(value, true);
     if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'forbidden-char' } });
   });
 
+/**
+ * A display code (体系コード 2-3-1, 事業番号 4111): printed beside the title, never used to
+ * match records (ids do that). A string, so that 0123 keeps its zero.
+ */
+const code = shortToken(
+  z.string({ error: 'コードは "2-3-1" や "0412" のように引用符で囲んで書いてください（数字だけでも文字列として）' }),
+  MAX_CODE_LENGTH,
+  `コードは空白を含まない${MAX_CODE_LENGTH}文字までで書いてください（例: "2-3-1"）`,
+);
+
 /** A printed mark (◎, ●, ★): one or two characters. */
-const mark = z
-  .string()
-  .regex(new RegExp(`^[^\\s\\u3000]{1,${MAX_MARK_LENGTH}}$`), {
-    message: `記号は空白を含まない${MAX_MARK_LENGTH}文字までで書いてください（例: ◎）`,
-  })
-  .superRefine((value, ctx) => {
-    const problem = forbiddenCharProblem(value, true);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, params: { rule: 'forbidden-char' } });
-  });
+const mark = shortToken(
+  z.string(),
+  MAX_MARK_LENGTH,
+  `記号は空白を含まない${MAX_MARK_LENGTH}文字までで書いてください（例: ◎）`,
+);
 
 export const MIN_YEAR = 1868; // the first year the Japanese calendar of Intl names (明治元年)
 export const MAX_YEAR = 2999;
