@@ -6,11 +6,10 @@ import { displayPath } from './paths.ts';
 interface SystemError {
   readonly code: string;
   readonly path?: string;
-  readonly dest?: string;
   readonly syscall?: string;
 }
 
-export function isSystemError(error: unknown): error is SystemError {
+function isSystemError(error: unknown): error is SystemError {
   if (!(error instanceof Error)) return false;
   const { code, syscall } = error as Partial<SystemError>;
   return typeof code === 'string' && /^E[A-Z]+$/.test(code) && typeof syscall === 'string';
@@ -66,8 +65,11 @@ export function writeErrorCause(error: unknown): string {
   }
 }
 
-/** System calls that read: a failure there is worded as a failed read. */
-const READS = new Set(['open', 'read', 'stat', 'lstat', 'scandir', 'readlink', 'realpath']);
+/**
+ * System calls that only read: a failure there is worded as a failed read. Not `open`, which
+ * writing a file goes through too (a read-only folder must not be reported as unreadable).
+ */
+const READS = new Set(['read', 'stat', 'lstat', 'scandir', 'readlink', 'realpath']);
 
 /**
  * A system error as one line naming the path and the cause; undefined for any other error
@@ -76,6 +78,5 @@ const READS = new Set(['open', 'read', 'stat', 'lstat', 'scandir', 'readlink', '
 export function systemErrorMessage(error: unknown, cwd: string): string | undefined {
   if (!isSystemError(error)) return undefined;
   const where = error.path !== undefined ? `${displayPath(error.path, cwd)}: ` : '';
-  const read = READS.has(error.syscall ?? '') && error.code !== 'ENOSPC';
-  return `${where}${read ? readErrorCause(error) : writeErrorCause(error)}`;
+  return `${where}${READS.has(error.syscall ?? '') ? readErrorCause(error) : writeErrorCause(error)}`;
 }
