@@ -29,15 +29,13 @@ function registerFonts(fonts: FontFiles): void {
       vfs.writeFileSync(bold, face.bold);
     }
     dictionary[PDF_FONT_FAMILIES[role]] = { normal: regular, bold, italics: regular, bolditalics: bold };
-    if (face.fallback) {
-      vfs.writeFileSync('fallback', face.fallback);
-      dictionary[PDF_FALLBACK_FAMILY] = {
-        normal: 'fallback',
-        bold: 'fallback',
-        italics: 'fallback',
-        bolditalics: 'fallback',
-      };
-    }
+  }
+  // The theme's fallbackFont: one file, the same for every role (read-fonts.ts).
+  const fallback = FONT_ROLES.map((role) => fonts[role].fallback).find((f) => f !== undefined);
+  if (fallback) {
+    const file = 'fallback.font';
+    vfs.writeFileSync(file, fallback);
+    dictionary[PDF_FALLBACK_FAMILY] = { normal: file, bold: file, italics: file, bolditalics: file };
   }
   pdfmake.addFonts(dictionary);
   pdfmake.setUrlAccessPolicy(() => false);
