@@ -215,16 +215,20 @@ export interface Markers {
   tags(ids: readonly string[] | undefined): string;
   /** A 事業 as printed in tables: `code　★name`. */
   project(project: ProjectData): string;
+  /** A 事業 as printed where its code stands apart: `★name（再掲）`. */
+  projectName(project: ProjectData): string;
 }
 
 export function markers(plan: Plan): Markers {
   const statusMarks = new Map(plan.statuses.map((st) => [st.name, st.mark ?? st.name]));
   const tagMarks = new Map(plan.tags.map((t) => [t.id, t.mark]));
   const tags = (ids: readonly string[] | undefined) => (ids ?? []).map((id) => tagMarks.get(id) ?? '').join('');
+  const projectName = (p: ProjectData) => `${tags(p.tags)}${p.name}${repeated(p)}`;
   return {
     status: (name) => statusMarks.get(name) ?? name,
     tags,
-    project: (p) => `${p.code !== undefined ? `${p.code}　` : ''}${tags(p.tags)}${p.name}${repeated(p)}`,
+    project: (p) => `${p.code !== undefined ? `${p.code}　` : ''}${projectName(p)}`,
+    projectName,
   };
 }
 
@@ -279,7 +283,7 @@ function measureView(
             const project = projects.get(row.project)!;
             return {
               cells: years.map((y) => ({ items: row.schedule[String(y)] ?? [] })),
-              projectName: `${marks.tags(project.tags)}${project.name}${repeated(project)}`,
+              projectName: marks.projectName(project),
               ...(project.code !== undefined ? { projectCode: project.code } : {}),
               ...(project.department ? { department: project.department } : {}),
               ...(project.status ? { status: marks.status(project.status) } : {}),
