@@ -223,7 +223,7 @@ describe('the sample city (examples/sample-city)', () => {
     expect(html).toContain('<span style="background-color: #19486A; color: #FFFFFF;">');
   });
 
-  it('prints a 再掲 事業 under its second 施策 with （再掲） and counts its money once, under its first', () => {
+  it('prints a 再掲 事業 under its second 施策 with （再掲） and counts its money once, under its first', async () => {
     const repeat = built.plan.measures.flatMap((m) => m.projects.map((p) => ({ m, p }))).find(({ p }) => p.repeatOf)!;
     const original = built.plan.measures
       .flatMap((m) => m.projects.map((p) => ({ m, p })))
@@ -248,6 +248,9 @@ describe('the sample city (examples/sample-city)', () => {
       built.plan.measures.reduce((s, m) => s + budgetTable(m, yearsOf(built.plan.period)).grandTotal, 0),
     );
     expect(repeat.m.budget.some((row) => row.project === repeat.p.id)).toBe(false);
+    // Its 担当課's excerpt lists the 事業 once on its first page, with the original's money.
+    const [front] = await pdfPages(await readFile(path.join(built.out, '担当課別', `${original.p.department!}.pdf`)));
+    expect(squash(front!).split(squash(repeat.p.name)).length - 1).toBe(1);
   });
 
   it('prints a 施策 without 取組 without a 取組名称 column, and one with 取組 with it', async () => {
