@@ -1,15 +1,22 @@
 // keikaku diff: the 新旧対照表 shows exactly what changed, matched by id, side by side.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readdir, readFile, rename } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
 import { diffPlans } from '../src/plan/plan-diff.ts';
 import { diffView } from '../src/views/diff-view.ts';
 import { runCli } from './helpers/cli.ts';
 import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
 import { seedWithFourChanges } from './helpers/four-changes.ts';
 import { loadPlan, ROOT, TEMPLATE_ARGS } from './helpers/plan.ts';
+
+interface Measure12 {
+  projects: Record<string, unknown>[];
+  initiatives: { id: string; name: string; rows: Record<string, unknown>[] }[];
+  budget: Record<string, unknown>[];
+}
 
 const NAME = '新旧対照表_2024-2026_2024-2026';
 let work: string;
@@ -58,7 +65,6 @@ describe('the comparison', () => {
     const renamed = path.join(work, 'renamed');
     await cp(path.join(ROOT, 'data'), renamed, { recursive: true });
     const file = path.join(renamed, 'measures', '12.yaml');
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(
       file,
       (await readFile(file, 'utf8')).replace('name: 行政の電子化の推進', 'name: 行政のデジタル化の推進'),
@@ -67,6 +73,77 @@ describe('the comparison', () => {
     expect(diff.measures.map((m) => [m.number, m.changes])).toEqual([
       [12, [{ kind: 'changed', label: '取組名', before: '行政の電子化の推進', after: '行政のデジタル化の推進' }]],
     ]);
+  });
+
+  describe('matches 取組 and 事業 by id, never by position', () => {
+    /** The seed with 施策12's data changed by `edit` (on the parsed file), compared with the seed. */
+    async function changesIn12(edit: (measure: Measure12) => void) {
+      const dir = path.join(work, `m12-${Math.random().toString(36).slice(2)}`);
+      await cp(path.join(ROOT, 'data'), dir, { recursive: true });
+      const file = path.join(dir, 'measures', '12.yaml');
+      const measure = YAML.parse(await readFile(file, 'utf8')) as Measure12;
+      edit(measure);
+      await writeFile(file, YAML.stringify(measure));
+      const diff = diffPlans(await loadPlan(), await loadPlan(dir));
+      return diff.measures.map((m) => [m.number, m.changes, m.budget]);
+    }
+
+    it('a 取組 inserted before the others is one addition; the others, renumbered, are not changes', async () => {
+      const changes = await changesIn12((m) =>
+        m.initiatives.unshift({
+          id: 's12-t9',
+          name: '窓口の電子化',
+          rows: [{ project: 's12-j3', schedule: { 2024: ['検討'], 2025: ['導入'], 2026: ['運用'] } }],
+        }),
+      );
+      expect(changes).toEqual([[12, [{ kind: 'added', label: '取組', after: '①窓口の電子化\n［出納事務費］' }], []]]);
+    });
+
+    it('a 事業 inserted before the others is one addition, with its 事業費', async () => {
+      const changes = await changesIn12((m) => {
+        m.projects.unshift({ id: 's12-j9', name: '公共施設の再配置', department: '財政課', status: '新規' });
+        m.initiatives[4]!.rows.unshift({
+          project: 's12-j9',
+          schedule: { 2024: ['計画'], 2025: ['実施'], 2026: ['実施'] },
+        });
+        m.budget.unshift({ project: 's12-j9', amounts: { 2024: 50, 2025: 0, 2026: 1200 } });
+      });
+      expect(changes).toEqual([
+        [
+          12,
+          [{ kind: 'added', label: '事業', after: '公共施設の再配置（財政課・新規）' }],
+          [
+            { project: '公共施設の再配置', year: 2024, after: 50 },
+            { project: '公共施設の再配置', year: 2025, after: 0 },
+            { project: '公共施設の再配置', year: 2026, after: 1200 },
+          ],
+        ],
+      ]);
+    });
+
+    it('取組 put in another order are one change, listing the old and the new numbering', async () => {
+      const changes = await changesIn12((m) => m.initiatives.splice(0, 2, m.initiatives[1]!, m.initiatives[0]!));
+      expect(changes).toEqual([
+        [
+          12,
+          [
+            {
+              kind: 'changed',
+              label: '取組の順序',
+              before:
+                '①財源の安定的な確保\n②財政運営の効率化\n③行政事務の効率的な運営\n④行政の電子化の推進\n⑤町有地の有効活用',
+              after:
+                '①財政運営の効率化\n②財源の安定的な確保\n③行政事務の効率的な運営\n④行政の電子化の推進\n⑤町有地の有効活用',
+            },
+          ],
+          [],
+        ],
+      ]);
+    });
+
+    it('事業 put in another order are no change (nothing is numbered by their order)', async () => {
+      expect(await changesIn12((m) => m.projects.reverse())).toEqual([]);
+    });
   });
 
   it('underlines the changed phrases (not single characters), on both sides, and shortens the unchanged stretch', async () => {

@@ -186,6 +186,22 @@ function diffMeasure(
   // 取組 by id; their rows by 事業 id. Rows of an added or removed 事業 belong to that change.
   const oldInitiatives = new Map(old.initiatives.map((t) => [t.id, t]));
   const newInitiativeIds = new Set(m.initiatives.map((t) => t.id));
+  // 取組 kept but put in another order are renumbered (①②…): one change lists both orders.
+  if (m.hasInitiatives) {
+    const kept = (list: Measure['initiatives']) =>
+      list.filter((t) => oldInitiatives.has(t.id) && newInitiativeIds.has(t.id)).map((t) => t.id);
+    const [oldOrder, newOrder] = [kept(old.initiatives), kept(m.initiatives)];
+    if (oldOrder.join('\n') !== newOrder.join('\n')) {
+      const numbered = (list: Measure['initiatives']) =>
+        list.flatMap((t, i) => (oldOrder.includes(t.id) ? [`${circledNumber(i + 1)}${t.name}`] : [])).join('\n');
+      changes.push({
+        kind: 'changed',
+        label: `${L.initiative}の順序`,
+        before: numbered(old.initiatives),
+        after: numbered(m.initiatives),
+      });
+    }
+  }
   const name = (plan: Measure, id: string) => plan.projects.find((p) => p.id === id)?.name ?? id;
   m.initiatives.forEach((t, i) => {
     const o = oldInitiatives.get(t.id);
