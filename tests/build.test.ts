@@ -8,14 +8,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/data/plan-model.ts';
 import { validatePlan } from '../src/data/validate.ts';
 import { readDataDir } from '../src/io/read-data-dir.ts';
-import { budgetTable } from '../src/plan/budget.ts';
 import { yearsOf, fiscalYearLabel } from '../src/plan/fiscal-year.ts';
-import { circledNumber } from '../src/plan/numbering.ts';
-import { formatAmount } from '../src/views/format.ts';
 import { listDocuments, makeDataDir, runCli } from './helpers/cli.ts';
-import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
+import { docxParagraphs, htmlText, pdfPages, squash } from './helpers/extract.ts';
 import { kinsokuFaults, pdftotextAvailable } from './helpers/kinsoku.ts';
 import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
+import {
+  expectedPlan,
+  firstOutOfOrder,
+  withCommas,
+  type ExpectedMeasure,
+  type ExpectedPlan,
+} from './helpers/oracle.ts';
 
 import { ROOT, SEED_ARGS, TEMPLATE_ARGS } from './helpers/plan.ts';
 const PDF = '実施計画_2024-2026.pdf';
@@ -27,6 +31,9 @@ let pdfBytes: Uint8Array;
 let docxBytes: Uint8Array;
 let pdfText: string[];
 let docxText: string[];
+let htmlBody: string;
+/** The seed as the YAML files say it must print: sums and numbering worked out by the test. */
+let expected: ExpectedPlan;
 
 beforeAll(async () => {
   const read = await readDataDir('data', ROOT);
@@ -38,23 +45,42 @@ beforeAll(async () => {
   docxBytes = await readFile(path.join(cwd, 'out', DOCX));
   pdfText = await pdfPages(pdfBytes);
   docxText = await docxParagraphs(docxBytes);
+  htmlBody = htmlText(await readFile(path.join(cwd, 'out', '実施計画_2024-2026.html'), 'utf8'));
+  expected = await expectedPlan(path.join(ROOT, 'data'));
 }, 60_000);
 
-/** Every string a reader must find for one 施策, as printed (丸数字, 3-digit commas, computed 合計). */
-function expectedStrings(m: Plan['measures'][number]): string[] {
-  const years = yearsOf(plan.period);
-  const table = budgetTable(m, years);
+/**
+ * What a reader must find of one 施策, in reading order: its heading and 施策の方向, each 取組
+ * (丸数字) followed by its rows as the table reads (the items year by year, then the 事業), then the 事業費 table (each 事業 with its
+ * amounts and total, then 合計), or the note for a 施策 without one.
+ */
+function inReadingOrder(m: ExpectedMeasure): string[] {
   return [
-    `施策${m.number}`,
-    m.title,
-    ...m.initiatives.map((t, i) => `${circledNumber(i + 1)}${t.name}`),
-    ...m.projects.map((p) => p.name),
-    ...m.initiatives.flatMap((t) => t.rows.flatMap((r) => years.flatMap((y) => r.schedule[String(y)] ?? []))),
-    ...table.lines.flatMap((l) => [...l.amounts, l.total].map(formatAmount)),
-    ...(table.lines.length > 0
-      ? ['合計', ...table.yearTotals.map(formatAmount), formatAmount(table.grandTotal)]
+    `施策${m.number}　${m.title}`,
+    ...m.directions,
+    ...m.groups.flatMap((g) => [...(g.heading ? [g.heading] : []), ...g.rows.flatMap((r) => [...r.items, r.project])]),
+    ...(m.budget.length > 0
+      ? [
+          ...m.budget.flatMap((l) => [l.project, ...l.amounts.map(withCommas), withCommas(l.total)]),
+          '合計',
+          ...m.yearTotals.map(withCommas),
+          withCommas(m.grandTotal),
+        ]
       : ['※予算なし事業のため事業費欄は記載なし※']),
   ].map(squash);
+}
+
+/** Each 施策's strings, in order, from where its page starts (its heading just before its 施策の方向). */
+function expectInReadingOrder(text: string, format: string) {
+  const all = squash(text);
+  for (const m of expected.measures) {
+    const sequence = inReadingOrder(m);
+    const body = all.indexOf(sequence[1]!);
+    expect(body, `${format}: 施策${m.number}の施策の方向`).toBeGreaterThan(0);
+    const start = all.lastIndexOf(sequence[0]!, body);
+    expect(start, `${format}: 施策${m.number}の見出し`).toBeGreaterThanOrEqual(0);
+    expect(firstOutOfOrder(all.slice(start), sequence), `${format}: 施策${m.number}`).toBeUndefined();
+  }
 }
 
 describe('the printed plan (PDF)', () => {
@@ -75,7 +101,8 @@ describe('the printed plan (PDF)', () => {
         ? pdfText.findIndex((p, i) => i > start && squash(p).includes(squash(`施策${next.number}　${next.title}`)))
         : pdfText.length;
       const text = squash(pdfText.slice(start, end).join(''));
-      for (const s of expectedStrings(m)) expect(text, `施策${m.number}: ${s}`).toContain(s);
+      const own = expected.measures.find((x) => x.number === m.number)!;
+      for (const s of inReadingOrder(own)) expect(text, `施策${m.number}: ${s}`).toContain(s);
     }
   });
 
@@ -109,13 +136,38 @@ describe('the printed plan (PDF)', () => {
   });
 });
 
-describe('the Word file', () => {
-  it('holds every 施策 with all its 取組, 事業, items, amounts and 合計', () => {
-    const all = squash(docxText.join('\n'));
-    for (const m of plan.measures)
-      for (const s of expectedStrings(m)) expect(all, `施策${m.number}: ${s}`).toContain(s);
+describe('every format, in reading order', () => {
+  it('prints the 施策 in order of their numbers', () => {
+    const headings = expected.measures.flatMap((m) => [
+      squash(`施策${m.number}　${m.title}`),
+      squash(m.directions[0]!),
+    ]);
+    for (const [format, text] of [
+      ['PDF', pdfText.join('')],
+      ['Word', docxText.join('\n')],
+      ['HTML', htmlBody],
+    ] as const)
+      expect(firstOutOfOrder(squash(text), headings), format).toBeUndefined();
   });
 
+  it('prints each 施策 as the data orders it: 取組 with their 丸数字, 事業, items, then 事業費 and 合計 (summed by the test)', () => {
+    expectInReadingOrder(pdfText.join(''), 'PDF');
+    expectInReadingOrder(docxText.join('\n'), 'Word');
+    expectInReadingOrder(htmlBody, 'HTML');
+  });
+
+  it('prints the plan’s 事業費 per year and over the period in the 総括表 (summed by the test from every 事業)', () => {
+    const totals = [...expected.yearTotals, expected.grandTotal].map(withCommas);
+    for (const [format, text] of [
+      ['PDF', pdfText.join('')],
+      ['Word', docxText.join('\n')],
+      ['HTML', htmlBody],
+    ] as const)
+      expect(squash(text), format).toContain(squash(`合計${totals.join('')}`));
+  });
+});
+
+describe('the Word file', () => {
   it('has a 目次 that already shows the page of each 施策 (as laid out in the PDF)', () => {
     for (const m of plan.measures) {
       const entry = docxText.find((p) => p.startsWith(`施策 ${m.number}　${m.title}`) && /\d+$/.test(p));

@@ -41,3 +41,20 @@ const decodeXml = (s: string) =>
 
 /** Whitespace removed: line breaks inside cells differ between formats. */
 export const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** The text of an HTML page's body as a reader sees it: tags, styles and scripts dropped, entities decoded. */
+export function htmlText(html: string): string {
+  const body = /<body[^>]*>([\s\S]*)<\/body>/.exec(html)?.[1] ?? html;
+  return body
+    .replace(/<(style|script)[^>]*>[\s\S]*?<\/\1>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#(x?)([0-9a-f]+);/gi, (_m, hex: string, digits: string) =>
+      String.fromCodePoint(parseInt(digits, hex ? 16 : 10)),
+    )
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
