@@ -7,12 +7,12 @@ import type { Plan } from '../src/data/plan-model.ts';
 import { budgetTable } from '../src/plan/budget.ts';
 import { budgetSummary } from '../src/plan/budget-summary.ts';
 import { yearsOf } from '../src/plan/fiscal-year.ts';
-import { formatAmount } from '../src/views/format.ts';
 import { excerptView } from '../src/views/excerpt-view.ts';
 import { planView } from '../src/views/plan-view.ts';
 import { listDocuments, makeDataDir, runCli } from './helpers/cli.ts';
-import { pdfPages, squash } from './helpers/extract.ts';
+import { htmlText, pdfPages, squash } from './helpers/extract.ts';
 import { generatePlan } from './helpers/generate-plan.ts';
+import { expectedPlan, firstOutOfOrder, withCommas } from './helpers/oracle.ts';
 import {
   loadPlan,
   paragraphsOfClass,
@@ -52,19 +52,20 @@ describe('each 担当課 excerpt of the seed', () => {
     }
   });
 
-  it('has 事業費 tables with only its own 事業, each with a 合計 over them', async () => {
-    const owner = departmentOf(plan);
-    const years = yearsOf(plan.period);
+  it('has 事業費 tables with only its own 事業, each with a 合計 over them (summed by the test from the YAML)', async () => {
+    const seed = await expectedPlan(path.join(ROOT, 'data'));
     for (const department of plan.departments) {
       const tree = await treeOf({ template: 'excerpt', view: excerptView(plan, department) });
-      const expected = plan.measures
-        .filter((m) => m.projects.some((j) => j.department === department))
-        .map((m) => budgetTable(m, years, (id) => owner.get(id) === department))
-        .filter((t) => t.lines.length > 0)
-        .map((t) => [
-          ...t.lines.map((l) => [l.projectName, ...l.amounts.map(formatAmount), formatAmount(l.total)]),
-          ['合計', ...t.yearTotals.map(formatAmount), formatAmount(t.grandTotal)],
-        ]);
+      const expected = seed.measures
+        .map((m) => m.budget.filter((l) => l.department === department))
+        .filter((lines) => lines.length > 0)
+        .map((lines) => {
+          const sums = seed.years.map((_, i) => lines.reduce((s, l) => s + l.amounts[i]!, 0));
+          return [
+            ...lines.map((l) => [l.project, ...l.amounts.map(withCommas), withCommas(l.total)]),
+            ['合計', ...sums.map(withCommas), withCommas(sums.reduce((a, b) => a + b, 0))],
+          ];
+        });
       expect(tablesOfClass(tree, 'budget').map(tableBodyText), department).toEqual(expected);
     }
   });
@@ -90,8 +91,8 @@ describe('each 担当課 excerpt of the seed', () => {
       );
       expect(rows[rows.length - 1], department).toEqual([
         '合計',
-        ...sums.map(formatAmount),
-        formatAmount(sums.reduce((a, b) => a + b, 0)),
+        ...sums.map(withCommas),
+        withCommas(sums.reduce((a, b) => a + b, 0)),
       ]);
     }
   });
@@ -108,6 +109,12 @@ describe('each 担当課 excerpt of the seed', () => {
 describe('per-department totals add up to the 施策 totals', () => {
   const check = (p: Plan) => {
     const summary = budgetSummary(p);
+    // Every 事業費 of the plan added up here, entry by entry, without budgetTable.
+    const independent = summary.years.map((y) =>
+      p.measures.flatMap((m) => m.budget).reduce((s, b) => s + (b.amounts[String(y)] ?? 0), 0),
+    );
+    expect(summary.grand.amounts).toEqual(independent);
+    expect(summary.grand.total).toBe(independent.reduce((a, b) => a + b, 0));
     summary.years.forEach((_, i) => {
       const byMeasure = p.measures.reduce((s, m) => s + budgetTable(m, summary.years).yearTotals[i]!, 0);
       const byDepartment = summary.departments.reduce((s, d) => s + d.amounts[i]!, 0) + summary.unassigned.amounts[i]!;
@@ -118,9 +125,9 @@ describe('per-department totals add up to the 施策 totals', () => {
     });
   };
 
-  it('for the seed, in every fiscal year', () => {
+  it('for the seed, in every fiscal year', async () => {
     check(plan);
-    expect(budgetSummary(plan).grand.total).toBe(224_422);
+    expect(budgetSummary(plan).grand.total).toBe((await expectedPlan(path.join(ROOT, 'data'))).grandTotal);
   });
 
   it('for a generated plan of 140 施策 over 30 departments, some 事業 without 担当課 or budget', () => {
@@ -229,6 +236,42 @@ describe('keikaku build and the excerpts', () => {
       expect(text).toContain(name);
     for (const other of ['出納事務費', '町有財産管理', '職員研修事業']) expect(text).not.toContain(other);
   }, 120_000);
+
+  it('writes each 担当課’s HTML excerpt: its own 事業 in plan order with their amounts and 合計, nobody else’s', async () => {
+    const work = await makeDataDir({}, path.join(ROOT, 'data'));
+    expect((await runCli(['build', ...TEMPLATE_ARGS, '--format', 'html'], work)).code).toBe(0);
+    const seed = await expectedPlan(path.join(ROOT, 'data'));
+    const lines = seed.measures.flatMap((m) => m.budget);
+    const projects = seed.measures.flatMap((m) => m.projects);
+    // Names of other departments' 事業 that no sentence, item, title or 取組 of the plan contains,
+    // nor one of this department's 事業: where they appear, only another's 事業 can have put them.
+    const prose = seed.measures.flatMap((m) => [m.title, ...m.directions, ...m.items, ...m.initiatives]).join('\n');
+    const otherNames = (department: string) =>
+      projects
+        .filter((p) => p.department !== department)
+        .map((p) => p.name)
+        .filter(
+          (name) =>
+            !prose.includes(name) && !projects.some((p) => p.department === department && p.name.includes(name)),
+        );
+    for (const department of plan.departments) {
+      const text = squash(htmlText(await readFile(path.join(work, 'out', '担当課別', `${department}.html`), 'utf8')));
+      const own = lines.filter((l) => l.department === department);
+      const sums = seed.years.map((_, i) => own.reduce((s, l) => s + l.amounts[i]!, 0));
+      const ownProjects = projects.filter((p) => p.department === department).map((p) => p.name);
+      expect(firstOutOfOrder(text, ownProjects.map(squash)), department).toBeUndefined();
+      for (const l of own)
+        expect(text, `${department}: ${l.project}`).toContain(
+          squash([l.project, ...l.amounts.map(withCommas), withCommas(l.total)].join('')),
+        );
+      expect(text, department).toContain(
+        squash(['合計', ...sums.map(withCommas), withCommas(sums.reduce((a, b) => a + b, 0))].join('')),
+      );
+      expect(otherNames(department).length, department).toBeGreaterThan(3);
+      for (const other of otherNames(department))
+        expect(text, `${department} holds ${other}`).not.toContain(squash(other));
+    }
+  }, 60_000);
 
   it('--department builds only that excerpt; an unknown name lists the known ones', async () => {
     const work = await makeDataDir({}, path.join(ROOT, 'data'));

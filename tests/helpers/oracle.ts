@@ -18,6 +18,7 @@ interface RawMeasure {
 
 export interface ExpectedBudgetLine {
   readonly project: string;
+  readonly department: string | undefined;
   readonly amounts: readonly number[];
   readonly total: number;
 }
@@ -76,7 +77,8 @@ export async function expectedPlan(dataDir: string): Promise<ExpectedPlan> {
       ];
       const budget = (m.budget ?? []).map((b) => {
         const amounts = years.map((y) => b.amounts[String(y)] ?? 0);
-        return { project: name(b.project), amounts, total: sum(amounts) };
+        const department = m.projects.find((p) => p.id === b.project)!.department;
+        return { project: name(b.project), department, amounts, total: sum(amounts) };
       });
       const yearTotals = years.map((_, i) => sum(budget.map((b) => b.amounts[i]!)));
       return {
