@@ -10,7 +10,7 @@ import { validatePlan } from '../src/data/validate.ts';
 import { readDataDir } from '../src/io/read-data-dir.ts';
 import { yearsOf, fiscalYearLabel } from '../src/plan/fiscal-year.ts';
 import { listDocuments, makeDataDir, runCli } from './helpers/cli.ts';
-import { docxParagraphs, htmlText, pdfPages, squash } from './helpers/extract.ts';
+import { docxParagraphs, htmlText, pdfInfo, pdfPages, squash } from './helpers/extract.ts';
 import { kinsokuFaults, pdftotextAvailable } from './helpers/kinsoku.ts';
 import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
 import {
@@ -193,14 +193,48 @@ describe('the Word file', () => {
 });
 
 describe('build outputs', () => {
-  it('are byte-identical across runs, processes and time zones', async () => {
-    const other = await mkdtemp(path.join(tmpdir(), 'keikaku-build-'));
+  /** Every file a build wrote (relative name → bytes): the plan and every excerpt, in every format. */
+  async function everyFile(dir: string): Promise<Map<string, Buffer>> {
+    const names = (await readdir(dir, { recursive: true })).filter((n) => /\.(pdf|docx|html)$/.test(n)).sort();
+    return new Map(await Promise.all(names.map(async (n) => [n, await readFile(path.join(dir, n))] as const)));
+  }
+
+  /** `keikaku build` of the seed in a child process, with `env`, into a new folder. */
+  function buildElsewhere(env: Record<string, string>): Promise<Map<string, Buffer>> {
+    const other = path.join(cwd, `elsewhere-${Object.values(env).join('-').replace(/\W/g, '')}`);
     execFileSync(process.execPath, [path.join(ROOT, 'bin', 'keikaku.js'), 'build', ...SEED_ARGS, '--out', other], {
-      env: { ...process.env, TZ: 'America/Los_Angeles', SOURCE_DATE_EPOCH: '' },
+      env: { ...process.env, ...env },
       stdio: 'pipe',
     });
-    expect(Buffer.compare(await readFile(path.join(other, PDF)), pdfBytes)).toBe(0);
-    expect(Buffer.compare(await readFile(path.join(other, DOCX)), docxBytes)).toBe(0);
+    return everyFile(other);
+  }
+
+  it('are byte-identical across runs, processes and time zones: every file, plan and excerpts, in every format', async () => {
+    const here = await everyFile(path.join(cwd, 'out'));
+    const departments = plan.departments.length;
+    expect(here.size, 'the plan and each 担当課, as PDF, Word and HTML').toBe((1 + departments) * 3);
+    const there = await buildElsewhere({ TZ: 'America/Los_Angeles', SOURCE_DATE_EPOCH: '' });
+    expect([...there.keys()]).toEqual([...here.keys()]);
+    for (const [name, bytes] of here) expect(Buffer.compare(there.get(name)!, bytes), name).toBe(0);
+  }, 60_000);
+
+  it('with SOURCE_DATE_EPOCH, carry that date, and are byte-identical again across processes and time zones', async () => {
+    const epoch = String(Date.UTC(2025, 2, 14, 3, 4, 5) / 1000);
+    const [a, b] = await Promise.all([
+      buildElsewhere({ TZ: 'Asia/Tokyo', SOURCE_DATE_EPOCH: epoch }),
+      buildElsewhere({ TZ: 'Pacific/Auckland', SOURCE_DATE_EPOCH: epoch }),
+    ]);
+    expect([...a.keys()]).toEqual([...(await everyFile(path.join(cwd, 'out'))).keys()]);
+    for (const [name, bytes] of a) expect(Buffer.compare(b.get(name)!, bytes), name).toBe(0);
+    // The PDF's and the Word file's dates are the epoch's, not the default (1 April of the first year, JST).
+    expect((await pdfInfo(a.get(PDF)!)).CreationDate).toMatch(/^D:20250314030405/);
+    expect((await pdfInfo(pdfBytes)).CreationDate).toBe('D:20240331150000Z');
+    const core = await (
+      await (await import('jszip')).default.loadAsync(a.get(DOCX)!)
+    )
+      .file('docProps/core.xml')!
+      .async('string');
+    expect(core).toContain('2025-03-14T03:04:05Z');
   }, 60_000);
 
   it('--measure 12 builds only that 施策', async () => {

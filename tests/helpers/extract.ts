@@ -58,3 +58,11 @@ export function htmlText(html: string): string {
     .replace(/&#39;|&apos;/g, "'")
     .replace(/&amp;/g, '&');
 }
+
+/** The PDF's document information dictionary (Title, Author, CreationDate, …) as pdfjs reads it. */
+export async function pdfInfo(bytes: Uint8Array): Promise<Record<string, unknown>> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, verbosity: 0 }).promise;
+  const { info } = await doc.getMetadata();
+  await doc.destroy();
+  return info as Record<string, unknown>;
+}
