@@ -77,6 +77,12 @@ describe('keikaku on bad input', () => {
     [['validate', '--dta', 'x'], '不明なオプション「--dta」です'],
     [['validate', 'extra'], '余分な引数「extra」があります'],
     [['valdate'], '不明なコマンド「valdate」です'],
+    [['build', '--formt', 'pdf'], 'keikaku build: 不明なオプション「--formt」です'],
+    [
+      ['build', '--format', 'xml'],
+      'keikaku build: --format には pdf、docx、html をカンマ区切りで指定してください（「xml」が指定されています）',
+    ],
+    [['build', 'extra'], 'keikaku build: 余分な引数「extra」があります'],
     [[], '使い方: keikaku'],
   ])('exits 2 for a wrong command line: %j', (args, message) => {
     const run = keikaku(args);

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { diffPlans } from '../src/plan/plan-diff.ts';
-import { diffView } from '../src/views/diff-view.ts';
+import { diffView, formatDifference } from '../src/views/diff-view.ts';
 import { runCli } from './helpers/cli.ts';
 import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
 import { seedWithFourChanges } from './helpers/four-changes.ts';
@@ -144,6 +144,30 @@ describe('the comparison', () => {
     it('事業 put in another order are no change (nothing is numbered by their order)', async () => {
       expect(await changesIn12((m) => m.projects.reverse())).toEqual([]);
     });
+  });
+
+  it('prints a decrease with △ (the budget tables’ mark), an increase with +, in the 事業 rows and the totals', async () => {
+    const dir = path.join(work, 'decrease');
+    await cp(path.join(ROOT, 'data'), dir, { recursive: true });
+    const file = path.join(dir, 'measures', '01.yaml');
+    await writeFile(
+      file,
+      (await readFile(file, 'utf8')).replace(
+        'amounts: { 2024: 132, 2025: 132, 2026: 132 }',
+        'amounts: { 2024: 132, 2025: 120, 2026: 1366 }',
+      ),
+    );
+    const view = diffView(diffPlans(await loadPlan(), await loadPlan(dir)), await loadPlan(), await loadPlan(dir));
+    expect(view.measures[0]!.budget).toEqual([
+      { project: '地域振興事業', year: '2025年度', left: '120', right: '132', difference: '△12' },
+      { project: '地域振興事業', year: '2026年度', left: '1,366', right: '132', difference: '+1,234' },
+    ]);
+    expect(view.totals.map((t) => t.difference)).toEqual(['0', '△12', '+1,234']);
+    expect([formatDifference(-1234567), formatDifference(1234), formatDifference(0)]).toEqual([
+      '△1,234,567',
+      '+1,234',
+      '0',
+    ]);
   });
 
   it('underlines the changed phrases (not single characters), on both sides, and shortens the unchanged stretch', async () => {

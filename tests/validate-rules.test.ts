@@ -280,6 +280,34 @@ describe('validate: the whole run', () => {
     expect(run.code).toBe(1);
   });
 
+  it('explains a file saved as UTF-16 (Notepad’s 「Unicode」), either byte order', async () => {
+    const original = await readFile(path.join(FIXTURES, 'minimal', 'plan.yaml'), 'utf8');
+    const littleEndian = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(original, 'utf16le')]);
+    const bigEndian = Buffer.from(littleEndian).swap16();
+    for (const bytes of [littleEndian, bigEndian]) {
+      const run = await validateWith({ 'plan.yaml': bytes });
+      expect(lines(run.stdout)).toEqual([
+        'data/plan.yaml:1:1: エラー: UTF-16で保存されています。文字コードを「UTF-8」にして保存し直してください',
+      ]);
+      expect(run.code).toBe(1);
+    }
+  });
+
+  it('takes a name of 300 characters and a sentence of 2,000, and refuses one more, saying how long it is', async () => {
+    const measure = await readFile(path.join(FIXTURES, 'minimal', 'measures', '01.yaml'), 'utf8');
+    const withLengths = (title: number, sentence: number) =>
+      measure
+        .replace('title: 見本の施策', `title: ${'題'.repeat(title)}`)
+        .replace('  - 見本の方向を示します。', `  - ${'文'.repeat(sentence)}`);
+    expect((await validateWith({ 'measures/01.yaml': withLengths(300, 2000) })).code).toBe(0);
+    const run = await validateWith({ 'measures/01.yaml': withLengths(301, 2001) });
+    expect(lines(run.stdout)).toEqual([
+      'data/measures/01.yaml:5:8: エラー: title（名称）: 長すぎます（301文字）。名称は300文字までです',
+      'data/measures/01.yaml:7:5: エラー: directions（施策の方向）の1番目: 長すぎます（2001文字）。文は2000文字までです',
+    ]);
+    expect(run.code).toBe(1);
+  });
+
   it('reads a file with a UTF-8 BOM and CRLF line ends as if it had neither', async () => {
     const original = await readFile(path.join(FIXTURES, 'minimal', 'plan.yaml'), 'utf8');
     const windows = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(original.replace(/\n/g, '\r\n'))]);
