@@ -16,7 +16,7 @@ let bare: string;
 
 beforeAll(async () => {
   work = await makeDataDir({}, path.join(ROOT, 'data'));
-  const run = await runCli(['build', ...TEMPLATE_ARGS, '--format', 'html', '--no-departments'], work);
+  const run = await runCli(['build', ...TEMPLATE_ARGS, '--format', 'html'], work);
   expect(run.code).toBe(0);
   html = await readFile(path.join(work, 'out', '実施計画_2024-2026.html'), 'utf8');
   bare = html.replace(/<span class="nw">([^<]*)<\/span>/g, '$1');
@@ -78,6 +78,12 @@ describe.skipIf(!CHROMIUM)('in Chromium', () => {
       expect(problems).toEqual([]);
     }, 60_000);
   }
+
+  it('a 担当課 excerpt loads with no console error and no WCAG 2.1 AA violation (axe-core)', async () => {
+    const { violations, problems } = await checkPage(browser, path.join(work, 'out', '担当課別', '住民課.html'), 1280);
+    expect(violations).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 60_000);
 
   it('keikaku preview shows a change to a data file within 2 seconds, and data errors in the page', async () => {
     const dir = await makeDataDir({}, path.join(ROOT, 'data'));
