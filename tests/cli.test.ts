@@ -53,6 +53,17 @@ describe('keikaku validate on the shipped data', () => {
   });
 });
 
+describe('keikaku <command> --help', () => {
+  it.each(['build', 'validate', 'diff', 'roll'])('prints the usage and exits 0 for %s', (command) => {
+    for (const flag of ['--help', '-h']) {
+      const run = keikaku([command, flag]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('使い方: keikaku <コマンド> [オプション]');
+      expect(run.stderr).toBe('');
+    }
+  });
+});
+
 describe('keikaku on bad input', () => {
   it('exits 1 with located errors, and a summary, for invalid data', async () => {
     const cwd = await makeDataDir({ 'measures/02.yaml': 'id: s02\nnumber: [\n' });

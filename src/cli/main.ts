@@ -39,6 +39,11 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     );
     return EXIT.usage;
   }
+  // `keikaku build --help`: the help the usage promises for every command, not an unknown option.
+  if (rest.includes('-h') || rest.includes('--help')) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT.ok;
+  }
   try {
     return await (
       await load()
