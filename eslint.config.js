@@ -3,7 +3,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'out/', 'data/', 'examples/', 'tests/fixtures/', 'scratch/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'out/',
+      'data/',
+      'examples/',
+      'tests/fixtures/',
+      'scratch/',
+      '.stryker-tmp/',
+      'reports/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,0 +1,32 @@
+// The suite as `npm run mutation` (StrykerJS) runs it against each mutant: the tests that run
+// keikaku in-process and quickly. Left out: the whole-document end-to-end tests that render every
+// format of the seed (minutes per mutant, and what they check of the core modules the tests here
+// check more directly), those that run keikaku in child processes (a mutant does not reach
+// them), and those that need programs outside Node (Chromium, LibreOffice, the W3C checkers).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    include: [
+      'src/**/*.test.ts',
+      'tests/amounts-and-keys.test.ts',
+      'tests/cache.test.ts',
+      'tests/data-files.test.ts',
+      'tests/diff.test.ts',
+      'tests/excerpts.test.ts',
+      'tests/field-recipe.test.ts',
+      'tests/file-names.test.ts',
+      'tests/fiscal-year.test.ts',
+      'tests/generate.test.ts',
+      'tests/roll.test.ts',
+      'tests/schema.test.ts',
+      'tests/template-limits.test.ts',
+      'tests/theme.test.ts',
+      'tests/validate-rules.test.ts',
+      'tests/workflow.test.ts',
+      'tests/write-failures.test.ts',
+    ],
+    exclude: ['src/preview/preview-server.test.ts'],
+  },
+});
