@@ -11,7 +11,6 @@ export default defineConfig({
     include: [
       'src/**/*.test.ts',
       'tests/amounts-and-keys.test.ts',
-      'tests/cache.test.ts',
       'tests/data-files.test.ts',
       'tests/diff.test.ts',
       'tests/excerpts.test.ts',
