@@ -9,10 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../src/data/plan-model.ts';
 import type { BudgetRowData } from '../src/data/schema.ts';
-import { budgetTable } from '../src/plan/budget.ts';
 import { budgetSummary } from '../src/plan/budget-summary.ts';
-import { fundingTable } from '../src/plan/funding.ts';
-import { formatAmount } from '../src/views/format.ts';
 import { validatePlan } from '../src/data/validate.ts';
 import { readDataDir } from '../src/io/read-data-dir.ts';
 import { yearsOf } from '../src/plan/fiscal-year.ts';
@@ -21,6 +18,7 @@ import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
 import { checkPage, CHROMIUM, launchChromium } from './helpers/browser.ts';
 import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
 import { loadPlan, ROOT, TEMPLATE_ARGS } from './helpers/plan.ts';
+import { withCommas } from './helpers/oracle.ts';
 import { missingFrom, printedMeasures, sdgsLine } from './helpers/printed.ts';
 import { reshapePeriod } from './helpers/reshape-period.ts';
 
@@ -143,13 +141,24 @@ describe('the sample city (examples/sample-city)', () => {
 
   /** Each 財源 row and the 合計 row of a 財源内訳 as printed, squashed, for some 事業費 rows. */
   // A 施策 or an excerpt lists the 財源 with money there; the 総括表 lists every one (allSources).
+  // Added up here from the rows (not with fundingTable): each 財源's money, the rows without a
+  // breakdown under （内訳未記入）, and a 合計 that is the rows' 事業費.
   const fundingLines = (rows: readonly BudgetRowData[], allSources = false) => {
-    const table = fundingTable(rows, yearsOf(built.plan.period), built.plan.fundingSources)!;
+    const years = yearsOf(built.plan.period).map(String);
+    const line = (name: string, amounts: number[]) =>
+      squash(`${name}${[...amounts, amounts.reduce((a, b) => a + b, 0)].map(withCommas).join('')}`);
+    const bySource = built.plan.fundingSources.map((source) => ({
+      name: source.name,
+      amounts: years.map((y) => rows.reduce((s, r) => s + (r.sources?.[y]?.[source.id] ?? 0), 0)),
+    }));
+    const unstated = years.map((y) => rows.reduce((s, r) => s + (r.sources?.[y] ? 0 : (r.amounts[y] ?? 0)), 0));
     return [
-      ...table.rows
-        .filter((r) => allSources || r.amounts.some((x) => x !== 0))
-        .map((r) => squash(`${r.source!.name}${[...r.amounts, r.total].map(formatAmount).join('')}`)),
-      squash(`合計${[...table.yearTotals, table.grandTotal].map(formatAmount).join('')}`),
+      ...bySource.filter((r) => allSources || r.amounts.some((x) => x !== 0)).map((r) => line(r.name, r.amounts)),
+      ...(unstated.some((x) => x > 0) ? [line('（内訳未記入）', unstated)] : []),
+      line(
+        '合計',
+        years.map((y) => rows.reduce((s, r) => s + (r.amounts[y] ?? 0), 0)),
+      ),
     ];
   };
 
@@ -167,7 +176,7 @@ describe('the sample city (examples/sample-city)', () => {
         true,
       );
       const grand = budgetSummary(built.plan).grand;
-      expect(whole.at(-1)).toBe(squash(`合計${[...grand.amounts, grand.total].map(formatAmount).join('')}`));
+      expect(whole.at(-1)).toBe(squash(`合計${[...grand.amounts, grand.total].map(withCommas).join('')}`));
       for (const line of whole) expect(all).toContain(line);
     });
 
@@ -235,17 +244,20 @@ describe('the sample city (examples/sample-city)', () => {
     // The 総括表 row of each 施策 is its own 事業費 only: the 再掲 adds nothing to the second.
     const summary = budgetSummary(built.plan);
     for (const { m } of [repeat, original]) {
-      const own = budgetTable(m, yearsOf(built.plan.period));
+      const own = yearsOf(built.plan.period).map((y) => m.budget.reduce((s, b) => s + (b.amounts[String(y)] ?? 0), 0));
       const row = summary.measures.find((x) => x.measure.id === m.id)!;
-      expect(row.amounts).toEqual(own.yearTotals);
+      expect(row.amounts).toEqual(own);
       // …and so it is printed in the 総括表: the 施策's label, then its own amounts and total.
       const label = printedMeasures(built.plan)[built.plan.measures.indexOf(m)]!.heading;
-      const printed = `${label}${squash([...own.yearTotals, own.grandTotal].map(formatAmount).join(''))}`;
+      const printed = `${label}${squash([...own, own.reduce((a, b) => a + b, 0)].map(withCommas).join(''))}`;
       expect(all).toContain(printed);
       expect(squash(docxText)).toContain(printed);
     }
+    const period = yearsOf(built.plan.period).map(String);
     expect(summary.grand.total).toBe(
-      built.plan.measures.reduce((s, m) => s + budgetTable(m, yearsOf(built.plan.period)).grandTotal, 0),
+      built.plan.measures
+        .flatMap((m) => m.budget)
+        .reduce((s, b) => s + period.reduce((t, y) => t + (b.amounts[y] ?? 0), 0), 0),
     );
     expect(repeat.m.budget.some((row) => row.project === repeat.p.id)).toBe(false);
     // Its 担当課's excerpt lists the 事業 once on its first page, with the original's money.

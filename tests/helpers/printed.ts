@@ -1,12 +1,12 @@
 // What a reader must find printed for each 施策, computed from the validated plan the way the
 // documents are meant to print it (the plan's own level names, codes, marks, Nカ年計), so that
-// tests compare documents with the data, not with strings typed twice.
+// tests compare documents with the data, not with strings typed twice. The sums and the commas
+// are done here, not with keikaku's budgetTable or formatAmount, which they check.
 import type { Measure, Plan } from '../../src/data/plan-model.ts';
-import { budgetTable } from '../../src/plan/budget.ts';
 import { yearsOf } from '../../src/plan/fiscal-year.ts';
 import { SDG_GOALS } from '../../src/plan/sdgs.ts';
-import { formatAmount } from '../../src/views/format.ts';
 import { squash } from './extract.ts';
+import { withCommas as formatAmount } from './oracle.ts';
 
 const tagMarks = (plan: Plan, ids: readonly string[] | undefined) =>
   (ids ?? []).map((id) => plan.tags.find((t) => t.id === id)!.mark).join('');
@@ -17,6 +17,29 @@ const statusShown = (plan: Plan, status: string | undefined) =>
 /** 関連するSDGs　目標3 すべての人に健康と福祉を… as printed ('' when none). */
 export const sdgsLine = (goals: readonly number[] | undefined): string =>
   goals ? `関連するSDGs${goals.map((n) => `目標${n}${SDG_GOALS[n - 1]!.name}`).join('')}` : '';
+
+const add = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/** A 施策's 事業費 lines and 合計, added up here: 参考 years (before the period) shown, never summed into the totals. */
+function sums(m: Measure, years: readonly number[]) {
+  const referenceYears = [...new Set(m.budget.flatMap((b) => Object.keys(b.reference ?? {})))].sort();
+  const lines = m.budget.map((b) => {
+    const amounts = years.map((y) => b.amounts[String(y)] ?? 0);
+    return {
+      projectId: b.project,
+      amounts,
+      total: add(amounts),
+      reference: referenceYears.map((y) => b.reference?.[y]),
+    };
+  });
+  const yearTotals = years.map((_, i) => add(lines.map((l) => l.amounts[i]!)));
+  return {
+    lines,
+    yearTotals,
+    grandTotal: add(yearTotals),
+    referenceTotals: referenceYears.map((_, i) => add(lines.map((l) => l.reference[i] ?? 0))),
+  };
+}
 
 export interface PrintedMeasure {
   readonly measure: Measure;
@@ -40,7 +63,7 @@ export function printedMeasures(plan: Plan): PrintedMeasure[] {
       const p = projects.get(id)!;
       return `${p.code ?? ''}${tagMarks(plan, p.tags)}${p.name}${p.repeatOf !== undefined ? '（再掲）' : ''}`;
     };
-    const table = budgetTable(m, years);
+    const table = sums(m, years);
     return {
       measure: m,
       heading: squash(`${plan.labels.measure}${m.code ?? m.number}${tagMarks(plan, m.tags)}${m.title}`),
