@@ -74,6 +74,16 @@ async function builtThenEdited() {
   return { work, before, after };
 }
 
+/** out/ holds exactly a clean build's documents, and the dead build's temporary files are gone. */
+async function expectCleanBuild(work: string, clean: Map<string, string>) {
+  const out = await filesIn(path.join(work, 'out'));
+  expect(documents(out)).toEqual(clean);
+  expect(
+    [...out.keys()].filter((name) => name.endsWith('.tmp')),
+    'temporary files left',
+  ).toEqual([]);
+}
+
 describe('a build killed in the middle of writing', () => {
   it('an out/ file: every document in out/ is the old one or the new one, the half-written one the old; the next build finishes', async () => {
     const { work, before, after } = await builtThenEdited();
@@ -87,13 +97,7 @@ describe('a build killed in the middle of writing', () => {
     for (const [name, bytes] of seen) expect([old.get(name), after.get(name)], name).toContain(bytes);
 
     expect((await build(work)).code).toBe(0);
-    // The dead build's temporary file is cleared, and out/ holds exactly a clean build's documents.
-    const out = await filesIn(path.join(work, 'out'));
-    expect(documents(out)).toEqual(after);
-    expect(
-      [...out.keys()].filter((name) => name.endsWith('.tmp')),
-      'temporary files left',
-    ).toEqual([]);
+    await expectCleanBuild(work, after);
   }, 60_000);
 
   it('an out/.cache entry: no entry is ever half written, and the next build neither warns of a damaged entry nor differs from a clean build', async () => {
@@ -116,11 +120,6 @@ describe('a build killed in the middle of writing', () => {
     const next = await build(work);
     expect(next.code).toBe(0);
     expect(next.stderr).not.toContain('壊れている');
-    const out = await filesIn(path.join(work, 'out'));
-    expect(documents(out)).toEqual(after);
-    expect(
-      [...out.keys()].filter((name) => name.endsWith('.tmp')),
-      'temporary files left',
-    ).toEqual([]);
+    await expectCleanBuild(work, after);
   }, 60_000);
 });
