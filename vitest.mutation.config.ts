@@ -1,13 +1,16 @@
 // The suite as `npm run mutation` (StrykerJS) runs it against each mutant: the tests that run
-// keikaku in-process and quickly. Left out: the whole-document end-to-end tests that render every
-// format of the seed (minutes per mutant, and what they check of the core modules the tests here
-// check more directly), those that run keikaku in child processes (a mutant does not reach
-// them), and those that need programs outside Node (Chromium, LibreOffice, the W3C checkers).
+// keikaku in-process and quickly. Left out: the end-to-end tests that render whole documents to
+// files (seconds each, run again for every mutant they cover; what they check of the core modules
+// the tests here check more directly), those that run keikaku in child processes (a mutant does
+// not reach them), and those that need programs outside Node (Chromium, LibreOffice, the W3C
+// checkers). The unit tests of the writer and the cache stand in for cache.test.ts.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    // Leaves out the tests that render whole documents or start processes (tests/helpers/quick.ts).
+    env: { KEIKAKU_QUICK_TESTS: '1' },
     include: [
       'src/**/*.test.ts',
       'tests/amounts-and-keys.test.ts',

@@ -11,6 +11,7 @@ import { runCli } from './helpers/cli.ts';
 import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
 import { seedWithFourChanges } from './helpers/four-changes.ts';
 import { loadPlan, ROOT, TEMPLATE_ARGS } from './helpers/plan.ts';
+import { itSlow } from './helpers/quick.ts';
 
 interface Measure12 {
   projects: Record<string, unknown>[];
@@ -196,79 +197,97 @@ describe('the comparison', () => {
 });
 
 describe('keikaku diff', () => {
-  it('writes the 新旧対照表 as PDF and Word, showing those four changes and no other 施策', async () => {
-    const run = await runCli(
-      ['diff', '--old', path.join(ROOT, 'data'), '--new', changed, ...TEMPLATE_ARGS, '--out', 'out'],
-      work,
-    );
-    expect(run.code).toBe(0);
-    const pdf = squash((await pdfPages(await readFile(path.join(work, 'out', `${NAME}.pdf`)))).join(''));
-    const docx = squash((await docxParagraphs(await readFile(path.join(work, 'out', `${NAME}.docx`)))).join(''));
-    const plan = await loadPlan();
-    for (const text of [pdf, docx]) {
-      expect(text).toContain(squash('施策1　地域活動の活性化事業費の変更1件'));
-      expect(text).toContain(squash('地域振興事業2025年度140132+8'));
-      expect(text).toContain(squash('通じて積極的に支援します。'));
-      expect(text).toContain(squash('（削除）人権教育の推進'));
-      expect(text).toContain(squash('③オープンデータの公開［情報共有化の推進］（新設）'));
-      expect(text).toContain(squash('変更のない施策（10件）'));
-      for (const m of plan.measures.filter((x) => ![1, 3, 5, 9].includes(x.number)))
-        expect(text).not.toContain(squash(`施策${m.number}　${m.title}`));
-    }
-  }, 60_000);
+  itSlow(
+    'writes the 新旧対照表 as PDF and Word, showing those four changes and no other 施策',
+    async () => {
+      const run = await runCli(
+        ['diff', '--old', path.join(ROOT, 'data'), '--new', changed, ...TEMPLATE_ARGS, '--out', 'out'],
+        work,
+      );
+      expect(run.code).toBe(0);
+      const pdf = squash((await pdfPages(await readFile(path.join(work, 'out', `${NAME}.pdf`)))).join(''));
+      const docx = squash((await docxParagraphs(await readFile(path.join(work, 'out', `${NAME}.docx`)))).join(''));
+      const plan = await loadPlan();
+      for (const text of [pdf, docx]) {
+        expect(text).toContain(squash('施策1　地域活動の活性化事業費の変更1件'));
+        expect(text).toContain(squash('地域振興事業2025年度140132+8'));
+        expect(text).toContain(squash('通じて積極的に支援します。'));
+        expect(text).toContain(squash('（削除）人権教育の推進'));
+        expect(text).toContain(squash('③オープンデータの公開［情報共有化の推進］（新設）'));
+        expect(text).toContain(squash('変更のない施策（10件）'));
+        for (const m of plan.measures.filter((x) => ![1, 3, 5, 9].includes(x.number)))
+          expect(text).not.toContain(squash(`施策${m.number}　${m.title}`));
+      }
+    },
+    60_000,
+  );
 
-  it('--old-rev reads the old data from a git revision', async () => {
-    const repo = await mkdtemp(path.join(tmpdir(), 'keikaku-git-'));
-    await cp(path.join(ROOT, 'data'), path.join(repo, 'data'), { recursive: true });
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
-    git('init', '-q', '-b', 'main');
-    git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'add', '.');
-    git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-q', '-m', 'plan');
-    // The work tree gets the changed data; the commit keeps the seed.
-    await cp(changed, path.join(repo, 'data'), { recursive: true, force: true });
-    const run = await runCli(['diff', '--old-rev', 'main', ...TEMPLATE_ARGS, '--format', 'pdf'], repo);
-    expect(run.stdout).toBe('');
-    expect(run.code).toBe(0);
-    const pdf = squash((await pdfPages(await readFile(path.join(repo, 'out', `${NAME}.pdf`)))).join(''));
-    expect(pdf).toContain(squash('③オープンデータの公開'));
-    const missing = await runCli(['diff', '--old-rev', 'no-such-branch', ...TEMPLATE_ARGS], repo);
-    expect(missing.code).toBe(1);
-    expect(missing.stdout).toContain('no-such-branch:data: エラー: git のリビジョン「no-such-branch」が見つかりません');
-  }, 60_000);
+  itSlow(
+    '--old-rev reads the old data from a git revision',
+    async () => {
+      const repo = await mkdtemp(path.join(tmpdir(), 'keikaku-git-'));
+      await cp(path.join(ROOT, 'data'), path.join(repo, 'data'), { recursive: true });
+      const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+      git('init', '-q', '-b', 'main');
+      git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'add', '.');
+      git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-q', '-m', 'plan');
+      // The work tree gets the changed data; the commit keeps the seed.
+      await cp(changed, path.join(repo, 'data'), { recursive: true, force: true });
+      const run = await runCli(['diff', '--old-rev', 'main', ...TEMPLATE_ARGS, '--format', 'pdf'], repo);
+      expect(run.stdout).toBe('');
+      expect(run.code).toBe(0);
+      const pdf = squash((await pdfPages(await readFile(path.join(repo, 'out', `${NAME}.pdf`)))).join(''));
+      expect(pdf).toContain(squash('③オープンデータの公開'));
+      const missing = await runCli(['diff', '--old-rev', 'no-such-branch', ...TEMPLATE_ARGS], repo);
+      expect(missing.code).toBe(1);
+      expect(missing.stdout).toContain(
+        'no-such-branch:data: エラー: git のリビジョン「no-such-branch」が見つかりません',
+      );
+    },
+    60_000,
+  );
 
-  it('--old-rev without git says so, and names the way round it (--old)', () => {
-    // A town-hall PC may have no git: the CLI in a process whose PATH finds none.
-    const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'keikaku.js'), 'diff', '--old-rev', 'main'], {
-      cwd: ROOT,
-      env: { ...process.env, PATH: '' },
-      encoding: 'utf8',
-    });
-    expect(run.status).toBe(1);
-    expect(run.stdout).toContain(
-      'main:data: エラー: git が見つかりません。git を入れるか、--old-rev の代わりに --old で前の年度のデータのフォルダを指定してください',
-    );
-    expect(run.stderr).not.toContain('    at ');
-  }, 60_000);
+  itSlow(
+    '--old-rev without git says so, and names the way round it (--old)',
+    () => {
+      // A town-hall PC may have no git: the CLI in a process whose PATH finds none.
+      const run = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'keikaku.js'), 'diff', '--old-rev', 'main'], {
+        cwd: ROOT,
+        env: { ...process.env, PATH: '' },
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain(
+        'main:data: エラー: git が見つかりません。git を入れるか、--old-rev の代わりに --old で前の年度のデータのフォルダを指定してください',
+      );
+      expect(run.stderr).not.toContain('    at ');
+    },
+    60_000,
+  );
 
-  it('--old-rev reads measure files whose names are not ASCII (git quotes them unless told not to)', async () => {
-    const repo = await mkdtemp(path.join(tmpdir(), 'keikaku-git-ja-'));
-    await cp(path.join(ROOT, 'data'), path.join(repo, 'data'), { recursive: true });
-    // Staff name files as they like: every 施策 file gets a Japanese name.
-    const measures = path.join(repo, 'data', 'measures');
-    for (const name of await readdir(measures))
-      await rename(path.join(measures, name), path.join(measures, `施策${name}`));
-    const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
-    git('init', '-q', '-b', 'main');
-    git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'add', '.');
-    git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-q', '-m', 'plan');
-    const run = await runCli(['diff', '--old-rev', 'main', ...TEMPLATE_ARGS, '--format', 'html'], repo);
-    expect(run.stdout).toBe('');
-    expect(run.code).toBe(0);
-    // Nothing changed: had the old plan lost its files, all 14 施策 would show as 新設.
-    const html = (await readFile(path.join(repo, 'out', `${NAME}.html`), 'utf8')).replace(/<\/?span[^>]*>/g, '');
-    expect(html).toContain('変更はありません。');
-    expect(html).toContain('変更のない施策（14件）');
-  }, 60_000);
+  itSlow(
+    '--old-rev reads measure files whose names are not ASCII (git quotes them unless told not to)',
+    async () => {
+      const repo = await mkdtemp(path.join(tmpdir(), 'keikaku-git-ja-'));
+      await cp(path.join(ROOT, 'data'), path.join(repo, 'data'), { recursive: true });
+      // Staff name files as they like: every 施策 file gets a Japanese name.
+      const measures = path.join(repo, 'data', 'measures');
+      for (const name of await readdir(measures))
+        await rename(path.join(measures, name), path.join(measures, `施策${name}`));
+      const git = (...args: string[]) => execFileSync('git', args, { cwd: repo, stdio: 'pipe' });
+      git('init', '-q', '-b', 'main');
+      git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'add', '.');
+      git('-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-q', '-m', 'plan');
+      const run = await runCli(['diff', '--old-rev', 'main', ...TEMPLATE_ARGS, '--format', 'html'], repo);
+      expect(run.stdout).toBe('');
+      expect(run.code).toBe(0);
+      // Nothing changed: had the old plan lost its files, all 14 施策 would show as 新設.
+      const html = (await readFile(path.join(repo, 'out', `${NAME}.html`), 'utf8')).replace(/<\/?span[^>]*>/g, '');
+      expect(html).toContain('変更はありません。');
+      expect(html).toContain('変更のない施策（14件）');
+    },
+    60_000,
+  );
 
   it('compares a rolled plan over the years both have, and says that the period moved', async () => {
     const rolled = path.join(work, 'rolled');

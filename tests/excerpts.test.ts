@@ -22,6 +22,7 @@ import {
   treeOf,
   TEMPLATE_ARGS,
 } from './helpers/plan.ts';
+import { itSlow } from './helpers/quick.ts';
 
 let plan: Plan;
 beforeAll(async () => {
@@ -224,18 +225,29 @@ describe('edge cases', () => {
 });
 
 describe('keikaku build and the excerpts', () => {
-  it('writes one PDF and one Word file per 担当課, each holding its own 事業 and totals', async () => {
-    const work = await makeDataDir({}, path.join(ROOT, 'data'));
-    const run = await runCli(['build', ...TEMPLATE_ARGS, '--format', 'pdf'], work);
-    expect(run.code).toBe(0);
-    expect((await readdir(path.join(work, 'out', '担当課別'))).sort()).toEqual(
-      plan.departments.map((d) => `${d}.pdf`).sort(),
-    );
-    const text = squash((await pdfPages(await readFile(path.join(work, 'out', '担当課別', '住民課.pdf')))).join(''));
-    for (const name of ['戸籍事務費', '住民登録費', '効率的な窓口処理の推進', '夜間窓口業務の実施', '25,474', '76,606'])
-      expect(text).toContain(name);
-    for (const other of ['出納事務費', '町有財産管理', '職員研修事業']) expect(text).not.toContain(other);
-  }, 120_000);
+  itSlow(
+    'writes one PDF and one Word file per 担当課, each holding its own 事業 and totals',
+    async () => {
+      const work = await makeDataDir({}, path.join(ROOT, 'data'));
+      const run = await runCli(['build', ...TEMPLATE_ARGS, '--format', 'pdf'], work);
+      expect(run.code).toBe(0);
+      expect((await readdir(path.join(work, 'out', '担当課別'))).sort()).toEqual(
+        plan.departments.map((d) => `${d}.pdf`).sort(),
+      );
+      const text = squash((await pdfPages(await readFile(path.join(work, 'out', '担当課別', '住民課.pdf')))).join(''));
+      for (const name of [
+        '戸籍事務費',
+        '住民登録費',
+        '効率的な窓口処理の推進',
+        '夜間窓口業務の実施',
+        '25,474',
+        '76,606',
+      ])
+        expect(text).toContain(name);
+      for (const other of ['出納事務費', '町有財産管理', '職員研修事業']) expect(text).not.toContain(other);
+    },
+    120_000,
+  );
 
   it('writes each 担当課’s HTML excerpt: its own 事業 in plan order with their amounts and 合計, nobody else’s', async () => {
     const work = await makeDataDir({}, path.join(ROOT, 'data'));
@@ -273,23 +285,31 @@ describe('keikaku build and the excerpts', () => {
     }
   }, 60_000);
 
-  it('--department builds only that excerpt; an unknown name lists the known ones', async () => {
-    const work = await makeDataDir({}, path.join(ROOT, 'data'));
-    const run = await runCli(['build', ...TEMPLATE_ARGS, '--department', '会計課', '--format', 'pdf'], work);
-    expect(run.code).toBe(0);
-    expect(await listDocuments(path.join(work, 'out'))).toEqual(['担当課別']);
-    expect(await readdir(path.join(work, 'out', '担当課別'))).toEqual(['会計課.pdf']);
-    const unknown = await runCli(['build', ...TEMPLATE_ARGS, '--department', '会計', '--format', 'pdf'], work);
-    expect(unknown.code).toBe(1);
-    expect(unknown.stdout).toContain(
-      '--department: エラー: 担当課「会計」は departments.yaml にありません（総務課、政策企画課、まち未来創造課、財政課、会計課、住民課、福祉課、生涯学習課）',
-    );
-  }, 60_000);
+  itSlow(
+    '--department builds only that excerpt; an unknown name lists the known ones',
+    async () => {
+      const work = await makeDataDir({}, path.join(ROOT, 'data'));
+      const run = await runCli(['build', ...TEMPLATE_ARGS, '--department', '会計課', '--format', 'pdf'], work);
+      expect(run.code).toBe(0);
+      expect(await listDocuments(path.join(work, 'out'))).toEqual(['担当課別']);
+      expect(await readdir(path.join(work, 'out', '担当課別'))).toEqual(['会計課.pdf']);
+      const unknown = await runCli(['build', ...TEMPLATE_ARGS, '--department', '会計', '--format', 'pdf'], work);
+      expect(unknown.code).toBe(1);
+      expect(unknown.stdout).toContain(
+        '--department: エラー: 担当課「会計」は departments.yaml にありません（総務課、政策企画課、まち未来創造課、財政課、会計課、住民課、福祉課、生涯学習課）',
+      );
+    },
+    60_000,
+  );
 
-  it('--no-departments builds the plan alone', async () => {
-    const work = await makeDataDir({}, path.join(ROOT, 'data'));
-    const run = await runCli(['build', ...TEMPLATE_ARGS, '--no-departments', '--format', 'pdf'], work);
-    expect(run.code).toBe(0);
-    expect(await listDocuments(path.join(work, 'out'))).toEqual(['実施計画_2024-2026.pdf']);
-  }, 60_000);
+  itSlow(
+    '--no-departments builds the plan alone',
+    async () => {
+      const work = await makeDataDir({}, path.join(ROOT, 'data'));
+      const run = await runCli(['build', ...TEMPLATE_ARGS, '--no-departments', '--format', 'pdf'], work);
+      expect(run.code).toBe(0);
+      expect(await listDocuments(path.join(work, 'out'))).toEqual(['実施計画_2024-2026.pdf']);
+    },
+    60_000,
+  );
 });

@@ -8,6 +8,7 @@ import { diffView } from '../src/views/diff-view.ts';
 import { errorLines, makeDataDir, runCli } from './helpers/cli.ts';
 import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
 import { loadPlan, ROOT } from './helpers/plan.ts';
+import { itSlow } from './helpers/quick.ts';
 
 const NOTE = '地区集会所の改修に充てる予定';
 const WITH_NOTE = '    name: 地域振興事業\n    department: 政策企画課\n    status: 継続\n';
@@ -20,7 +21,7 @@ async function seedWithNote(note: string): Promise<string> {
 }
 
 describe('an optional 備考 on a 事業 (the recipe for a new field)', () => {
-  it('prints under the 事業 in the PDF, the Word file and the HTML', async () => {
+  itSlow('prints under the 事業 in the PDF, the Word file and the HTML', async () => {
     const cwd = await seedWithNote(NOTE);
     const run = await runCli(['build', '--templates', path.join(ROOT, 'templates'), '--measure', '1'], cwd);
     expect(run.code, run.stdout + run.stderr).toBe(0);

@@ -12,6 +12,7 @@ import { fileNameKey } from '../src/data/text-rules.ts';
 import { planJobs } from '../src/pipeline/plan-jobs.ts';
 import { errorLines, readFixture, validateWith } from './helpers/cli.ts';
 import { generatePlan } from './helpers/generate-plan.ts';
+import { itSlow } from './helpers/quick.ts';
 
 const withTitle = async (title: string) =>
   validateWith({
@@ -79,7 +80,7 @@ describe('whatever names the data holds', () => {
   const piece = fc.oneof({ arbitrary: ordinary, weight: 6 }, { arbitrary: dangerous, weight: 1 });
   const name = fc.array(piece, { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
 
-  it('a plan that validates writes every document inside out/, each to its own file', async () => {
+  itSlow('a plan that validates writes every document inside out/, each to its own file', async () => {
     const base = await readDataDir(path.join(import.meta.dirname, 'fixtures', 'minimal'), process.cwd());
     const out = path.join(process.cwd(), 'out-property');
     let valid = 0;

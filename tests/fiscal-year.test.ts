@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { eraFiscalYear, fiscalYearLabel, fiscalYearOf, periodLabel, yearsOf } from '../src/plan/fiscal-year.ts';
 import { circledNumber } from '../src/plan/numbering.ts';
+import { itSlow } from './helpers/quick.ts';
 
 describe('fiscal-year labels', () => {
   it.each([
@@ -20,7 +21,7 @@ describe('fiscal-year labels', () => {
     expect(fiscalYearLabel(2024, 'era-first')).toBe('令和6年度（2024年度）');
   });
 
-  it('is the same in every time zone of the process', () => {
+  itSlow('is the same in every time zone of the process', () => {
     const script =
       "import('./src/plan/fiscal-year.ts').then(m => process.stdout.write([2019, 2024].map(y => m.fiscalYearLabel(y)).join(',')))";
     for (const tz of ['Pacific/Kiritimati', 'America/Los_Angeles', 'UTC']) {

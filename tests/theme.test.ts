@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { errorLines, runCli } from './helpers/cli.ts';
 import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
 import { ROOT } from './helpers/plan.ts';
+import { itSlow } from './helpers/quick.ts';
 
 /** A working folder with the seed's data and a copy of the templates, `edit` applied to one file. */
 async function withTemplates(file: string, from: string, to: string): Promise<string> {
@@ -27,7 +28,7 @@ const buildMeasure1 = (cwd: string) => runCli(['build', '--measure', '1'], cwd);
 const output = (cwd: string, ext: string) => readFile(path.join(cwd, 'out', `実施計画_2024-2026_施策1.${ext}`));
 
 describe('the theme (templates/theme.yaml)', () => {
-  it('gives its printed words to every format', async () => {
+  itSlow('gives its printed words to every format', async () => {
     const cwd = await withTemplates('theme.yaml', 'unit: 単位：千円', 'unit: 金額の単位：千円');
     const run = await buildMeasure1(cwd);
     expect(run.code, run.stdout).toBe(0);
@@ -36,7 +37,7 @@ describe('the theme (templates/theme.yaml)', () => {
     expect((await output(cwd, 'html')).toString()).toContain('<p class="unit align-right">金額の単位：千円</p>');
   });
 
-  it('gives its colours to the Word file and the HTML, and its page margins to the Word file', async () => {
+  itSlow('gives its colours to the Word file and the HTML, and its page margins to the Word file', async () => {
     const cwd = await withTemplates('theme.yaml', "headerFill: '#e8eef5'", "headerFill: '#ffeecc'");
     const edited = path.join(cwd, 'templates', 'theme.yaml');
     await writeFile(edited, (await readFile(edited, 'utf8')).replace('left: 45 }', 'left: 70 }'));
