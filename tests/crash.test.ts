@@ -98,7 +98,7 @@ describe('a build killed in the middle of writing', () => {
 
     expect((await build(work)).code).toBe(0);
     await expectCleanBuild(work, after);
-  }, 60_000);
+  }, 120_000);
 
   it('an out/.cache entry: no entry is ever half written, and the next build neither warns of a damaged entry nor differs from a clean build', async () => {
     const { work, after } = await builtThenEdited();
@@ -121,5 +121,5 @@ describe('a build killed in the middle of writing', () => {
     expect(next.code).toBe(0);
     expect(next.stderr).not.toContain('壊れている');
     await expectCleanBuild(work, after);
-  }, 60_000);
+  }, 120_000);
 });
