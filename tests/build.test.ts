@@ -9,7 +9,7 @@ import type { Plan } from '../src/data/plan-model.ts';
 import { validatePlan } from '../src/data/validate.ts';
 import { readDataDir } from '../src/io/read-data-dir.ts';
 import { yearsOf, fiscalYearLabel } from '../src/plan/fiscal-year.ts';
-import { listDocuments, makeDataDir, runCli } from './helpers/cli.ts';
+import { listDocuments, makeDataDir, readDocuments, runCli } from './helpers/cli.ts';
 import { docxParagraphs, htmlText, pdfInfo, pdfPages, squash } from './helpers/extract.ts';
 import { kinsokuFaults, pdftotextAvailable } from './helpers/kinsoku.ts';
 import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
@@ -193,12 +193,6 @@ describe('the Word file', () => {
 });
 
 describe('build outputs', () => {
-  /** Every file a build wrote (relative name → bytes): the plan and every excerpt, in every format. */
-  async function everyFile(dir: string): Promise<Map<string, Buffer>> {
-    const names = (await readdir(dir, { recursive: true })).filter((n) => /\.(pdf|docx|html)$/.test(n)).sort();
-    return new Map(await Promise.all(names.map(async (n) => [n, await readFile(path.join(dir, n))] as const)));
-  }
-
   /** `keikaku build` of the seed in a child process, with `env`, into a new folder. */
   function buildElsewhere(env: Record<string, string>): Promise<Map<string, Buffer>> {
     const other = path.join(cwd, `elsewhere-${Object.values(env).join('-').replace(/\W/g, '')}`);
@@ -206,11 +200,11 @@ describe('build outputs', () => {
       env: { ...process.env, ...env },
       stdio: 'pipe',
     });
-    return everyFile(other);
+    return readDocuments(other);
   }
 
   it('are byte-identical across runs, processes and time zones: every file, plan and excerpts, in every format', async () => {
-    const here = await everyFile(path.join(cwd, 'out'));
+    const here = await readDocuments(path.join(cwd, 'out'));
     const departments = plan.departments.length;
     expect(here.size, 'the plan and each 担当課, as PDF, Word and HTML').toBe((1 + departments) * 3);
     const there = await buildElsewhere({ TZ: 'America/Los_Angeles', SOURCE_DATE_EPOCH: '' });
@@ -224,7 +218,7 @@ describe('build outputs', () => {
       buildElsewhere({ TZ: 'Asia/Tokyo', SOURCE_DATE_EPOCH: epoch }),
       buildElsewhere({ TZ: 'Pacific/Auckland', SOURCE_DATE_EPOCH: epoch }),
     ]);
-    expect([...a.keys()]).toEqual([...(await everyFile(path.join(cwd, 'out'))).keys()]);
+    expect([...a.keys()]).toEqual([...(await readDocuments(path.join(cwd, 'out'))).keys()]);
     for (const [name, bytes] of a) expect(Buffer.compare(b.get(name)!, bytes), name).toBe(0);
     // The PDF's and the Word file's dates are the epoch's, not the default (1 April of the first year, JST).
     expect((await pdfInfo(a.get(PDF)!)).CreationDate).toMatch(/^D:20250314030405/);

@@ -4,7 +4,7 @@ import { cp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/pr
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../src/pipeline/build.ts';
-import { makeDataDir } from './helpers/cli.ts';
+import { makeDataDir, readDocuments } from './helpers/cli.ts';
 import { loadPlan, ROOT } from './helpers/plan.ts';
 
 const TEMPLATES = path.join(ROOT, 'templates');
@@ -24,15 +24,6 @@ async function workspace() {
   const dir = await makeDataDir({}, path.join(ROOT, 'data'));
   await cp(TEMPLATES, path.join(dir, 'templates'), { recursive: true });
   return dir;
-}
-
-async function filesOf(dir: string): Promise<Map<string, Buffer>> {
-  const out = new Map<string, Buffer>();
-  for (const name of (await readdir(dir, { recursive: true })).sort()) {
-    if (name.startsWith('.') || !/\.(pdf|docx|html)$/.test(name)) continue;
-    out.set(name, await readFile(path.join(dir, name)));
-  }
-  return out;
 }
 
 const edit = async (file: string, from: string, to: string) => {
@@ -79,8 +70,8 @@ describe('out/.cache', () => {
     const clean = await makeDataDir({}, path.join(work, 'data'));
     await cp(TEMPLATES, path.join(clean, 'templates'), { recursive: true });
     await build(options(clean, { noCache: true }));
-    const cached = await filesOf(path.join(work, 'out'));
-    const fresh = await filesOf(path.join(clean, 'out'));
+    const cached = await readDocuments(path.join(work, 'out'));
+    const fresh = await readDocuments(path.join(clean, 'out'));
     expect([...cached.keys()]).toEqual([...fresh.keys()]);
     for (const [name, bytes] of fresh) expect(Buffer.compare(cached.get(name)!, bytes), name).toBe(0);
   }, 120_000);
@@ -126,7 +117,7 @@ describe('out/.cache', () => {
         const outDir = `out-${workers}`;
         const result = await build(options(work, { dataDir: generated, outDir, noCache: true }));
         expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-        results.push(await filesOf(path.join(work, outDir)));
+        results.push(await readDocuments(path.join(work, outDir)));
       } finally {
         delete process.env.KEIKAKU_WORKERS;
       }

