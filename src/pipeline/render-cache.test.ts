@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
-import { jobKeys, RenderCache } from './render-cache.ts';
+import { hashOfSourceTree, jobKeys, RenderCache } from './render-cache.ts';
 import type { RenderContext } from './render-document.ts';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -81,6 +81,90 @@ describe('jobKeys', () => {
     expect(await keyOf(job(), context({ templateSources: sources }))).toBe(base);
     const excerptOnly = context().templateSources.map((t) => (t.name === 'excerpt' ? { ...t, text: '別' } : t));
     expect(await keyOf(job(), context({ templateSources: excerptOnly }))).toBe(base);
+  });
+  it('follows partials written without a space ({{>name}}) and as blocks ({{#> name}})', async () => {
+    const sources = [
+      { name: 'plan', partial: false, text: '{{>measure}}' },
+      { name: 'measure', partial: true, text: '{{#> frame}}x{{/frame}}' },
+      { name: 'frame', partial: true, text: '<div>{{> @partial-block}}</div>' },
+    ];
+    const withFrame = (text: string) =>
+      context({ templateSources: sources.map((t) => (t.name === 'frame' ? { ...t, text } : t)) });
+    expect(await keyOf(job(), withFrame('<section>{{> @partial-block}}</section>'))).not.toBe(
+      await keyOf(job(), withFrame('<div>{{> @partial-block}}</div>')),
+    );
+  });
+
+  it('copes with a partial that includes itself, or one that is not among the templates', async () => {
+    const sources = [
+      { name: 'plan', partial: false, text: '{{> tree}}{{> missing}}' },
+      { name: 'tree', partial: true, text: '{{#each children}}{{> tree}}{{/each}}' },
+    ];
+    const key = await keyOf(job(), context({ templateSources: sources }));
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    const changedTree = sources.map((t) => (t.name === 'tree' ? { ...t, text: `${t.text}!` } : t));
+    expect(await keyOf(job(), context({ templateSources: changedTree }))).not.toBe(key);
+  });
+
+  it('a font moved from one role or face to another changes the key', async () => {
+    const fonts = (gothic: object, mincho: object) => context({ fonts: { gothic, mincho } });
+    const x = bytes('x');
+    const keys = [
+      await keyOf(job(), fonts({ regular: bytes('g'), bold: x }, { regular: bytes('m') })),
+      await keyOf(job(), fonts({ regular: bytes('g'), fallback: x }, { regular: bytes('m') })),
+      await keyOf(job(), fonts({ regular: bytes('g') }, { regular: bytes('m'), bold: x })),
+      await keyOf(job(), fonts({ regular: bytes('g') }, { regular: bytes('m') })),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('hashOfSourceTree', () => {
+  async function tree(): Promise<{ parent: string; root: string }> {
+    const parent = await mkdtemp(path.join(tmpdir(), 'keikaku-source-'));
+    const root = path.join(parent, 'src');
+    await mkdir(path.join(root, 'views', 'deep'), { recursive: true });
+    await writeFile(path.join(root, 'main.ts'), 'export {}');
+    await writeFile(path.join(root, 'views', 'deep', 'worker.mjs'), 'export {}');
+    await writeFile(path.join(root, 'README.md'), '説明');
+    await writeFile(path.join(parent, 'package.json'), '{"version":"1.0.0"}');
+    return { parent, root };
+  }
+
+  it('is the sha256 of the scripts in every subfolder, of package.json and of the lockfile', async () => {
+    const { parent, root } = await tree();
+    const base = await hashOfSourceTree(root);
+    expect(base).toMatch(/^[0-9a-f]{64}$/);
+    expect(await hashOfSourceTree(root)).toBe(base);
+    /** The hash with `file` holding `text`; the tree is put back afterwards. */
+    const changed = async (file: string, text: string) => {
+      const before = await readFile(file).catch(() => undefined);
+      await writeFile(file, text);
+      const hash = await hashOfSourceTree(root);
+      await (before ? writeFile(file, before) : rm(file));
+      return hash;
+    };
+    const hashes = [
+      await changed(path.join(root, 'main.ts'), 'export const a = 1;'),
+      await changed(path.join(root, 'views', 'deep', 'worker.mjs'), 'export const b = 2;'),
+      await changed(path.join(parent, 'package.json'), '{"version":"1.0.1"}'),
+      await changed(path.join(parent, 'package-lock.json'), '{"lockfileVersion":3}'),
+      await changed(path.join(root, 'views', 'extra.cts'), ''),
+      await changed(path.join(root, 'views', 'extra.js'), ''),
+    ];
+    expect(new Set([base, ...hashes]).size).toBe(hashes.length + 1);
+    expect(await hashOfSourceTree(root)).toBe(base);
+    // Files that are not scripts do not count.
+    expect(await changed(path.join(root, 'README.md'), '別の説明')).toBe(base);
+    expect(await changed(path.join(root, 'notes.tsx'), '')).toBe(base);
+    expect(await changed(path.join(root, 'data.json'), '{}')).toBe(base);
+  });
+
+  it('counts a script’s name, not only its content', async () => {
+    const { root } = await tree();
+    const base = await hashOfSourceTree(root);
+    await rename(path.join(root, 'main.ts'), path.join(root, 'main2.ts'));
+    expect(await hashOfSourceTree(root)).not.toBe(base);
   });
 });
 
@@ -191,16 +275,68 @@ describe('RenderCache', () => {
     const { dir, cache } = await filled();
     const stale = `${'c'.repeat(64)}.pdf.entry`;
     const older = `${'d'.repeat(64)}.pdf`;
-    for (const name of [stale, older, 'README.txt']) await writeFile(path.join(dir, name), '');
+    const lookalikes = [
+      `x${'c'.repeat(64)}.pdf.entry`,
+      `${'c'.repeat(64)}.pdf.entry.bak`,
+      'cafe.pdf',
+      `${'g'.repeat(64)}.pdf.entry`,
+    ];
+    const docx = `${'f'.repeat(64)}.docx.entry`;
+    for (const name of [stale, older, docx, 'README.txt', ...lookalikes]) await writeFile(path.join(dir, name), '');
     expect(await cache.get(job(), new Map([['pdf', 'a'.repeat(64)]]))).toHaveLength(1);
     await cache.prune();
-    expect((await readdir(dir)).sort()).toEqual(['README.txt', `${'a'.repeat(64)}.pdf.entry`]);
+    expect((await readdir(dir)).sort()).toEqual(['README.txt', `${'a'.repeat(64)}.pdf.entry`, ...lookalikes].sort());
 
     const writer = new RenderCache(dir);
     writer.put([files[1]!], new Map([['html', 'e'.repeat(64)]]));
     await writer.commit();
     await writer.prune();
-    expect((await readdir(dir)).sort()).toEqual(['README.txt', `${'e'.repeat(64)}.html.entry`]);
+    expect((await readdir(dir)).sort()).toEqual(['README.txt', `${'e'.repeat(64)}.html.entry`, ...lookalikes].sort());
+  });
+
+  it('discards a folder planted at an entry’s name, and says so', async () => {
+    const { dir, cache } = await filled();
+    const pdf = path.join(dir, `${'a'.repeat(64)}.pdf.entry`);
+    await rm(pdf);
+    await mkdir(pdf);
+    await writeFile(path.join(pdf, 'inside'), '');
+    expect(await cache.get(job(), keys)).toBeUndefined();
+    expect(cache.notes).toEqual([
+      'out/.cache の 実施計画_2024-2026.pdf の控えが壊れているかファイルでないため、捨てて作り直しました',
+    ]);
+    expect(await readdir(dir)).toEqual([`${'b'.repeat(64)}.html.entry`]);
+  });
+
+  it('leaves no file open after reading entries', async () => {
+    const { cache } = await filled();
+    const open = () => process.getActiveResourcesInfo().filter((r) => r === 'FileHandle').length;
+    const before = open();
+    expect(await cache.get(job(), keys)).toEqual(files);
+    expect(open()).toBe(before);
+  });
+
+  it('queues only the files whose format has a key; commit with nothing queued creates nothing', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'keikaku-cache-'));
+    const dir = path.join(out, '.cache');
+    const idle = new RenderCache(dir);
+    await idle.commit();
+    expect(await readdir(out)).toEqual([]);
+    const cache = new RenderCache(dir);
+    cache.put(files, new Map([['pdf', 'a'.repeat(64)]]));
+    await cache.commit();
+    expect(await readdir(dir)).toEqual([`${'a'.repeat(64)}.pdf.entry`]);
+  });
+
+  it('prune does nothing when there is no cache folder, and never prunes through a link', async () => {
+    const out = await mkdtemp(path.join(tmpdir(), 'keikaku-cache-'));
+    await new RenderCache(path.join(out, '.cache')).prune();
+    expect(await readdir(out)).toEqual([]);
+    const target = await mkdtemp(path.join(tmpdir(), 'keikaku-target-'));
+    const entry = `${'c'.repeat(64)}.pdf.entry`;
+    await writeFile(path.join(target, entry), '');
+    await symlink(target, path.join(out, '.cache'));
+    await new RenderCache(path.join(out, '.cache')).prune();
+    expect(await readdir(target)).toEqual([entry]);
   });
 
   it('remove deletes the folder, and is fine when there is none', async () => {

@@ -27,16 +27,23 @@ let codeHash: Promise<string> | undefined;
  * a new version of keikaku, or an upgraded pdfkit, never reuses an old version's output.
  */
 function hashOfCode(): Promise<string> {
-  codeHash ??= (async () => {
-    const hash = createHash('sha256');
-    const files = (await readdir(SOURCE_ROOT, { recursive: true })).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort();
-    for (const file of files) hash.update(file).update(await readFile(path.join(SOURCE_ROOT, file)));
-    for (const file of ['package.json', 'package-lock.json']) {
-      hash.update(file).update(await readFile(path.join(SOURCE_ROOT, '..', file)).catch(() => Buffer.alloc(0)));
-    }
-    return hash.digest('hex');
-  })();
+  codeHash ??= hashOfSourceTree(SOURCE_ROOT);
   return codeHash;
+}
+
+/**
+ * The sha256 (hex) of every script under `root` (.js, .ts, .mjs, .cjs, .mts, .cts, in any
+ * subfolder; names and contents, in name order) and of package.json and package-lock.json in the
+ * folder above it (either may be missing).
+ */
+export async function hashOfSourceTree(root: string): Promise<string> {
+  const hash = createHash('sha256');
+  const files = (await readdir(root, { recursive: true })).filter((f) => /\.[cm]?[jt]s$/.test(f)).sort();
+  for (const file of files) hash.update(file).update(await readFile(path.join(root, file)));
+  for (const file of ['package.json', 'package-lock.json']) {
+    hash.update(file).update(await readFile(path.join(root, '..', file)).catch(() => Buffer.alloc(0)));
+  }
+  return hash.digest('hex');
 }
 
 const fontHashes = new WeakMap<object, string>();
@@ -168,7 +175,8 @@ export class RenderCache {
 
   private async discard(name: string, document: string): Promise<undefined> {
     this.notes.push(`${this.shown} の ${document} の控えが壊れているかファイルでないため、捨てて作り直しました`);
-    await rm(this.file(name), { force: true });
+    // recursive: a folder planted at an entry's name goes too (a link is removed, not followed).
+    await rm(this.file(name), { force: true, recursive: true });
     return undefined;
   }
 
