@@ -46,6 +46,16 @@ describe('writeFileAtomic', () => {
     await expect(writeFileAtomic(target, bytes('x'))).rejects.toHaveProperty('code', 'EISDIR');
     expect(await readdir(dir)).toEqual(['out.pdf']);
   });
+
+  it('throws the write’s own error when it fails before the temporary file exists', async () => {
+    const dir = await folder();
+    // Data of the wrong type: writeFile refuses it before creating anything.
+    await expect(writeFileAtomic(path.join(dir, 'out.pdf'), 42 as unknown as Uint8Array)).rejects.toHaveProperty(
+      'code',
+      'ERR_INVALID_ARG_TYPE',
+    );
+    expect(await readdir(dir)).toEqual([]);
+  });
 });
 
 describe('assertInside', () => {
@@ -53,6 +63,14 @@ describe('assertInside', () => {
     const root = await folder();
     await assertInside(root, path.join(root, 'a', 'b', 'c.pdf'));
     expect(await readdir(root)).toEqual([]);
+  });
+
+  it('checks only the folders below the root (the root itself is assertOutputFolder’s to check)', async () => {
+    const real = await folder();
+    const root = path.join(await folder(), 'out');
+    await symlink(real, root);
+    await assertInside(root, path.join(root, 'a.pdf'));
+    await expect(assertInside(root, path.join(root, 'sub', 'a.pdf'))).resolves.toBeUndefined();
   });
 
   it('refuses a path outside the root, naming it', async () => {
@@ -103,13 +121,19 @@ describe('removeStaleTemporaries', () => {
       deadFolder: `.folder.${DEAD_PID}.0123abcd.tmp`,
       notOurs: `計画.pdf.${DEAD_PID}.0123abcd.tmp`,
       shortRandom: `.計画.pdf.${DEAD_PID}.0123.tmp`,
+      notHex: `.計画.pdf.${DEAD_PID}.0123abcg.tmp`,
+      notAPid: `.計画.pdf.x${DEAD_PID}.0123abcd.tmp`,
+      longer: `.計画.pdf.${DEAD_PID}.0123abcd.tmp.bak`,
       document: '計画.pdf',
     };
     for (const [key, name] of Object.entries(names))
       await (key === 'deadFolder' ? mkdir(path.join(dir, name)) : writeFile(path.join(dir, name), ''));
     await removeStaleTemporaries(dir);
     expect((await readdir(dir)).sort()).toEqual(
-      [names.live, names.deadFolder, names.notOurs, names.shortRandom, names.document].sort(),
+      Object.entries(names)
+        .filter(([key]) => key !== 'dead')
+        .map(([, name]) => name)
+        .sort(),
     );
   });
 
