@@ -1,15 +1,19 @@
 import { lstat, mkdir, mkdtemp, readFile, readdir, readlink, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import {
-  assertInside,
-  assertOutputFolder,
-  OutputPathError,
-  removeStaleTemporaries,
-  writeDocuments,
-  writeFileAtomic,
-} from './write-file.ts';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Writer = typeof import('./write-file.ts');
+let { assertInside, assertOutputFolder, OutputPathError, removeStaleTemporaries, writeDocuments, writeFileAtomic } =
+  {} as Writer;
+// The module is loaded afresh before each test, not imported at the top: its temporary-name pattern
+// is made when it loads, and the mutation run (Stryker) credits a change to it only to the tests
+// during which the module loaded.
+beforeEach(async () => {
+  vi.resetModules();
+  ({ assertInside, assertOutputFolder, OutputPathError, removeStaleTemporaries, writeDocuments, writeFileAtomic } =
+    await import('./write-file.ts'));
+});
 
 const folder = () => mkdtemp(path.join(tmpdir(), 'keikaku-write-'));
 const bytes = (text: string) => new TextEncoder().encode(text);
