@@ -180,6 +180,7 @@ export function planView(plan: Plan, options: PlanViewOptions = {}): PlanView {
     if (options.measureIds && !options.measureIds.has(measure.id)) continue;
     if (!measure.projects.some((p) => include(p.id))) continue;
     const firstOfPolicy = previous?.policy !== measure.policy;
+    // Stryker disable next-line OptionalChaining: previous is undefined only for the first 施策, where firstOfPolicy is true and the right side is never read
     const firstOfBasicMeasure = firstOfPolicy || previous?.basicMeasure !== measure.basicMeasure;
     measures.push(measureView(plan, measure, years, firstOfPolicy, firstOfBasicMeasure, include, marks));
     previous = measure;
