@@ -217,7 +217,9 @@ function diffMeasure(
       });
       return;
     }
-    fieldChanges(changedFields(initiativeSchema, o, t, (term) => `${title}の${term}`));
+    // Without 取組 the one group carries the 施策's title, already compared as 施策名.
+    if (m.hasInitiatives && old.hasInitiatives)
+      fieldChanges(changedFields(initiativeSchema, o, t, (term) => `${title}の${term}`));
     const oldRows = new Map(o.rows.map((r) => [r.project, r]));
     for (const row of t.rows) {
       const before = oldRows.get(row.project);
