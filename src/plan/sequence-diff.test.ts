@@ -23,6 +23,10 @@ const CASES: [name: string, before: string, after: string, expected: string][] =
   ['replaces an item as an insert followed by a delete', 'a', 'b', '+b -a'],
   ['keeps the common prefix and suffix around a change', 'abxcd', 'abycd', '=a =b +y -x =c =d'],
   ['keeps the longest common subsequence between changes', 'xabyc', 'azbcw', '-x =a +z =b -y =c +w'],
+  ['keeps the common prefix first when an item is repeated after it', 'a', 'aa', '=a +a'],
+  ['keeps the common prefix first when a repeated item is removed after it', 'aa', 'a', '=a -a'],
+  ['keeps the common suffix last when an item is repeated before it', 'a', 'baa', '+b +a =a'],
+  ['keeps the common suffix last when a repeated item is removed before it', 'baa', 'a', '-b -a =a'],
 ];
 
 describe('diffSequences', () => {
@@ -44,6 +48,13 @@ describe('diffSequences', () => {
       { type: 'insert', after: after[1] },
       { type: 'delete', before: before[1] },
     ]);
+  });
+
+  it('treats undefined items (optional values) like any other item', () => {
+    expect(diffSequences(['a'], ['a', undefined])).toStrictEqual([eq('a'), ins(undefined)]);
+    expect(diffSequences(['a', undefined], ['a'])).toStrictEqual([eq('a'), del(undefined)]);
+    expect(diffSequences([], [undefined])).toStrictEqual([ins(undefined)]);
+    expect(diffSequences([undefined], [])).toStrictEqual([del(undefined)]);
   });
 
   it('rebuilds both sequences from its operations, keeping a longest common subsequence', () => {

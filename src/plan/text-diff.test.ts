@@ -37,6 +37,15 @@ describe('tokenize', () => {
     expect(tokenize('制度をつうじて広がる')).toEqual(['制度', 'を', 'つうじて', '広', 'がる']);
   });
 
+  it('cuts punctuation one mark a token, and keeps a hiragana run after it whole even when it starts like a particle', () => {
+    expect(tokenize('「とても」、（ＩＣＴ）')).toEqual(['「', 'とても', '」', '、', '（', 'ＩＣＴ', '）']);
+    expect(tokenize('とても')).toEqual(['とても']);
+  });
+
+  it('keeps a separator out of a word of letters, even before a digit', () => {
+    expect(tokenize('Ver.2 No,1')).toEqual(['Ver', '.', '2', ' ', 'No', ',', '1']);
+  });
+
   it('keeps whitespace runs together and a supplementary-plane kanji whole', () => {
     expect(tokenize('𠮷野町　 の a\tb')).toEqual(['𠮷野町', '　 ', 'の', ' ', 'a', '\t', 'b']);
   });
@@ -63,6 +72,7 @@ const DIFFS: Record<string, [before: string, after: string][]> = {
   'keeps a compound whole rather than leave one kanji of it marked': [
     ['[利用者]の声', '[活用者]の声'],
     ['[市民]会議', '[町民]会議'],
+    ['住民協働[推進]を図る', '住民協働[推進費]を図る'],
   ],
   'never folds a long unchanged word between two changes into the change': [
     ['[つうじて]住民協働事業制度[すみやかに]', '[通じて]住民協働事業制度[ただちに]'],
@@ -89,6 +99,19 @@ describe('diffText', () => {
   );
   it.each(cases)('%s: %j → %j', (_name, before, after) => {
     expect(diffText(plain(before), plain(after))).toEqual({ before: segments(before), after: segments(after) });
+  });
+
+  it('still compares word by word with exactly as many distinct words as the diff has codes (6,400)', () => {
+    // 6,399 distinct words of three letters (aaa, aab, …) and the space between them: 6,400 distinct tokens.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const words = Array.from({ length: 6399 }, (_, i) =>
+      [Math.floor(i / 676), Math.floor(i / 26) % 26, i % 26].map((k) => letters[k]).join(''),
+    );
+    const kept = words.slice(0, -1).join(' ');
+    expect(diffText(`${kept} ${words.at(-1)}`, kept)).toEqual({
+      before: [{ text: kept, changed: false }, marked(' jmc')],
+      after: [{ text: kept, changed: false }],
+    });
   });
 
   it('marks both texts whole when they hold more distinct words than the diff has codes', () => {
