@@ -52,7 +52,6 @@ function random(seed: number) {
   const next = () => (state = (state * 48271) % 2147483647) / 2147483647;
   return {
     next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
     pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
   };
 }
