@@ -40,6 +40,16 @@ describe('decodeDataFile', () => {
     );
   });
 
+  it('counts the Japanese before the bad byte as characters, whatever their length in bytes', () => {
+    // あ (3 bytes) then a byte no UTF-8 character starts with.
+    expect(decodeDataFile(FILE, bytesOf('あ', 0xff))).toEqual(notUtf8(1, 2, NOT_UTF8));
+    // A Shift_JIS 見 (8C A9) after lines holding kanji.
+    const text = 'municipality: 利根町\ntitle: 実施計画\nperiod:\n  start: 2024\n  end: 2026\nx: ';
+    expect(decodeDataFile(FILE, bytesOf(text, 0x8c, 0xa9, '\n'))).toEqual(notUtf8(6, 4, NOT_UTF8));
+    // A character cut short (the first two bytes of あ, then a letter): the place is where it starts.
+    expect(decodeDataFile(FILE, bytesOf('いx', 0xe3, 0x81, 'y'))).toEqual(notUtf8(1, 3, NOT_UTF8));
+  });
+
   it('says UTF-16 for a file that starts with a UTF-16 byte order mark, either order', () => {
     expect(decodeDataFile(FILE, Uint8Array.from([0xff, 0xfe, 0x61, 0x00]))).toEqual(notUtf8(1, 1, UTF16));
     expect(decodeDataFile(FILE, Uint8Array.from([0xfe, 0xff, 0x00, 0x61]))).toEqual(notUtf8(1, 1, UTF16));

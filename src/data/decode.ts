@@ -33,11 +33,11 @@ function firstInvalidPosition(bytes: Uint8Array): { line: number; col: number } 
   let lo = 0;
   let hi = bytes.length;
   // Binary search the longest prefix that decodes in streaming mode (an incomplete tail is fine).
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  // A fresh decoder each time: flushing one to reuse it would throw for a prefix that ends inside
+  // a character, and count that prefix as invalid.
   const prefixOk = (n: number) => {
     try {
-      decoder.decode(bytes.subarray(0, n), { stream: true });
-      decoder.decode(); // reset
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, n), { stream: true });
       return true;
     } catch {
       return false;
@@ -48,7 +48,8 @@ function firstInvalidPosition(bytes: Uint8Array): { line: number; col: number } 
     if (prefixOk(mid)) lo = mid;
     else hi = mid - 1;
   }
-  const text = new TextDecoder('utf-8').decode(bytes.subarray(0, lo));
+  // Streaming again: the start of the character the bad byte breaks is not counted as a character.
+  const text = new TextDecoder('utf-8').decode(bytes.subarray(0, lo), { stream: true });
   const lines = text.split('\n');
   return { line: lines.length, col: [...(lines[lines.length - 1] ?? '')].length + 1 };
 }
