@@ -181,6 +181,23 @@ describe('YamlSource.parse: values', () => {
     });
   });
 
+  it('refuses an alias with no anchor before it, at the alias, naming both', () => {
+    const message = (name: string) =>
+      `エイリアス「*${name}」の元になるアンカー「&${name}」が、それより前にありません。アンカーを先に書くか、エイリアスを使わずに書いてください`;
+    const error = (line: number, col: number, name: string) => ({
+      severity: 'error',
+      file: FILE,
+      line,
+      col,
+      rule: 'yaml-alias-unresolved',
+      message: message(name),
+    });
+    expect(YamlSource.parse(FILE, 'a: 1\nb: *nope\n')).toEqual({ diagnostics: [error(2, 4, 'nope')] });
+    // The anchor written after its alias does not count.
+    expect(YamlSource.parse(FILE, 'b: [*x]\na: &x 1\n')).toEqual({ diagnostics: [error(1, 5, 'x')] });
+    expect(parsed('a: &x 1\nb: *x\n').value).toEqual({ a: 1, b: 1 });
+  });
+
   it('reads a file indented with tabs, each leading tab as two spaces, and counts it so in columns', () => {
     const source = parsed('a:\n\tb:\n\t\t- c\n\t\t- d\n');
     expect(source.value).toEqual({ a: { b: ['c', 'd'] } });

@@ -45,6 +45,7 @@ export class YamlSource {
     });
     const diagnostics = [...doc.errors.map((e) => yamlErrorToDiagnostic(file, e, lineCounter))];
     if (diagnostics.length === 0) diagnostics.push(...sameKeysInOtherSpelling(file, doc, source, lineCounter));
+    if (diagnostics.length === 0) diagnostics.push(...unresolvedAliases(file, doc, lineCounter));
     if (diagnostics.length > 0) return { diagnostics };
     let value: unknown;
     try {
@@ -180,4 +181,22 @@ function sameKeysInOtherSpelling(file: string, doc: Document, text: string, line
     },
   });
   return out;
+}
+
+/** An alias (*name) with no anchor (&name) before it: yaml would only throw when reading values. */
+function unresolvedAliases(file: string, doc: Document, lineCounter: LineCounter): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  visit(doc, {
+    Alias(_, alias) {
+      if (alias.resolve(doc)) return;
+      found.push({
+        severity: 'error',
+        file,
+        ...lineCounter.linePos(alias.range?.[0] ?? 0),
+        rule: 'yaml-alias-unresolved',
+        message: `エイリアス「*${alias.source}」の元になるアンカー「&${alias.source}」が、それより前にありません。アンカーを先に書くか、エイリアスを使わずに書いてください`,
+      });
+    },
+  });
+  return found;
 }
