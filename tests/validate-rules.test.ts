@@ -188,8 +188,9 @@ const CASES: { fixture: string; code: number; expected: string[] }[] = [
     // Checked against the theme's fonts (keikaku's own here: the folder has no templates/).
     fixture: 'unprintable-characters.measure.yaml',
     code: 1,
+    // 13th as a reader counts: 𠮷 and 🙂 are one character each (two UTF-16 units).
     expected: [
-      `${M}:7:5: 警告: 見えない文字 U+200B（幅のない空白や文字の向きの指定）が15文字目にあります。貼り付けたときに紛れ込んだものなら削除してください`,
+      `${M}:7:5: 警告: 見えない文字 U+200B（幅のない空白や文字の向きの指定）が13文字目にあります。貼り付けたときに紛れ込んだものなら削除してください`,
       `${M}:7:5: エラー: 「𠮷」（U+20BB7）、「🙂」（U+1F642）は文書のフォント（BIZ UDGothic・BIZ UDMincho）にない文字で、印刷すると空白の四角になります。ほかの字に置き換えるか、その字のあるフォントを fonts/ に入れて templates/theme.yaml の fallbackFont に指定してください`,
     ],
   },

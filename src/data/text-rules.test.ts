@@ -56,6 +56,8 @@ describe('forbiddenCharProblem', () => {
     expect(forbiddenCharProblem('見本\tです', true)).toBe('改行やタブは使えません（3文字目）。1行で書いてください');
     expect(forbiddenCharProblem('見本\nです', true)).toBe('改行やタブは使えません（3文字目）。1行で書いてください');
     expect(forbiddenCharProblem('見本です\r', true)).toBe('改行やタブは使えません（5文字目）。1行で書いてください');
+    // 𠮷 (outside the BMP, two UTF-16 units) is one character, as a reader counts it.
+    expect(forbiddenCharProblem('𠮷野\t', true)).toBe('改行やタブは使えません（3文字目）。1行で書いてください');
   });
 
   it('reports a forbidden character before a line break', () => {

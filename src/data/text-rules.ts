@@ -6,6 +6,9 @@ const FORBIDDEN_CHAR =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 const LINE_BREAK_OR_TAB = /[\t\n\r]/;
 
+/** The 1-based number of the character at UTF-16 `index`, counting 𠮷 and the like as one, as readers do. */
+const characterNumber = (text: string, index: number): number => [...text.slice(0, index)].length + 1;
+
 export const codePointName = (ch: string): string =>
   `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -13,11 +16,11 @@ export const codePointName = (ch: string): string =>
 export function forbiddenCharProblem(text: string, singleLine: boolean): string | undefined {
   const bad = FORBIDDEN_CHAR.exec(text);
   if (bad) {
-    return `使えない文字 ${codePointName(bad[0])}（制御文字など）が${bad.index + 1}文字目にあります。Wordファイルが壊れる原因になるため、削除してください`;
+    return `使えない文字 ${codePointName(bad[0])}（制御文字など）が${characterNumber(text, bad.index)}文字目にあります。Wordファイルが壊れる原因になるため、削除してください`;
   }
   if (singleLine) {
     const br = LINE_BREAK_OR_TAB.exec(text);
-    if (br) return `改行やタブは使えません（${br.index + 1}文字目）。1行で書いてください`;
+    if (br) return `改行やタブは使えません（${characterNumber(text, br.index)}文字目）。1行で書いてください`;
   }
   return undefined;
 }
@@ -39,7 +42,7 @@ export const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\
 export function invisibleCharProblem(text: string): string | undefined {
   const invisible = INVISIBLE.exec(text);
   if (!invisible) return undefined;
-  return `見えない文字 ${codePointName(invisible[0])}（幅のない空白や文字の向きの指定）が${invisible.index + 1}文字目にあります。貼り付けたときに紛れ込んだものなら削除してください`;
+  return `見えない文字 ${codePointName(invisible[0])}（幅のない空白や文字の向きの指定）が${characterNumber(text, invisible.index)}文字目にあります。貼り付けたときに紛れ込んだものなら削除してください`;
 }
 
 /** Bytes a name may take, per kind: room is left for `_2024-2026_施策1-2.docx` and the like. */
