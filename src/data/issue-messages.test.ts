@@ -232,7 +232,7 @@ describe('issueToDiagnostics: sizes and ranges', () => {
     const lists = z.object({ a: z.array(z.string()).min(1), b: z.array(z.string()).max(1) });
     expect(diagnose('a: []\nb: [x, y]\n', lists)).toEqual([
       error(1, 4, 'empty-list', 'aには1件以上書いてください'),
-      error(2, 4, 'empty-list', 'bの件数が多すぎます'),
+      error(2, 4, 'too-many-items', 'bの件数が多すぎます'),
     ]);
   });
 

@@ -120,7 +120,12 @@ export function issueToDiagnostics(
       return [at(input === undefined ? 'missing-key' : 'wrong-type', invalidTypeMessage(path, issue.expected, input))];
     case 'too_small':
     case 'too_big':
-      return [at(issue.origin === 'array' ? 'empty-list' : 'out-of-range', tooSmallOrBigMessage(issue, path, input))];
+      return [
+        at(
+          issue.origin !== 'array' ? 'out-of-range' : issue.code === 'too_small' ? 'empty-list' : 'too-many-items',
+          tooSmallOrBigMessage(issue, path, input),
+        ),
+      ];
     case 'invalid_value':
       return [
         at(
