@@ -1,6 +1,9 @@
 // indicatorsView prints a 施策's 指標 and those of its chosen 事業: 種別・単位・direction,
 // 基準値 and 最終目標 with their years, a target per plan year (― where none), figures as written.
 import { describe, expect, it, vi } from 'vitest';
+// Modules loaded afresh below keep the schema already loaded (vi.doMock): reloading it would make
+// the mutation run credit the schema's load-time definitions to these tests, which do not check them.
+import * as schema from '../data/schema.ts';
 import { measureModel, type Measure } from '../data/plan-model.ts';
 import type { ProjectData } from '../data/schema.ts';
 
@@ -10,6 +13,7 @@ import type { ProjectData } from '../data/schema.ts';
  */
 async function indicatorViewModule() {
   vi.resetModules();
+  vi.doMock('../data/schema.ts', () => schema);
   return import('./indicator-view.ts');
 }
 

@@ -1,6 +1,9 @@
 // planView: the labels, 施策体系, 取組 rows, 事業費 tables and 凡例 that the plan's templates read,
 // for the whole plan, for some 施策 (--measure) and for the 事業 of one 担当課.
 import { describe, expect, it, vi } from 'vitest';
+// Modules loaded afresh below keep the schema already loaded (vi.doMock): reloading it would make
+// the mutation run credit the schema's load-time definitions to these tests, which do not check them.
+import * as schema from '../data/schema.ts';
 import type { Measure, Plan } from '../data/plan-model.ts';
 import type { ProjectData } from '../data/schema.ts';
 import { levelView, markers, planView } from './plan-view.ts';
@@ -149,6 +152,7 @@ const plan: Plan = {
  */
 async function freshPlanViewModule() {
   vi.resetModules();
+  vi.doMock('../data/schema.ts', () => schema);
   return import('./plan-view.ts');
 }
 

@@ -1,6 +1,9 @@
 // summaryView: the 事業費総括表 as templates read it: 施策 rows grouped by 基本施策 with 小計, totals
 // per 担当課, the （担当課未記入） row and note, the grand total, and the same money by 財源.
 import { describe, expect, it, vi } from 'vitest';
+// Modules loaded afresh below keep the schema already loaded (vi.doMock): reloading it would make
+// the mutation run credit the schema's load-time definitions to these tests, which do not check them.
+import * as schema from '../data/schema.ts';
 import type { Measure, Plan } from '../data/plan-model.ts';
 import { summaryView } from './summary-view.ts';
 
@@ -86,6 +89,7 @@ describe('amountsView', () => {
     // Loaded afresh: amountsView is built when the module loads, and a mutation test (StrykerJS)
     // sees a changed amountsView only in a module loaded after the change.
     vi.resetModules();
+    vi.doMock('../data/schema.ts', () => schema);
     const { amountsView } = await import('./summary-view.ts');
     expect(amountsView({ amounts: [1234, 0], total: 1234 })).toStrictEqual({ amounts: ['1,234', '0'], total: '1,234' });
   });
