@@ -29,7 +29,7 @@ export class YamlSource {
     readonly file: string,
     private readonly doc: Document,
     private readonly lineCounter: LineCounter,
-    /** The document as plain JavaScript values (undefined for an empty file). */
+    /** The document as plain JavaScript values (null for an empty or comment-only file). */
     readonly value: unknown,
   ) {}
 
