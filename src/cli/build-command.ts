@@ -2,6 +2,7 @@
 import { formatReport, formatSummary } from '../diagnostics/reporters.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { OUTPUT_FORMATS } from '../backends/backend.ts';
+import { inputFolders } from '../io/input-folders.ts';
 import { build } from '../pipeline/build.ts';
 import { EXIT, UsageError, type Command } from './command.ts';
 import { parseFormats, parseOptions } from './options.ts';
@@ -10,7 +11,7 @@ export const run: Command = async (args, io) => {
   const options = parseOptions(args, {
     data: { type: 'string', default: 'data' },
     out: { type: 'string', default: 'out' },
-    templates: { type: 'string', default: 'templates' },
+    templates: { type: 'string' },
     format: { type: 'string', default: OUTPUT_FORMATS.join(',') },
     measure: { type: 'string', multiple: true, default: [] },
     department: { type: 'string', multiple: true, default: [] },
@@ -24,12 +25,13 @@ export const run: Command = async (args, io) => {
     .flatMap((m) => m.split(','))
     .map((m) => m.trim())
     .filter((m) => m !== '');
+  const folders = await inputFolders({ templates: options.templates, dataDir: options.data, cwd: io.cwd });
   const result = await build(
     {
       cwd: io.cwd,
       dataDir: options.data,
       outDir: options.out,
-      templatesDir: options.templates,
+      ...folders,
       formats,
       measures,
       departments: options.department,

@@ -2,6 +2,7 @@
 import { OUTPUT_FORMATS } from '../backends/backend.ts';
 import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { formatReport, formatSummary } from '../diagnostics/reporters.ts';
+import { inputFolders } from '../io/input-folders.ts';
 import { makeDiff } from '../pipeline/diff.ts';
 import { EXIT, UsageError, type Command } from './command.ts';
 import { parseFormats, parseOptions } from './options.ts';
@@ -12,7 +13,7 @@ export const run: Command = async (args, io) => {
     'old-rev': { type: 'string' },
     new: { type: 'string', default: 'data' },
     out: { type: 'string', default: 'out' },
-    templates: { type: 'string', default: 'templates' },
+    templates: { type: 'string' },
     format: { type: 'string', default: OUTPUT_FORMATS.join(',') },
     order: { type: 'string', default: 'new-first' },
   });
@@ -27,7 +28,7 @@ export const run: Command = async (args, io) => {
       old: old ? { revision: old } : { dir: options.old! },
       newDir: options.new,
       outDir: options.out,
-      templatesDir: options.templates,
+      ...(await inputFolders({ templates: options.templates, dataDir: options.new, cwd: io.cwd })),
       formats: parseFormats(options.format),
       order,
     },

@@ -65,7 +65,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
 }
 
 async function version(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const [path, { ownRoot, readAnyFile }] = await Promise.all([import('node:path'), import('../io/own-files.ts')]);
+  const pkg = JSON.parse((await readAnyFile(path.join(ownRoot(), 'package.json'))).toString('utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }

@@ -1,4 +1,5 @@
 // keikaku preview: the HTML edition, rebuilt and reloaded as data and templates change.
+import { inputFolders } from '../io/input-folders.ts';
 import { startPreview } from '../preview/preview-server.ts';
 import { EXIT, UsageError, type Command } from './command.ts';
 import { parseOptions } from './options.ts';
@@ -6,7 +7,7 @@ import { parseOptions } from './options.ts';
 export const run: Command = async (args, io) => {
   const options = parseOptions(args, {
     data: { type: 'string', default: 'data' },
-    templates: { type: 'string', default: 'templates' },
+    templates: { type: 'string' },
     port: { type: 'string', default: '8080' },
   });
   const port = Number(options.port);
@@ -17,7 +18,7 @@ export const run: Command = async (args, io) => {
     preview = await startPreview({
       cwd: io.cwd,
       dataDir: options.data,
-      templatesDir: options.templates,
+      ...(await inputFolders({ templates: options.templates, dataDir: options.data, cwd: io.cwd })),
       port,
       log: (line) => io.stderr(`${line}\n`),
     });

@@ -4,9 +4,8 @@ import { glyphCoverage } from '../backends/glyph-coverage.ts';
 import { hasErrors, type Diagnosed } from '../diagnostics/diagnostic.ts';
 import { formatReport, formatSummary, REPORT_FORMATS, type ReportFormat } from '../diagnostics/reporters.ts';
 import { validatePlan, type GlyphCoverage } from '../data/validate.ts';
-import { folderExists } from '../io/create-folder.ts';
 import { readFonts } from '../io/read-fonts.ts';
-import { DEFAULT_TEMPLATES_DIR } from '../io/read-templates.ts';
+import { inputFolders, type InputFolders } from '../io/input-folders.ts';
 import { readTheme } from '../io/read-theme.ts';
 import { readDataDir } from '../io/read-data-dir.ts';
 import { EXIT, UsageError, type Command } from './command.ts';
@@ -26,7 +25,7 @@ export const run: Command = async (args, io) => {
   }
   const [read, glyphs] = await Promise.all([
     readDataDir(path.resolve(io.cwd, options.data), io.cwd),
-    fontCoverage(options.templates, io.cwd),
+    fontCoverage(await inputFolders({ templates: options.templates, dataDir: options.data, cwd: io.cwd }), io.cwd),
   ]);
   const { diagnostics } = validatePlan(read.files, [...read.diagnostics, ...glyphs.diagnostics], {
     ...(glyphs.value ? { glyphs: glyphs.value } : {}),
@@ -39,14 +38,12 @@ export const run: Command = async (args, io) => {
 
 /**
  * The fonts the documents will be printed with, to check every character of the data against:
- * the theme of --templates, else of templates/ here, else keikaku's own (a data repository
- * without templates builds with those).
+ * those the build would use (input-folders.ts).
  */
-async function fontCoverage(templates: string | undefined, cwd: string): Promise<Diagnosed<GlyphCoverage | undefined>> {
-  const dir = templates ?? ((await folderExists(path.resolve(cwd, 'templates'))) ? 'templates' : DEFAULT_TEMPLATES_DIR);
-  const theme = await readTheme(dir, cwd);
+async function fontCoverage(folders: InputFolders, cwd: string): Promise<Diagnosed<GlyphCoverage | undefined>> {
+  const theme = await readTheme(folders.templatesDir, cwd);
   if (!theme.value) return { value: undefined, diagnostics: theme.diagnostics };
-  const fonts = await readFonts(theme.value, undefined, cwd);
+  const fonts = await readFonts(theme.value, folders.fontsDir, cwd);
   if (!fonts.fonts) return { value: undefined, diagnostics: fonts.diagnostics };
   return { value: glyphCoverage(fonts.fonts, theme.value), diagnostics: [] };
 }

@@ -1,21 +1,18 @@
-// Loads the BIZ UD font files from fonts/ (beside the package), once per process.
-import { readFile } from 'node:fs/promises';
+// Loads the theme's font files (BIZ UD by default) from a fonts folder, once per process.
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { FontFiles } from '../backends/fonts.ts';
 import { FONT_ROLES, type Theme } from '../theme/theme.ts';
 import { readErrorCause } from './file-errors.ts';
+import { ownFontsDir, readAnyFile } from './own-files.ts';
 import { displayPath } from './paths.ts';
-
-export const DEFAULT_FONTS_DIR = fileURLToPath(new URL('../../fonts/', import.meta.url));
 
 type Loaded = { fonts?: FontFiles; diagnostics: Diagnostic[] };
 
 const cache = new Map<string, Promise<Loaded>>();
 
-/** The theme's font files from `dir` (fonts/ beside the package by default), read once per process. */
-export function readFonts(theme: Theme, dir = DEFAULT_FONTS_DIR, cwd = process.cwd()): Promise<Loaded> {
+/** The theme's font files from `dir` (keikaku's own fonts/ by default), read once per process. */
+export function readFonts(theme: Theme, dir = ownFontsDir(), cwd = process.cwd()): Promise<Loaded> {
   const root = path.resolve(cwd, dir);
   const key = JSON.stringify([root, theme.fonts]);
   let loaded = cache.get(key);
@@ -31,7 +28,7 @@ async function load(theme: Theme, dir: string, cwd: string): Promise<Loaded> {
   const readFont = async (name: string): Promise<Buffer | undefined> => {
     const file = path.join(dir, name);
     try {
-      const data = await readFile(file);
+      const data = await readAnyFile(file);
       if (!isTrueType(data)) throw Object.assign(new Error('not a font'), { code: 'EFONT' });
       return data;
     } catch (error) {

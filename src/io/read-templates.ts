@@ -1,14 +1,10 @@
 // Reads the templates folder: the main templates (*.hbs) and the partials (partials/*.hbs).
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { TemplateSource } from '../templates/engine.ts';
 import { readErrorCause } from './file-errors.ts';
+import { readAnyFile, readAnyFolder } from './own-files.ts';
 import { displayPath } from './paths.ts';
-
-/** keikaku's own templates (beside the package), for a data folder that has none. */
-export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 export async function readTemplates(
   dir: string,
@@ -20,7 +16,7 @@ export async function readTemplates(
   const readFolder = async (folder: string, partial: boolean) => {
     let names: string[];
     try {
-      names = (await readdir(folder)).filter((n) => n.endsWith('.hbs')).sort();
+      names = (await readAnyFolder(folder)).filter((n) => n.endsWith('.hbs')).sort();
     } catch (error) {
       if (partial && (error as NodeJS.ErrnoException).code === 'ENOENT') return;
       diagnostics.push({
@@ -38,7 +34,7 @@ export async function readTemplates(
           file: displayPath(absolute, cwd),
           name: name.replace(/\.hbs$/, ''),
           partial,
-          text: await readFile(absolute, 'utf8'),
+          text: (await readAnyFile(absolute)).toString('utf8'),
         });
       } catch (error) {
         diagnostics.push({

@@ -1,10 +1,10 @@
 // Reads the theme of a templates folder (templates/theme.yaml) and validates it.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnosed } from '../diagnostics/diagnostic.ts';
 import { parseTheme } from '../theme/parse-theme.ts';
 import { THEME_FILE, type Theme } from '../theme/theme.ts';
 import { readErrorCause } from './file-errors.ts';
+import { readAnyFile } from './own-files.ts';
 import { displayPath } from './paths.ts';
 
 export async function readTheme(templatesDir: string, cwd: string): Promise<Diagnosed<Theme | undefined>> {
@@ -12,7 +12,7 @@ export async function readTheme(templatesDir: string, cwd: string): Promise<Diag
   const shown = displayPath(file, cwd);
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readAnyFile(file);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     return {

@@ -5,7 +5,7 @@ import type { OutputFormat } from '../backends/backend.ts';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { validatePlan } from '../data/validate.ts';
 import { readDataDir } from '../io/read-data-dir.ts';
-import { displayPath } from '../io/paths.ts';
+import { shownFolder } from '../io/input-folders.ts';
 import { creationDate } from './document-job.ts';
 import { loadRenderInputs, validationFor } from './load-inputs.ts';
 import { planJobs, type JobSelection } from './plan-jobs.ts';
@@ -41,7 +41,7 @@ export async function build(options: BuildOptions, log: (line: string) => void =
   diagnostics.push(...inputs.diagnostics, ...jobs.diagnostics);
   if (!inputs.value || jobs.diagnostics.length > 0) return { diagnostics: sortDiagnostics(diagnostics), written: [] };
 
-  const shownDir = (dir: string) => `${displayPath(path.resolve(options.cwd, dir), options.cwd)}/`;
+  const shownDir = (dir: string) => shownFolder(path.resolve(options.cwd, dir), options.cwd);
   const result = await renderAndWrite(
     jobs.jobs,
     { ...inputs.value, formats: options.formats, creationDate: creationDate(plan) },

@@ -10,6 +10,7 @@ import { lstat, mkdir, open, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeErrorCause } from '../io/file-errors.ts';
+import { embeddedCode } from '../io/own-files.ts';
 import { removeStaleTemporaries, writeFileAtomic } from '../io/write-file.ts';
 import type { OutputFormat } from '../backends/backend.ts';
 import { FONT_ROLES } from '../theme/theme.ts';
@@ -18,16 +19,18 @@ import type { RenderContext } from './render-document.ts';
 
 export const CACHE_DIR = '.cache';
 
-const SOURCE_ROOT = fileURLToPath(new URL('../', import.meta.url));
-
 let codeHash: Promise<string> | undefined;
 
 /**
  * A hash of keikaku's own source and of the exact versions of its dependencies (the lockfile):
- * a new version of keikaku, or an upgraded pdfkit, never reuses an old version's output.
+ * a new version of keikaku, or an upgraded pdfkit, never reuses an old version's output. The
+ * single executable hashes the code it carries (its dependencies bundled in).
  */
 function hashOfCode(): Promise<string> {
-  codeHash ??= hashOfSourceTree(SOURCE_ROOT);
+  const embedded = embeddedCode();
+  codeHash ??= embedded
+    ? Promise.resolve(createHash('sha256').update('executable').update(embedded).digest('hex'))
+    : hashOfSourceTree(fileURLToPath(new URL('../', import.meta.url)));
   return codeHash;
 }
 

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
 import { renderDocument, type RenderContext, type RenderResult } from './render-document.ts';
+import { embeddedCode, RENDER_WORKER } from '../io/own-files.ts';
 import type { WorkerSetup } from './render-worker.ts';
 
 export interface JobResult {
@@ -84,7 +85,11 @@ interface RenderWorker {
 }
 
 function startWorker(setup: WorkerSetup): RenderWorker {
-  const worker = new Worker(new URL('./render-worker-entry.mjs', import.meta.url), { workerData: setup });
+  // The single executable has no script file to start: its worker runs the code it carries.
+  const code = embeddedCode();
+  const worker = code
+    ? new Worker(code.toString('utf8'), { eval: true, workerData: { ...setup, [RENDER_WORKER]: true } })
+    : new Worker(new URL('./render-worker-entry.mjs', import.meta.url), { workerData: setup });
   const pending = new Map<string, { resolve: (r: RenderResult) => void; reject: (e: Error) => void }>();
   let closing = false;
   const failAll = (error: Error) => {

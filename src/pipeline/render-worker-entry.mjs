@@ -3,4 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./render-worker.ts');
+const { runRenderWorker } = await import('./render-worker.ts');
+runRenderWorker();

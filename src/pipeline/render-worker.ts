@@ -2,6 +2,7 @@
 // templates and loads the fonts once, then renders the jobs it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { OutputFormat } from '../backends/backend.ts';
+import type { FontFiles } from '../backends/fonts.ts';
 import { readFonts } from '../io/read-fonts.ts';
 import { Templates, type TemplateSource } from '../templates/engine.ts';
 import type { Theme } from '../theme/theme.ts';
@@ -17,17 +18,25 @@ export interface WorkerSetup {
   readonly creationDate: string;
 }
 
-const setup = workerData as WorkerSetup;
-const compiled = Templates.compile(setup.templateSources);
-const fonts = (await readFonts(setup.theme, setup.fontsDir, setup.cwd)).fonts;
+/** Runs this thread as a render worker: answers each job posted to it. */
+export function runRenderWorker(): void {
+  const setup = workerData as WorkerSetup;
+  const compiled = Templates.compile(setup.templateSources);
+  const fonts = readFonts(setup.theme, setup.fontsDir, setup.cwd).then((loaded) => loaded.fonts);
+  parentPort!.on('message', (job: DocumentJob) => void renderJob(job, setup, compiled.templates, fonts));
+}
 
-parentPort!.on('message', (job: DocumentJob) => void renderJob(job));
-
-async function renderJob(job: DocumentJob): Promise<void> {
+async function renderJob(
+  job: DocumentJob,
+  setup: WorkerSetup,
+  templates: ReturnType<typeof Templates.compile>['templates'],
+  loading: Promise<FontFiles | undefined>,
+): Promise<void> {
   try {
-    if (!compiled.templates || !fonts) throw new Error('worker setup failed');
+    const fonts = await loading;
+    if (!templates || !fonts) throw new Error('worker setup failed');
     const result = await renderDocument(job, {
-      templates: compiled.templates,
+      templates,
       templateSources: setup.templateSources,
       theme: setup.theme,
       fonts,

@@ -8,6 +8,7 @@ import { formatText } from '../diagnostics/reporters.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { validatePlan } from '../data/validate.ts';
 import { escapeHtml } from '../backends/html/to-html.ts';
+import { isEmbedded } from '../io/own-files.ts';
 import { readDataDir } from '../io/read-data-dir.ts';
 import { creationDate } from '../pipeline/document-job.ts';
 import { loadRenderInputs, validationFor } from '../pipeline/load-inputs.ts';
@@ -18,6 +19,8 @@ export interface PreviewOptions {
   readonly cwd: string;
   readonly dataDir: string;
   readonly templatesDir: string;
+  /** keikaku's own fonts/ when absent. */
+  readonly fontsDir?: string;
   readonly port: number;
   readonly log?: (line: string) => void;
 }
@@ -44,7 +47,7 @@ ${RELOAD_SCRIPT}</body></html>
 }
 
 export async function buildPreviewPage(
-  options: Pick<PreviewOptions, 'cwd' | 'dataDir' | 'templatesDir'>,
+  options: Pick<PreviewOptions, 'cwd' | 'dataDir' | 'templatesDir' | 'fontsDir'>,
 ): Promise<{ html: string; diagnostics: Diagnostic[] }> {
   const read = await readDataDir(options.dataDir, options.cwd);
   const inputs = await loadRenderInputs(options);
@@ -117,9 +120,11 @@ export async function startPreview(options: PreviewOptions): Promise<Preview> {
       });
     }, 80);
   };
-  const watchers = [options.dataDir, options.templatesDir].map((dir) =>
-    watchFolder(path.resolve(options.cwd, dir), rebuild),
-  );
+  // The executable's own templates are embedded, not a folder: nothing to watch.
+  const watchers = [options.dataDir, options.templatesDir]
+    .map((dir) => path.resolve(options.cwd, dir))
+    .filter((dir) => !isEmbedded(dir))
+    .map((dir) => watchFolder(dir, rebuild));
 
   try {
     await new Promise<void>((resolve, reject) => {

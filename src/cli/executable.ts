@@ -1,0 +1,54 @@
+// Entry of the single executable (npm run package, scripts/package.ts): one bundle that is both
+// the command line and, started again in a worker thread, a render worker. Started with no
+// arguments, as a double-click in Explorer starts it, it builds the data/ folder beside it and
+// keeps its window open until Enter, so that staff can read what it did.
+import path from 'node:path';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { RENDER_WORKER } from '../io/own-files.ts';
+import { EXIT } from './command.ts';
+
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.[RENDER_WORKER]) {
+  void import('../pipeline/render-worker.ts').then(({ runRenderWorker }) => runRenderWorker());
+} else {
+  void start(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
+
+async function start(argv: readonly string[]): Promise<number> {
+  const { main } = await import('./main.ts');
+  if (argv.length > 0) return main(argv);
+  const { folderExists } = await import('../io/create-folder.ts');
+  const cwd = process.cwd();
+  let code: number;
+  if (await folderExists(path.join(cwd, 'data'))) {
+    process.stderr.write(`${cwd} の data フォルダから実施計画を作ります…\n`);
+    code = await main(['build']);
+    process.stderr.write(
+      code === EXIT.ok
+        ? `\nできあがった文書は ${path.join(cwd, 'out')} にあります。\n`
+        : '\n文書は作れませんでした。上の説明に従って data フォルダのファイルを直してから、もう一度起動してください。\n',
+    );
+  } else {
+    process.stderr.write(
+      `${cwd} に data フォルダがありません。\n` +
+        'keikaku は、計画のデータを入れた data フォルダと同じフォルダに置いて起動してください。\n' +
+        'コマンドプロンプトから使うときは「keikaku --help」で使い方を表示します。\n',
+    );
+    code = EXIT.usage;
+  }
+  if (process.stdin.isTTY) await waitForEnter();
+  return code;
+}
+
+/** A window opened by a double-click closes when the program ends: wait for the reader first. */
+function waitForEnter(): Promise<void> {
+  process.stderr.write('Enter キーを押すと閉じます。');
+  return new Promise((resolve) => {
+    process.stdin.once('data', () => {
+      process.stdin.pause();
+      resolve();
+    });
+    process.stdin.once('end', resolve);
+  });
+}
