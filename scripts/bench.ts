@@ -2,16 +2,17 @@
 // run in a fresh process with a fresh out folder (cold, as CI runs it), for the shipped plan
 // (14 施策) and for generated plans of 140 and 1,400 施策; then the rebuild after one 施策 file
 // changes (out/.cache warm); then `validate` of a 5 MB 施策 file, valid and full of mistakes.
-// Prints the medians and writes them to out/bench.json.
-// BENCH_SIZES=14,140 and BENCH_RUNS=3 narrow it down.
+// With dist/keikaku-linux-x64 (npm run package), also the single executable beside the npm CLI:
+// `--version` and the full seed build. Prints the medians and writes them to out/bench.json.
+// BENCH_SIZES=14,140 and BENCH_RUNS=3 narrow it down (BENCH_SIZES= with nothing skips the sizes).
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.join(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const SIZES = (process.env.BENCH_SIZES ?? '14,140,1400').split(',').map(Number);
+const SIZES = (process.env.BENCH_SIZES ?? '14,140,1400').split(',').filter(Boolean).map(Number);
 const BIN = path.join(ROOT, 'bin', 'keikaku.js');
 
 const median = (xs: number[]) => {
@@ -159,8 +160,41 @@ for (const broken of [false, true]) {
 console.log(`validate of one 施策 file of 5 MB, median of ${RUNS} fresh processes`);
 console.table(validation.map((v) => ({ file: v.file, 'wall s': v.wallSeconds, 'peak MB': v.peakMemoryMb })));
 
+/** Wall seconds of one command in a fresh process, its output discarded. */
+function wallOf(command: string, args: string[], cwd: string): number {
+  const start = performance.now();
+  execFileSync(command, args, { cwd, stdio: 'ignore' });
+  return (performance.now() - start) / 1000;
+}
+
+/** The single executable beside the npm CLI: start-up (`--version`) and the full seed build, cold. */
+async function executableBench() {
+  const exe = path.join(ROOT, 'dist', 'keikaku-linux-x64');
+  if (!(await stat(exe).catch(() => undefined))) {
+    console.log('dist/keikaku-linux-x64 がないため、実行ファイルは測りません（npm run package で作れます）');
+    return undefined;
+  }
+  const commands = { npm: [process.execPath, BIN], executable: [exe] } as const;
+  const rows = [];
+  for (const [name, [command, ...prefix]] of Object.entries(commands)) {
+    const version = Array.from({ length: Math.max(RUNS, 10) }, () => wallOf(command, [...prefix, '--version'], ROOT));
+    const build = [];
+    for (let i = 0; i < RUNS; i++) {
+      const out = await mkdtemp(path.join(tmpdir(), 'keikaku-bench-exe-'));
+      build.push(wallOf(command, [...prefix, 'build', '--data', path.join(ROOT, 'data'), '--out', out], ROOT));
+    }
+    rows.push({ program: name, versionSeconds: round(median(version), 3), buildSeconds: round(median(build)) });
+  }
+  console.log(
+    `The single executable beside the npm CLI (seed plan), medians: --version of ${Math.max(RUNS, 10)}, build of ${RUNS}`,
+  );
+  console.table(rows.map((r) => ({ program: r.program, '--version s': r.versionSeconds, 'build s': r.buildSeconds })));
+  return rows;
+}
+const executable = await executableBench();
+
 await mkdir(path.join(ROOT, 'out'), { recursive: true });
 await writeFile(
   path.join(ROOT, 'out', 'bench.json'),
-  `${JSON.stringify({ node: process.version, cores: cpus().length, runs: RUNS, results, validation }, null, 2)}\n`,
+  `${JSON.stringify({ node: process.version, cores: cpus().length, runs: RUNS, results, validation, executable }, null, 2)}\n`,
 );

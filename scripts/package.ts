@@ -15,13 +15,17 @@ import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmod, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { inject } from 'postject';
 import { ASSET_CODE, ASSET_MANIFEST } from '../src/io/own-files.ts';
 
 const ROOT = path.join(import.meta.dirname, '..');
-const DIST = path.join(ROOT, 'dist');
+// --out DIR: elsewhere than dist/ (the tests build into a temporary folder).
+const DIST = path.resolve(
+  parseArgs({ options: { out: { type: 'string', default: path.join(ROOT, 'dist') } } }).values.out,
+);
 const WORK = path.join(DIST, '.work');
 const RUNTIME_CACHE = path.join(ROOT, 'node_modules', '.cache', 'keikaku-package');
 /** The fuse Node's SEA support looks for (Node's documentation, "Single executable applications"). */
@@ -69,8 +73,9 @@ async function main(): Promise<void> {
       sentinelFuse: SEA_FUSE,
       ...(target.platform === 'darwin' ? { machoSegmentName: 'NODE_SEA' } : {}),
     });
+    if (target.platform === 'win32') await writeFile(file, withChecksum(await readFile(file)));
     await chmod(file, 0o755);
-    log(`${path.relative(ROOT, file)}: ${mb((await stat(file)).size)}`);
+    log(`${path.relative(process.cwd(), file)}: ${mb((await stat(file)).size)}`);
   }
 
   await writeFile(path.join(DIST, 'THIRD-PARTY-NOTICES.txt'), await notices(bundle.packages, nodeLicense));
@@ -199,7 +204,16 @@ async function seaBlob(code: Buffer, runtimes: Map<Target, Buffer>): Promise<Buf
   const config = path.join(WORK, 'sea-config.json');
   const output = path.join(WORK, 'sea.blob');
   // No code cache or snapshot: both are specific to the platform, and one blob serves both targets.
-  await writeFile(config, JSON.stringify({ main, output, disableExperimentalSEAWarning: true, assets }, null, 2));
+  // Paths relative to WORK: the blob records the main script's path as given, and it must not
+  // depend on where the build ran.
+  const relative = (file: string) => path.relative(WORK, file).split(path.sep).join('/');
+  const settings = {
+    main: relative(main),
+    output: relative(output),
+    disableExperimentalSEAWarning: true,
+    assets: Object.fromEntries(Object.entries(assets).map(([name, file]) => [name, relative(file)])),
+  };
+  await writeFile(config, JSON.stringify(settings, null, 2));
   execFileSync(node, ['--experimental-sea-config', config], { cwd: WORK, stdio: ['ignore', 'ignore', 'inherit'] });
   return readFile(output);
 }
@@ -223,6 +237,19 @@ export function withoutSignature(exe: Buffer): Buffer {
   stripped.writeUInt32LE(0, entry + 4);
   stripped.writeUInt32LE(0, optional + 64); // CheckSum: signtool writes it when signing
   return stripped;
+}
+
+/** The PE image checksum (CheckSum of the optional header), as Windows' ImageHlp computes it. */
+export function withChecksum(exe: Buffer): Buffer {
+  const field = exe.readUInt32LE(0x3c) + 24 + 64;
+  exe.writeUInt32LE(0, field);
+  let sum = 0;
+  for (let i = 0; i < exe.length; i += 2) {
+    sum += i + 1 < exe.length ? exe.readUInt16LE(i) : exe[i]!;
+    sum = (sum & 0xffff) + (sum >>> 16);
+  }
+  exe.writeUInt32LE(((sum & 0xffff) + (sum >>> 16) + exe.length) >>> 0, field);
+  return exe;
 }
 
 /** The licences of Node.js and of every package bundled in, as the MIT and other licences ask. */

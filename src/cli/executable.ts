@@ -33,7 +33,7 @@ async function start(argv: readonly string[]): Promise<number> {
     process.stderr.write(
       `${cwd} に data フォルダがありません。\n` +
         'keikaku は、計画のデータを入れた data フォルダと同じフォルダに置いて起動してください。\n' +
-        'コマンドプロンプトから使うときは「keikaku --help」で使い方を表示します。\n',
+        `コマンドプロンプトから使うときは「${path.basename(process.execPath, '.exe')} --help」で使い方を表示します。\n`,
     );
     code = EXIT.usage;
   }

@@ -9,7 +9,8 @@ export const USAGE = `使い方: keikaku <コマンド> [オプション]
       --measure 12 はその施策のページだけを作ります（抜粋は作りません。繰り返し指定可）。
       --department 総務課 はその担当課の抜粋だけを作ります（繰り返し指定可）。
       変わっていない文書は out/.cache から書き出します（--no-cache で全部作り直し）。
-  diff (--old DIR | --old-rev REV) [--new DIR] [--out DIR] [--format pdf,docx,html] [--order new-first|old-first]
+  diff (--old DIR | --old-rev REV) [--new DIR] [--out DIR] [--templates DIR] [--format pdf,docx,html]
+       [--order new-first|old-first]
       新旧対照表（out/新旧対照表_2024-2026_2025-2027.pdf・.docx）を作ります。--old-rev main は
       git のそのリビジョンのデータと比べます。既定は改正後が左（--order old-first で逆）。
   generate --measures N --out DIR [--seed S]
@@ -21,11 +22,13 @@ export const USAGE = `使い方: keikaku <コマンド> [オプション]
       carriedOver の印を付ける。既にあるフォルダには書きません）。
   validate [--data DIR] [--templates DIR] [--format text|json|github]
       データ（既定: data/）を検証し、問題を「ファイル:行:列: エラー: 説明」の形で表示します。
-      文字が文書のフォント（--templates、既定は templates/ のテーマ）にあるかも確かめます。
+      文字が文書のフォント（テンプレートのテーマが指定するもの）にあるかも確かめます。
       エラーがあれば終了コード1、なければ0。
   schema [--data DIR] [--out DIR]
       エディタ用のJSON Schemaを書き出します（既定: <DIR>/schema/）。
 
 共通:
   -h, --help     この説明を表示
-  --version      バージョンを表示`;
+  --version      バージョンを表示
+  テンプレートは --templates DIR、なければデータのフォルダの隣の templates/、なければ keikaku 同梱の
+  ものを使います。フォントもデータのフォルダの隣の fonts/、なければ同梱のものです。`;
