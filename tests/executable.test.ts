@@ -148,6 +148,11 @@ describe('the Linux executable, alone with data/', () => {
     built = await readDocuments(path.join(folder, 'out'));
     expect(built.size).toBe(27); // the plan and 8 excerpts, three formats each
     expect(differing(built, await readDocuments(path.join(folder, '..', 'npm-out')))).toEqual([]);
+    // Render workers, which the executable starts from the code it carries (forced: the seed
+    // plan is too small to use them by itself).
+    const withWorkers = run(exe, ['build', '--no-cache', '--out', '../workers-out'], folder, { KEIKAKU_WORKERS: '1' });
+    expect(withWorkers.code, withWorkers.stderr).toBe(0);
+    expect(differing(built, await readDocuments(path.join(folder, '..', 'workers-out')))).toEqual([]);
   }, 120_000);
 
   it('serves a rebuild from its cache, and never serves what another build of keikaku made', async () => {

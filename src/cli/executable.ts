@@ -7,27 +7,47 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { RENDER_WORKER } from '../io/own-files.ts';
 import { EXIT } from './command.ts';
 
+/** The exit code of a bug (EX_SOFTWARE): neither bad data (1) nor a wrong command line (2). */
+const BUG = 70;
+
 if (!isMainThread && (workerData as Record<string, unknown> | null)?.[RENDER_WORKER]) {
   void import('../pipeline/render-worker.ts').then(({ runRenderWorker }) => runRenderWorker());
 } else {
-  void start(process.argv.slice(2)).then((code) => {
+  const argv = process.argv.slice(2);
+  void (argv.length > 0 ? guarded(async () => (await import('./main.ts')).main(argv)) : startedAlone()).then((code) => {
     process.exitCode = code;
   });
 }
 
-async function start(argv: readonly string[]): Promise<number> {
-  const { main } = await import('./main.ts');
-  if (argv.length > 0) return main(argv);
-  const { folderExists } = await import('../io/create-folder.ts');
+/**
+ * Runs the command; a bug is reported as its stack. Node would print the line it failed in, and
+ * the bundle's lines are minified code tens of kilobytes long: a screenful for a staffer.
+ */
+async function guarded(run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    process.stderr.write(
+      `keikaku の不具合で止まりました。次の内容を keikaku の担当者に知らせてください。\n${(error as Error)?.stack ?? String(error)}\n`,
+    );
+    return BUG;
+  }
+}
+
+/** No arguments (a double-click): build the data/ here, say where the documents are, wait for Enter. */
+async function startedAlone(): Promise<number> {
   const cwd = process.cwd();
+  const { folderExists } = await import('../io/create-folder.ts');
   let code: number;
   if (await folderExists(path.join(cwd, 'data'))) {
     process.stderr.write(`${cwd} の data フォルダから実施計画を作ります…\n`);
-    code = await main(['build']);
+    code = await guarded(async () => (await import('./main.ts')).main(['build']));
     process.stderr.write(
       code === EXIT.ok
         ? `\nできあがった文書は ${path.join(cwd, 'out')} にあります。\n`
-        : '\n文書は作れませんでした。上の説明に従って data フォルダのファイルを直してから、もう一度起動してください。\n',
+        : code === BUG
+          ? ''
+          : '\n文書は作れませんでした。上の説明に従って data フォルダのファイルを直してから、もう一度起動してください。\n',
     );
   } else {
     process.stderr.write(
