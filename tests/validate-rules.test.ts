@@ -6,7 +6,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectSchema } from '../src/data/schema.ts';
-import { FIXTURES, validateWith } from './helpers/cli.ts';
+import { FIXTURES, makeDataDir, runCli, validateWith } from './helpers/cli.ts';
+import { pdfPages } from './helpers/extract.ts';
+import { TEMPLATE_ARGS } from './helpers/plan.ts';
 
 // The keys a 事業 may have, in schema order: the list grows when a field is added (ARCHITECTURE.md).
 const PROJECT_KEYS = Object.keys(projectSchema.shape).join(', ');
@@ -222,6 +224,68 @@ const CASES: { fixture: string; code: number; expected: string[] }[] = [
       `${M}:27:28: エラー: 参考の事業費（reference）は計画期間（2024年度～2026年度）より前の年度だけです。2024年度の金額は amounts に書きます`,
     ],
   },
+  // Slips of typing in a Japanese IME or pasting from Word (src/data/yaml-slips.ts): the real
+  // mistake named where it is, and the rest of the file still checked (satus below).
+  {
+    fixture: 'full-width-indent.measure.yaml',
+    code: 1,
+    expected: [9, 10].map(
+      (line) =>
+        `${M}:${line}:1: エラー: 字下げに全角スペースが使われています。字下げは半角スペースで書いてください（全角スペース1つを半角2つとして読みました）`,
+    ),
+  },
+  {
+    fixture: 'full-width-colon.measure.yaml',
+    code: 1,
+    expected: [
+      `${M}:5:6: エラー: キー「title」の後のコロンが全角（：）です。半角のコロンと半角スペースで「title: 」と書いてください`,
+      `${M}:12:5: エラー: 不明なキー「satus」です。「status」の書き間違いではありませんか。ここに書けるキー: ${PROJECT_KEYS}`,
+    ],
+  },
+  {
+    fixture: 'colon-without-space.measure.yaml',
+    code: 1,
+    expected: [
+      `${M}:5:7: エラー: キー「title」のコロンの後に半角スペースがありません。「title: 見本の施策」のように書いてください`,
+      `${M}:11:16: エラー: キー「department」のコロンの後に半角スペースがありません。「department: 総務課」のように書いてください`,
+    ],
+  },
+  {
+    fixture: 'indent-one-short.measure.yaml',
+    code: 1,
+    expected: [`${M}:10:4: エラー: 字下げが上の行とそろっていません（半角スペース3個）。4個にしてください`],
+  },
+  {
+    fixture: 'amount-thousands-comma.measure.yaml',
+    code: 1,
+    expected: [
+      `${M}:26:22: エラー: 金額「12,408」に桁区切りのカンマは書けません。12408 と書いてください（文書には 3けたごとにカンマを付けて印刷します）`,
+      `${M}:26:47: エラー: 金額「1,000」に桁区切りのカンマは書けません。1000 と書いてください（文書には 3けたごとにカンマを付けて印刷します）`,
+    ],
+  },
+  {
+    fixture: 'amount-full-width-digits.measure.yaml',
+    code: 1,
+    expected: [
+      `${M}:26:22: エラー: 金額「１２３４」が全角の数字です。半角で 1234 と書いてください`,
+      `${M}:26:45: エラー: 金額「０」が全角の数字です。半角で 0 と書いてください`,
+    ],
+  },
+  {
+    fixture: 'pasted-bullets.measure.yaml',
+    code: 0,
+    expected: [
+      `${M}:20:15: 警告: 計画の項目の行頭の「・」は書かなくてかまいません（文書が「・」を付けます）。除いて印刷します`,
+      `${M}:22:15: 警告: 計画の項目の行頭の「○」は書かなくてかまいません（文書が「・」を付けます）。除いて印刷します`,
+    ],
+  },
+  {
+    fixture: 'hash-in-text.measure.yaml',
+    code: 0,
+    expected: [
+      `${M}:20:21: 警告: 「#2回目を開催」は文書に出ません（「 #」から行末までは YAML のコメントです）。文書に出すなら値全体を "…" で囲んでください`,
+    ],
+  },
   {
     fixture: 'not-yaml.measure.yaml',
     code: 1,
@@ -401,5 +465,18 @@ describe('validate: 財源内訳 (sources) against the declared 財源 (fundingS
     expect(lines(run.stdout)).toEqual([
       'data/plan.yaml:9:11: エラー: 財源のID「national」は data/plan.yaml:7:11 にもあります',
     ]);
+  });
+});
+
+describe('validate: slips that still print', () => {
+  it('prints a plan item pasted with its own bullet (・ or ○) with the document’s one bullet', async () => {
+    const cwd = await makeDataDir({
+      'measures/01.yaml': await readFile(path.join(FIXTURES, 'broken', 'pasted-bullets.measure.yaml')),
+    });
+    const run = await runCli(['build', '--format', 'pdf', '--no-departments', ...TEMPLATE_ARGS], cwd);
+    expect(run.code).toBe(0);
+    const text = (await pdfPages(await readFile(path.join(cwd, 'out', '実施計画_2024-2026.pdf')))).join('');
+    expect(text.match(/・見本の計画/g)).toHaveLength(2);
+    expect(text).not.toMatch(/・[・○]|○見本の計画/);
   });
 });

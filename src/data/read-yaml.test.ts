@@ -35,7 +35,8 @@ describe('YamlSource.parse: YAML syntax errors', () => {
     expect(errorsOf('a: 1\na: 2\n')).toEqual([
       syntaxError(2, 1, '同じキーが2回書かれています。1つにまとめてください（YAML: Map keys must be unique）'),
     ]);
-    expect(errorsOf('a:\n  b: 1\n c: 2\n')).toEqual([
+    // (Indentation a space off is aligned instead, src/data/yaml-slips.ts; this one is not.)
+    expect(errorsOf('x:\n  - a\n  b: 1\n')).toEqual([
       syntaxError(
         3,
         1,

@@ -13,6 +13,7 @@ import {
   type YAMLError,
 } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { alignIndentation, findSlips, textSlips } from './yaml-slips.ts';
 
 export type DataPath = readonly (string | number)[];
 
@@ -23,6 +24,8 @@ export interface Position {
 
 /** Beyond this many alias expansions a document is refused ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
+
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
 
 export class YamlSource {
   private constructor(
@@ -35,18 +38,26 @@ export class YamlSource {
 
   /** Parses `text`; returns the source, or undefined when the YAML cannot be read at all. */
   static parse(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
-    const lineCounter = new LineCounter();
-    const source = expandTabIndentation(text);
-    const doc = parseDocument(source, {
-      lineCounter,
-      prettyErrors: false,
-      uniqueKeys: true,
-      strict: true,
-    });
-    const diagnostics = [...doc.errors.map((e) => yamlErrorToDiagnostic(file, e, lineCounter))];
-    if (diagnostics.length === 0) diagnostics.push(...sameKeysInOtherSpelling(file, doc, source, lineCounter));
-    if (diagnostics.length === 0) diagnostics.push(...unresolvedAliases(file, doc, lineCounter));
-    if (diagnostics.length > 0) return { diagnostics };
+    const slips = findSlips(file, expandTabIndentation(text));
+    let source = slips.repaired;
+    let lineCounter = new LineCounter();
+    let doc = parseDocument(source, { lineCounter, ...PARSE_OPTIONS });
+    const diagnostics = [...slips.diagnostics];
+    if (doc.errors.length > 0) {
+      // Indentation a space or two off: taken as meant when that alone kept the file from parsing.
+      const aligned = alignIndentation(file, source);
+      const alignedCounter = new LineCounter();
+      const alignedDoc = parseDocument(aligned.repaired, { lineCounter: alignedCounter, ...PARSE_OPTIONS });
+      if (aligned.diagnostics.length > 0 && alignedDoc.errors.length === 0) {
+        [source, doc, lineCounter] = [aligned.repaired, alignedDoc, alignedCounter];
+        diagnostics.push(...aligned.diagnostics);
+      }
+    }
+    const structural = doc.errors.map((e) => yamlErrorToDiagnostic(file, e, lineCounter));
+    if (structural.length === 0) structural.push(...sameKeysInOtherSpelling(file, doc, source, lineCounter));
+    if (structural.length === 0) structural.push(...unresolvedAliases(file, doc, lineCounter));
+    if (structural.length > 0) return { diagnostics: [...diagnostics, ...structural] };
+    diagnostics.push(...textSlips(file, doc, source, lineCounter));
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

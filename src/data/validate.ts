@@ -74,8 +74,9 @@ function parseDataFile(
 ): { parsed?: Parsed<unknown>; diagnostics: Diagnostic[] } {
   const decoded = decodeDataFile(file.file, file.bytes);
   if (decoded.text === undefined) return { diagnostics: decoded.diagnostics };
-  const { source, diagnostics } = YamlSource.parse(file.file, decoded.text);
-  if (!source) return { diagnostics };
+  // What reading found (the slips of yaml-slips.ts, reported with what the schema finds next).
+  const { source, diagnostics: read } = YamlSource.parse(file.file, decoded.text);
+  if (!source) return { diagnostics: read };
   if (source.value === undefined || source.value === null) {
     return {
       diagnostics: [
@@ -87,9 +88,11 @@ function parseDataFile(
   const result = schema.safeParse(source.value, { reportInput: true });
   if (!result.success) {
     const keysAt = (path: readonly (string | number)[]) => allowedKeysAt(schema, path);
-    return { diagnostics: result.error.issues.flatMap((issue) => issueToDiagnostics(source, issue, keysAt)) };
+    return {
+      diagnostics: [...read, ...result.error.issues.flatMap((issue) => issueToDiagnostics(source, issue, keysAt))],
+    };
   }
-  return { parsed: { source, data: result.data }, diagnostics: checkCharacters(source, options.glyphs) };
+  return { parsed: { source, data: result.data }, diagnostics: [...read, ...checkCharacters(source, options.glyphs)] };
 }
 
 function assemblePlan(plan: PlanFile, departments: DepartmentsFile, measures: readonly Parsed<MeasureFile>[]): Plan {

@@ -1,7 +1,7 @@
 // templates/theme.yaml → a validated Theme, or diagnostics at the file's line and column
 // (the same YAML and zod machinery, and the same Japanese wording, as the plan data).
 import type { z } from 'zod';
-import type { Diagnosed } from '../diagnostics/diagnostic.ts';
+import { hasErrors, type Diagnosed } from '../diagnostics/diagnostic.ts';
 import { decodeDataFile } from '../data/decode.ts';
 import { issueToDiagnostics } from '../data/issue-messages.ts';
 import { YamlSource } from '../data/read-yaml.ts';
@@ -19,8 +19,12 @@ export function parseTheme(file: string, bytes: Uint8Array): Diagnosed<Theme | u
     const keysAt = (path: readonly (string | number)[]) => allowedKeysAt(schema, path);
     return {
       value: undefined,
-      diagnostics: result.error.issues.flatMap((issue) => issueToDiagnostics(source, issue, keysAt)),
+      diagnostics: [
+        ...diagnostics,
+        ...result.error.issues.flatMap((issue) => issueToDiagnostics(source, issue, keysAt)),
+      ],
     };
   }
-  return { value: result.data, diagnostics: [] };
+  // A slip (a full-width colon, say) is an error even when what was read is a valid theme.
+  return { value: hasErrors(diagnostics) ? undefined : result.data, diagnostics };
 }
