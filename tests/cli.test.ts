@@ -26,7 +26,7 @@ describe('keikaku validate on the shipped data', () => {
   it('prints only the warnings for the values the seed lacks, and exits 0', () => {
     const run = keikaku(['validate']);
     expect(run.stdout).toBe(`${SEED_WARNINGS.join('\n')}\n`);
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toBe('data/ の 16ファイル（施策 14件）を検証しました。エラー 0件、警告 3件\n');
     expect(run.code).toBe(0);
   });
 
@@ -70,7 +70,7 @@ describe('keikaku on bad input', () => {
     const run = keikaku(['validate'], cwd);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^data\/measures\/02\.yaml:\d+:\d+: エラー: /);
-    expect(run.stderr).toBe('エラー 1件、警告 0件\n');
+    expect(run.stderr).toBe('data/ の 4ファイル（施策 2件）を検証しました。エラー 1件、警告 0件\n');
   });
 
   it('exits 1 with a message, not a stack trace, for a data folder that does not exist', () => {

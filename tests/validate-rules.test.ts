@@ -2,7 +2,7 @@
 // and column, and the exit code. Fixtures live in tests/fixtures/broken/, named for what they
 // break; `<case>.measure.yaml` replaces data/measures/01.yaml of the minimal plan,
 // `<case>.measure02.yaml` replaces measures/02.yaml, `<case>.departments.yaml` departments.yaml.
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectSchema } from '../src/data/schema.ts';
@@ -304,9 +304,13 @@ describe('validate: one rule per fixture', () => {
 });
 
 describe('validate: the whole run', () => {
-  it('the minimal plan is valid and prints nothing', async () => {
+  it('the minimal plan is valid: no problem printed, and a line that says what was read', async () => {
     const run = await validateWith({});
-    expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(run).toEqual({
+      code: 0,
+      stdout: '',
+      stderr: 'data/ の 4ファイル（施策 2件）を検証しました。エラー 0件、警告 0件\n',
+    });
   });
 
   it('reports every file in one run, sorted by file and line, and still checks the others when one is not YAML', async () => {
@@ -323,7 +327,7 @@ describe('validate: the whole run', () => {
       'data/measures/01.yaml:26:46',
       'data/measures/02.yaml:5:1',
     ]);
-    expect(run.stderr).toBe('エラー 5件、警告 0件\n');
+    expect(run.stderr).toBe('data/ の 4ファイル（施策 2件）を検証しました。エラー 5件、警告 0件\n');
     expect(run.code).toBe(1);
   });
 
@@ -376,7 +380,7 @@ describe('validate: the whole run', () => {
   it('reads a file with a UTF-8 BOM and CRLF line ends as if it had neither', async () => {
     const original = await readFile(path.join(FIXTURES, 'minimal', 'plan.yaml'), 'utf8');
     const windows = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(original.replace(/\n/g, '\r\n'))]);
-    expect(await validateWith({ 'plan.yaml': windows })).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(await validateWith({ 'plan.yaml': windows })).toMatchObject({ code: 0, stdout: '' });
   });
 
   it('names a missing file, without line or column', async () => {
@@ -478,5 +482,41 @@ describe('validate: slips that still print', () => {
     const text = (await pdfPages(await readFile(path.join(cwd, 'out', '実施計画_2024-2026.pdf')))).join('');
     expect(text.match(/・見本の計画/g)).toHaveLength(2);
     expect(text).not.toMatch(/・[・○]|○見本の計画/);
+  });
+});
+
+describe('validate: nothing dropped silently', () => {
+  it('reports a 施策 file saved as 02.yaml.txt (an error: 施策2 would leave the plan), a backup, and plan.yml', async () => {
+    const cwd = await makeDataDir();
+    const data = path.join(cwd, 'data');
+    await rename(path.join(data, 'measures', '02.yaml'), path.join(data, 'measures', '02.yaml.txt'));
+    await copyFile(path.join(data, 'measures', '01.yaml'), path.join(data, 'measures', '01.yaml.bak'));
+    await copyFile(path.join(data, 'plan.yaml'), path.join(data, 'plan.yml'));
+    const run = await runCli(['validate'], cwd);
+    expect(lines(run.stdout)).toEqual([
+      'data/measures/01.yaml.bak: 警告: バックアップなどのファイルのため、施策として読みませんでした（名前が .yaml で終わっていません）',
+      'data/measures/02.yaml.txt: エラー: 名前が .yaml で終わっていないため、施策として読みません。施策のデータなら「02.yaml」という名前にしてください（Windows では、エクスプローラーの「表示」で「ファイル名拡張子」を表示すると .txt が見えます）',
+      'data/plan.yml: 警告: このファイルは読みません（読むのは plan.yaml です）。古い写しなら消してください',
+    ]);
+    expect(run.stderr).toBe('data/ の 3ファイル（施策 1件）を検証しました。エラー 1件、警告 2件\n');
+    expect(run.code).toBe(1);
+    await rename(path.join(data, 'plan.yaml'), path.join(data, 'plan.yaml.old'));
+    expect(lines((await runCli(['validate'], cwd)).stdout)).toContain(
+      'data/plan.yml: エラー: このファイルは読みません。「plan.yaml」という名前にしてください',
+    );
+  });
+
+  it('lists every file it read with --verbose', async () => {
+    const run = await runCli(['validate', '--verbose'], await makeDataDir());
+    expect(run.stderr).toBe(
+      [
+        '読みました: data/plan.yaml',
+        '読みました: data/departments.yaml',
+        '読みました: data/measures/01.yaml',
+        '読みました: data/measures/02.yaml',
+        'data/ の 4ファイル（施策 2件）を検証しました。エラー 0件、警告 0件',
+        '',
+      ].join('\n'),
+    );
   });
 });

@@ -8,6 +8,7 @@ import { readFonts } from '../io/read-fonts.ts';
 import { inputFolders, type InputFolders } from '../io/input-folders.ts';
 import { readTheme } from '../io/read-theme.ts';
 import { readDataDir } from '../io/read-data-dir.ts';
+import { displayPath } from '../io/paths.ts';
 import { EXIT, UsageError, type Command } from './command.ts';
 import { parseOptions } from './options.ts';
 
@@ -16,6 +17,7 @@ export const run: Command = async (args, io) => {
     data: { type: 'string', default: 'data' },
     templates: { type: 'string' },
     format: { type: 'string', default: 'text' },
+    verbose: { type: 'boolean', default: false },
   });
   const format = options.format as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) {
@@ -30,10 +32,18 @@ export const run: Command = async (args, io) => {
   const { diagnostics } = validatePlan(read.files, [...read.diagnostics, ...glyphs.diagnostics], {
     ...(glyphs.value ? { glyphs: glyphs.value } : {}),
   });
+  if (options.verbose) for (const file of read.files) io.stderr(`読みました: ${file.file}\n`);
   io.stdout(formatReport(diagnostics, format));
-  const failed = hasErrors(diagnostics);
-  if (failed && format === 'text') io.stderr(`${formatSummary(diagnostics)}\n`);
-  return failed ? EXIT.failed : EXIT.ok;
+  // Also when all is well: a clean run says what it looked at, so that a folder read wrong (or a
+  // 施策 file left out) shows in the count.
+  if (format === 'text') {
+    const measures = read.files.filter((f) => f.kind === 'measure').length;
+    const shown = displayPath(path.resolve(io.cwd, options.data), io.cwd);
+    io.stderr(
+      `${shown}/ の ${read.files.length}ファイル（施策 ${measures}件）を検証しました。${formatSummary(diagnostics)}\n`,
+    );
+  }
+  return hasErrors(diagnostics) ? EXIT.failed : EXIT.ok;
 };
 
 /**

@@ -76,11 +76,14 @@ export async function readDataDir(
 
   await readOne(path.join(root, DATA_LAYOUT.plan), 'plan');
   await readOne(path.join(root, DATA_LAYOUT.departments), 'departments');
+  diagnostics.push(...misnamedTopFiles(await readdir(root).catch(() => []), root, cwd));
 
   const measuresDir = path.join(root, DATA_LAYOUT.measuresDir);
   let names: string[] = [];
   try {
-    const all = (await readdir(measuresDir)).filter((n) => /\.ya?ml$/i.test(n)).sort();
+    const listed = await readdir(measuresDir);
+    diagnostics.push(...notReadMeasureFiles(listed, measuresDir, cwd));
+    const all = listed.filter((n) => /\.ya?ml$/i.test(n)).sort();
     // Hidden files and editors' and other systems' leftovers (.#02.yaml from Emacs, ._02.yaml
     // from macOS, ~$02.yaml from Office) are not 施策: skipped, with a word.
     names = all.filter((n) => !isLeftover(n));
@@ -113,3 +116,50 @@ export async function readDataDir(
 }
 
 const isLeftover = (name: string): boolean => name.startsWith('.') || name.startsWith('~$');
+
+/**
+ * Files of the measures folder that look like 施策 data but are not read: `12.yaml.txt` (saved by
+ * an editor that added .txt, which Windows hides) is an error, since 施策12 would silently leave
+ * the plan; a backup (`12.yaml.bak`, `12.yaml~`) is a warning.
+ */
+function notReadMeasureFiles(names: readonly string[], dir: string, cwd: string): Diagnostic[] {
+  return names
+    .filter((n) => !/\.ya?ml$/i.test(n) && !isLeftover(n) && (/\.ya?ml/i.test(n) || n.endsWith('~')))
+    .sort()
+    .map((name): Diagnostic => {
+      const file = displayPath(path.join(dir, name), cwd);
+      return /\.ya?ml\.txt$/i.test(name)
+        ? {
+            severity: 'error',
+            file,
+            rule: 'data-file-not-read',
+            message: `名前が .yaml で終わっていないため、施策として読みません。施策のデータなら「${name.replace(/\.txt$/i, '')}」という名前にしてください（Windows では、エクスプローラーの「表示」で「ファイル名拡張子」を表示すると .txt が見えます）`,
+          }
+        : {
+            severity: 'warning',
+            file,
+            rule: 'skipped-file',
+            message: 'バックアップなどのファイルのため、施策として読みませんでした（名前が .yaml で終わっていません）',
+          };
+    });
+}
+
+/** plan.yml, departments.yaml.txt…: read only under their exact names. */
+function misnamedTopFiles(names: readonly string[], root: string, cwd: string): Diagnostic[] {
+  const expected: readonly string[] = [DATA_LAYOUT.plan, DATA_LAYOUT.departments];
+  return names
+    .filter((n) => /^(plan|departments)\.ya?ml(\.txt)?$/i.test(n) && !expected.includes(n.toLowerCase()))
+    .sort()
+    .map((name): Diagnostic => {
+      const wanted = expected.find((e) => e.startsWith(name.split('.')[0]!.toLowerCase()))!;
+      const present = names.includes(wanted);
+      return {
+        severity: present ? 'warning' : 'error',
+        file: displayPath(path.join(root, name), cwd),
+        rule: 'data-file-not-read',
+        message: present
+          ? `このファイルは読みません（読むのは ${wanted} です）。古い写しなら消してください`
+          : `このファイルは読みません。「${wanted}」という名前にしてください`,
+      };
+    });
+}
