@@ -94,6 +94,10 @@ describe('keikaku on bad input', () => {
       'keikaku build: --format には pdf、docx、html をカンマ区切りで指定してください（「xml」が指定されています）',
     ],
     [['build', 'extra'], 'keikaku build: 余分な引数「extra」があります'],
+    [
+      ['build', '--measure', '12', '--department', '総務課'],
+      'keikaku build: --measure（その施策のページだけ）と --department（その担当課の抜粋だけ）は同時に指定できません',
+    ],
     [[], '使い方: keikaku'],
   ])('exits 2 for a wrong command line: %j', (args, message) => {
     const run = keikaku(args);

@@ -141,6 +141,27 @@ describe('keikaku roll --to 2025 on the seed', () => {
     60_000,
   );
 
+  it('keeps a file’s byte order mark and CRLF line ends, so that its diff shows only what roll changed', async () => {
+    const cwd = await makeDataDir({}, path.join(ROOT, 'data'));
+    const windows = (text: string) => `\uFEFF${text.replace(/\n/g, '\r\n')}`;
+    for (const file of ['plan.yaml', 'measures/03.yaml']) {
+      const target = path.join(cwd, 'data', file);
+      await writeFile(target, windows(await readFile(target, 'utf8')));
+    }
+    const run = await runCli(['roll', '--to', '2025', '--out', 'data-2025'], cwd);
+    expect(run.code).toBe(0);
+    for (const file of ['plan.yaml', 'measures/03.yaml']) {
+      const bytes = await readFile(path.join(cwd, 'data-2025', file), 'utf8');
+      // The same text as the roll of the plain file, in the file's own style.
+      expect(bytes).toBe(windows(await readFile(path.join(rolled, file), 'utf8')));
+      expect(bytes.replace(/\r\n/g, '')).not.toContain('\n');
+    }
+    // A file written plainly stays plain.
+    expect(await readFile(path.join(cwd, 'data-2025', 'measures', '04.yaml'), 'utf8')).toBe(
+      await readFile(path.join(rolled, 'measures', '04.yaml'), 'utf8'),
+    );
+  });
+
   it('never writes over an existing folder', async () => {
     const before = await readFile(path.join(rolled, 'plan.yaml'), 'utf8');
     const run = await runCli(['roll', '--data', path.join(ROOT, 'data'), '--to', '2026', '--out', rolled], work);

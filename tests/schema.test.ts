@@ -63,7 +63,7 @@ describe('README', () => {
       ['validate'],
       await makeDataDir({ 'measures/02.yaml': example! }, path.join(ROOT, 'data')),
     );
-    expect(run.stderr).toBe('');
+    expect(run.stderr).toBe('data/ の 16ファイル（施策 14件）を検証しました。エラー 0件、警告 3件\n');
     expect(run.code).toBe(0);
     expect(run.stdout).not.toContain('measures/02.yaml');
   });

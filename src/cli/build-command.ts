@@ -20,6 +20,12 @@ export const run: Command = async (args, io) => {
   });
   if (options['no-departments'] && options.department.length > 0)
     throw new UsageError('--department と --no-departments は同時に指定できません');
+  // --measure makes the plan's pages only and --department one excerpt only: together, one of
+  // them would be ignored without a word.
+  if (options.measure.length > 0 && options.department.length > 0)
+    throw new UsageError(
+      '--measure（その施策のページだけ）と --department（その担当課の抜粋だけ）は同時に指定できません。どちらか一方にしてください',
+    );
   const formats = parseFormats(options.format);
   const measures = options.measure
     .flatMap((m) => m.split(','))

@@ -9,7 +9,7 @@ import { DATA_LAYOUT, readDataDir } from '../io/read-data-dir.ts';
 import { displayPath, isInside } from '../io/paths.ts';
 import { MAX_YEAR } from '../data/schema.ts';
 import { periodLabel } from '../plan/fiscal-year.ts';
-import { rolledPeriod, rollMeasureYaml, rollPlanYaml } from '../plan/roll.ts';
+import { keepingTextStyle, rolledPeriod, rollMeasureYaml, rollPlanYaml } from '../plan/roll.ts';
 import { EXIT, UsageError, type Command } from './command.ts';
 import { parseOptions } from './options.ts';
 
@@ -60,18 +60,23 @@ export const run: Command = async (args, io) => {
 
   // Everything is prepared in memory first; the folder appears only when all of it is written.
   const files = new Map<string, string>();
-  files.set(DATA_LAYOUT.plan, rollPlanYaml(await readFile(path.join(dataDir, DATA_LAYOUT.plan), 'utf8'), next));
+  files.set(
+    DATA_LAYOUT.plan,
+    keepingTextStyle(await readFile(path.join(dataDir, DATA_LAYOUT.plan), 'utf8'), (text) => rollPlanYaml(text, next)),
+  );
   let carried = 0;
   for (const name of (await readdir(path.join(dataDir, DATA_LAYOUT.measuresDir)))
     .filter((n) => /\.ya?ml$/i.test(n))
     .sort()) {
-    const rolled = rollMeasureYaml(
+    const text = keepingTextStyle(
       await readFile(path.join(dataDir, DATA_LAYOUT.measuresDir, name), 'utf8'),
-      plan.period,
-      next,
+      (original) => {
+        const rolled = rollMeasureYaml(original, plan.period, next);
+        carried += rolled.carried;
+        return rolled.text;
+      },
     );
-    files.set(`${DATA_LAYOUT.measuresDir}/${name}`, rolled.text);
-    carried += rolled.carried;
+    files.set(`${DATA_LAYOUT.measuresDir}/${name}`, text);
   }
   // Everything else (departments.yaml, schema/, notes) is copied as it is.
   await createFolder(outDir, files, [{ from: dataDir, to: '.' }]);

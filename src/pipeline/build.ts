@@ -51,6 +51,7 @@ export async function build(options: BuildOptions, log: (line: string) => void =
       ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
       inputs: `${shownDir(options.dataDir)} と ${shownDir(options.templatesDir)}`,
       cache: options.noCache ? 'off' : 'prune',
+      pruneDocuments: options.measures.length === 0 && options.departments.length === 0 && !options.noDepartments,
       log,
     },
   );

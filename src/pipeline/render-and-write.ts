@@ -8,6 +8,7 @@ import { displayPath } from '../io/paths.ts';
 import { writeErrorCause } from '../io/file-errors.ts';
 import { assertOutputFolder, OutputPathError, writeDocuments } from '../io/write-file.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
+import { pruneStaleDocuments } from './output-manifest.ts';
 import { CACHE_DIR, jobKeys, RenderCache } from './render-cache.ts';
 import type { RenderContext } from './render-document.ts';
 import type { OutputFormat } from '../backends/backend.ts';
@@ -26,6 +27,11 @@ export interface WriteOptions {
    * removing (a single document such as the 新旧対照表); `off` neither reads nor writes.
    */
   readonly cache: 'prune' | 'read-write' | 'off';
+  /**
+   * A whole build (every document of the plan): documents that an earlier whole build wrote and
+   * this one does not make are removed from out/ (output-manifest.ts).
+   */
+  readonly pruneDocuments?: boolean;
   readonly log: (line: string) => void;
 }
 
@@ -111,6 +117,17 @@ export async function renderAndWrite(
     );
   });
   if (options.cache === 'prune') await cache?.prune();
+  if (options.pruneDocuments) {
+    const pruned = await pruneStaleDocuments(
+      options.outDir,
+      files.map((f) => f.name),
+      context.formats,
+      options.cwd,
+    );
+    diagnostics.push(...pruned.diagnostics);
+    for (const shown of pruned.removed)
+      options.log(`${shown} を消しました（前のビルドが作り、今回は作らない文書です）`);
+  }
   return {
     diagnostics: sortDiagnostics(diagnostics),
     written,

@@ -15,6 +15,19 @@ export const rolledPeriod = (period: RollPeriod, to: number): RollPeriod => ({
   end: to + (period.end - period.start),
 });
 
+/**
+ * A data file rewritten by `transform` (which reads and writes plain LF text) in the file's own
+ * style: a byte order mark and CRLF line ends, as Windows editors save, are kept, so that the
+ * data's diff shows only what roll changed.
+ */
+export function keepingTextStyle(text: string, transform: (text: string) => string): string {
+  const bom = text.startsWith('\uFEFF');
+  const body = bom ? text.slice(1) : text;
+  const crlf = body.includes('\r\n');
+  const out = transform(crlf ? body.replace(/\r\n/g, '\n') : body);
+  return (bom ? '\uFEFF' : '') + (crlf ? out.replace(/\n/g, '\r\n') : out);
+}
+
 export function rollPlanYaml(text: string, to: RollPeriod): string {
   const doc = parseDocument(text);
   doc.setIn(['period', 'start'], to.start);
