@@ -162,6 +162,21 @@ describe('keikaku roll --to 2025 on the seed', () => {
     );
   });
 
+  it('fails validate --strict until every copied year is confirmed', async () => {
+    const strict = await runCli(['validate', '--strict', '--data', rolled], work);
+    expect(strict.code).toBe(1);
+    const carried = strict.stdout.split('\n').filter((l) => l.includes('は前の年度から写したものです')).length;
+    expect(carried).toBeGreaterThan(0);
+    expect(strict.stderr).toContain(
+      `--strict: 警告が${carried + 3}件あるため失敗にしました（うち前の年度から写したまま確かめていない年度 ${carried}件）`,
+    );
+    // Without --strict the same data passes; confirmed data (no warning left) passes --strict.
+    expect((await runCli(['validate', '--data', rolled], work)).code).toBe(0);
+    expect(
+      (await runCli(['validate', '--strict', '--data', path.join(ROOT, 'examples', 'sample-city', 'data')], work)).code,
+    ).toBe(0);
+  });
+
   it('never writes over an existing folder', async () => {
     const before = await readFile(path.join(rolled, 'plan.yaml'), 'utf8');
     const run = await runCli(['roll', '--data', path.join(ROOT, 'data'), '--to', '2026', '--out', rolled], work);

@@ -20,11 +20,11 @@ export const USAGE = `使い方: keikaku <コマンド> [オプション]
   roll [--data DIR] --to 2025 --out DIR
       次年度の計画データを新しいフォルダに作ります（前の初年度を外し、新しい年度は最終年度から写して
       carriedOver の印を付ける。既にあるフォルダには書きません）。
-  validate [--data DIR] [--templates DIR] [--format text|json|github] [--verbose]
+  validate [--data DIR] [--templates DIR] [--format text|json|github] [--verbose] [--strict]
       データ（既定: data/）を検証し、問題を「ファイル:行:列: エラー: 説明」の形で表示します。
       最後に、読んだファイルと施策の数、エラーと警告の数を1行で表示します（--verbose は読んだファイルをすべて表示）。
       文字が文書のフォント（テンプレートのテーマが指定するもの）にあるかも確かめます。
-      エラーがあれば終了コード1、なければ0。
+      エラーがあれば終了コード1、なければ0。--strict は警告（roll が写して未確認の年度など）も1にします。
   schema [--data DIR] [--out DIR]
       エディタ用のJSON Schemaを書き出します（既定: <DIR>/schema/）。
 

@@ -18,6 +18,7 @@ export const run: Command = async (args, io) => {
     templates: { type: 'string' },
     format: { type: 'string', default: 'text' },
     verbose: { type: 'boolean', default: false },
+    strict: { type: 'boolean', default: false },
   });
   const format = options.format as ReportFormat;
   if (!REPORT_FORMATS.includes(format)) {
@@ -43,7 +44,19 @@ export const run: Command = async (args, io) => {
       `${shown}/ の ${read.files.length}ファイル（施策 ${measures}件）を検証しました。${formatSummary(diagnostics)}\n`,
     );
   }
-  return hasErrors(diagnostics) ? EXIT.failed : EXIT.ok;
+  if (hasErrors(diagnostics)) return EXIT.failed;
+  // --strict (for CI before the plan is printed): a warning, above all a year that roll copied and
+  // nobody has confirmed yet, fails the run too.
+  const warnings = diagnostics.filter((d) => d.severity === 'warning');
+  if (options.strict && warnings.length > 0) {
+    const carried = warnings.filter((d) => d.rule === 'carried-over').length;
+    if (format === 'text')
+      io.stderr(
+        `--strict: 警告が${warnings.length}件あるため失敗にしました${carried > 0 ? `（うち前の年度から写したまま確かめていない年度 ${carried}件）` : ''}。直すか確かめてから、もう一度実行してください\n`,
+      );
+    return EXIT.failed;
+  }
+  return EXIT.ok;
 };
 
 /**
