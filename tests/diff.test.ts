@@ -55,7 +55,14 @@ describe('the comparison', () => {
       },
       {
         number: 9,
-        changes: [{ kind: 'added', label: '取組', after: '③オープンデータの公開\n［情報共有化の推進］' }],
+        changes: [
+          {
+            kind: 'added',
+            label: '取組',
+            after:
+              '③オープンデータの公開\n［情報共有化の推進］\n2024年度：公開するデータの選定\n2025年度：データの公開\n2026年度：データの更新',
+          },
+        ],
         budget: [],
       },
     ]);
@@ -89,7 +96,7 @@ describe('the comparison', () => {
       return diff.measures.map((m) => [m.number, m.changes, m.budget]);
     }
 
-    it('a 取組 inserted before the others is one addition; the others, renumbered, are not changes', async () => {
+    it('a 取組 inserted before the others is one addition with its plan, saying that the others are renumbered', async () => {
       const changes = await changesIn12((m) =>
         m.initiatives.unshift({
           id: 's12-t9',
@@ -97,10 +104,23 @@ describe('the comparison', () => {
           rows: [{ project: 's12-j3', schedule: { 2024: ['検討'], 2025: ['導入'], 2026: ['運用'] } }],
         }),
       );
-      expect(changes).toEqual([[12, [{ kind: 'added', label: '取組', after: '①窓口の電子化\n［出納事務費］' }], []]]);
+      expect(changes).toEqual([
+        [
+          12,
+          [
+            {
+              kind: 'added',
+              label: '取組',
+              after:
+                '①窓口の電子化\n［出納事務費］\n2024年度：検討\n2025年度：導入\n2026年度：運用\n（これより後の取組の番号が1つずつ繰り下がります）',
+            },
+          ],
+          [],
+        ],
+      ]);
     });
 
-    it('a 事業 inserted before the others is one addition, with its 事業費', async () => {
+    it('a 事業 inserted before the others is one addition, with its plan items and its 事業費', async () => {
       const changes = await changesIn12((m) => {
         m.projects.unshift({ id: 's12-j9', name: '公共施設の再配置', department: '財政課', status: '新規' });
         m.initiatives[4]!.rows.unshift({
@@ -112,7 +132,13 @@ describe('the comparison', () => {
       expect(changes).toEqual([
         [
           12,
-          [{ kind: 'added', label: '事業', after: '公共施設の再配置（財政課・新規）' }],
+          [
+            {
+              kind: 'added',
+              label: '事業',
+              after: '公共施設の再配置（財政課・新規）\n2024年度：計画\n2025年度：実施\n2026年度：実施',
+            },
+          ],
           [
             { project: '公共施設の再配置', year: 2024, after: 50 },
             { project: '公共施設の再配置', year: 2025, after: 0 },
@@ -213,7 +239,11 @@ describe('keikaku diff', () => {
         expect(text).toContain(squash('地域振興事業2025年度140132+8'));
         expect(text).toContain(squash('通じて積極的に支援します。'));
         expect(text).toContain(squash('（削除）人権教育の推進'));
-        expect(text).toContain(squash('③オープンデータの公開［情報共有化の推進］（新設）'));
+        expect(text).toContain(
+          squash(
+            '③オープンデータの公開［情報共有化の推進］2024年度：公開するデータの選定2025年度：データの公開2026年度：データの更新（新設）',
+          ),
+        );
         expect(text).toContain(squash('変更のない施策（10件）'));
         for (const m of plan.measures.filter((x) => ![1, 3, 5, 9].includes(x.number)))
           expect(text).not.toContain(squash(`施策${m.number}　${m.title}`));
@@ -289,7 +319,7 @@ describe('keikaku diff', () => {
     60_000,
   );
 
-  it('compares a rolled plan over the years both have, and says that the period moved', async () => {
+  it('compares a rolled plan over the years both have, shows the entering year as new, and sums up the leaving one', async () => {
     const rolled = path.join(work, 'rolled');
     expect(
       (await runCli(['roll', '--data', path.join(ROOT, 'data'), '--to', '2025', '--out', rolled], work)).code,
@@ -314,8 +344,33 @@ describe('keikaku diff', () => {
       (await pdfPages(await readFile(path.join(work, 'rolled-out', '新旧対照表_2024-2026_2025-2027.pdf')))).join(''),
     );
     expect(pdf).toContain(squash('計画期間：改正後 2025年度～2027年度／改正前 2024年度～2026年度'));
-    expect(pdf).toContain(squash('変更はありません。'));
     expect(pdf).toContain(squash('2025年度（令和7年度）73,84373,8430'));
+    // 2027 enters with what roll copied from 2026: every row's items, and the 事業費 as new.
+    const seed = await loadPlan();
+    const total = (year: number) =>
+      seed.measures.reduce((s, m) => s + m.budget.reduce((t, b) => t + (b.amounts[String(year)] ?? 0), 0), 0);
+    const withCommas = (n: number) => n.toLocaleString('en-US');
+    expect(pdf).toContain(squash(`2027年度（令和9年度）${withCommas(total(2026))}―+${withCommas(total(2026))}`));
+    const first = seed.measures[0]!.initiatives[0]!;
+    const project = seed.measures[0]!.projects.find((p) => p.id === first.rows[0]!.project)!;
+    expect(pdf).toContain(
+      squash(
+        `取組「①${first.name}」／${project.name}／2027年度（計画期間に加わる年度）${first.rows[0]!.schedule['2026']!.map((i) => `・${i}`).join('')}（新設）`,
+      ),
+    );
+    expect(pdf).not.toContain(squash('変更はありません。'));
+    // 2024 leaves: what the old plan had for it, summed up.
+    const items = seed.measures.reduce(
+      (n, m) =>
+        n +
+        m.initiatives.reduce((k, t) => k + t.rows.reduce((j, row) => j + (row.schedule['2024']?.length ?? 0), 0), 0),
+      0,
+    );
+    expect(pdf).toContain(
+      squash(
+        `計画期間から外れた年度：2024年度（令和6年度）。改正前の計画での事業費の合計は ${withCommas(total(2024))}（単位：千円）、計画の項目は ${items}件です`,
+      ),
+    );
   }, 60_000);
 
   it('needs exactly one of --old and --old-rev', async () => {

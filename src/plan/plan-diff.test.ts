@@ -71,6 +71,8 @@ describe('diffPlans: the plan as a whole', () => {
       before: { start: 2024, end: 2026 },
       after: { start: 2024, end: 2026 },
       commonYears: [2024, 2025, 2026],
+      enteringYears: [],
+      leavingYears: [],
       measures: [],
       unchanged: 2,
       totals: [
@@ -78,10 +80,11 @@ describe('diffPlans: the plan as a whole', () => {
         { year: 2025, before: 202, after: 202 },
         { year: 2026, before: 303, after: 303 },
       ],
+      enteringTotals: [],
     });
   });
 
-  it('compares only the fiscal years both periods hold, and totals those years on each side', () => {
+  it('compares the fiscal years both periods hold, shows what the entering year plans as new, and sums up the leaving year', () => {
     const before = measure({
       initiatives: [
         { id: 't1', name: '町民参加の推進', rows: [{ project: 'p1', schedule: { 2024: ['a'], 2025: ['b'] } }] },
@@ -101,14 +104,22 @@ describe('diffPlans: the plan as a whole', () => {
     expect(diff.before).toStrictEqual({ start: 2024, end: 2026 });
     expect(diff.after).toStrictEqual({ start: 2025, end: 2027 });
     expect(diff.commonYears).toStrictEqual([2025, 2026]);
+    expect(diff.enteringYears).toStrictEqual([2027]);
     expect(diff.measures[0]!.changes).toStrictEqual([
       { kind: 'changed', label: '取組「①町民参加の推進」／町民意識調査／2025年度', before: '・b', after: '・c' },
+      { kind: 'added', label: '取組「①町民参加の推進」／町民意識調査／2027年度（計画期間に加わる年度）', after: '・d' },
     ]);
-    expect(diff.measures[0]!.budget).toStrictEqual([{ project: '町民意識調査', year: 2026, before: 9, after: 8 }]);
+    expect(diff.measures[0]!.budget).toStrictEqual([
+      { project: '町民意識調査', year: 2026, before: 9, after: 8 },
+      { project: '町民意識調査', year: 2027, after: 1000 },
+    ]);
     expect(diff.totals).toStrictEqual([
       { year: 2025, before: 7, after: 7 },
       { year: 2026, before: 9, after: 8 },
     ]);
+    expect(diff.enteringTotals).toStrictEqual([{ year: 2027, after: 1000 }]);
+    // 2024 leaves: the old plan's 事業費 and plan items for it, summed up.
+    expect(diff.leavingYears).toStrictEqual([{ year: 2024, total: 5, items: 1 }]);
   });
 
   it('lists 施策 in the new plan’s order, an added one as 施策 with its code, a removed one last with its number', () => {
@@ -128,7 +139,11 @@ describe('diffPlans: the plan as a whole', () => {
         code: '1-2-3',
         title: '窓口の電子化',
         kind: 'added',
-        changes: [{ kind: 'added', label: '施策項目', after: '施策項目1-2-3　窓口の電子化' }],
+        changes: [
+          { kind: 'added', label: '施策項目', after: '施策項目1-2-3　窓口の電子化' },
+          { kind: 'added', label: '取組', after: '①町民参加の推進\n［町民意識調査］\n2024年度：実施\n2025年度：実施' },
+          { kind: 'added', label: '取組', after: '②行政改革の推進\n［行財政改革］\n2024年度：検討' },
+        ],
         budget: [],
       },
       {
@@ -317,7 +332,7 @@ describe('diffPlans: 取組 and their rows', () => {
       ],
     };
     const changes = changesOf(measure(), measure({ initiatives: [...measure().initiatives, t3] }));
-    expect(changes).toStrictEqual([{ kind: 'added', label: '取組', after: '③情報公開\n［行財政改革］［p9］' }]);
+    expect(changes).toStrictEqual([{ kind: 'added', label: '取組', after: '③情報公開\n［行財政改革］\n［p9］' }]);
   });
 
   it('writes a removed 取組 with its old number', () => {
@@ -413,7 +428,7 @@ describe('diffPlans: 取組 and their rows', () => {
       initiatives: [{ ...t1!, rows: [...t1!.rows, { project: 'p3', schedule: { 2024: ['開始'] } }] }, t2!],
     });
     expect(changesOf(measure(), after)).toStrictEqual([
-      { kind: 'added', label: '事業', after: '窓口改善（総務課・新規）' },
+      { kind: 'added', label: '事業', after: '窓口改善（総務課・新規）\n2024年度：開始' },
     ]);
   });
 });
@@ -454,7 +469,7 @@ describe('diffPlans: a 施策 without 取組 (rows directly)', () => {
   it('reports 取組 given up for rows as the 取組 removed and the rows added', () => {
     const after = withoutInitiatives([{ project: 'p1', schedule: {} }]);
     expect(changesOf(measure(), after)).toStrictEqual([
-      { kind: 'added', label: '事業の行', after: '①協働のまちづくり\n［町民意識調査］' },
+      { kind: 'added', label: '事業の行', after: '［町民意識調査］' },
       { kind: 'removed', label: '取組', before: '①町民参加の推進' },
       { kind: 'removed', label: '取組', before: '②行政改革の推進' },
     ]);
@@ -471,7 +486,7 @@ describe('diffPlans: a 施策 without 取組 (rows directly)', () => {
         labels: { ...LABELS, initiative: '主な取組', project: '事務事業' },
       }),
     ).toStrictEqual([
-      { kind: 'added', label: '主な取組', after: '①町民参加の推進\n［町民意識調査］' },
+      { kind: 'added', label: '主な取組', after: '①町民参加の推進\n［町民意識調査］\n2024年度：実施\n2025年度：実施' },
       { kind: 'removed', label: '事務事業の行', before: '［町民意識調査］［行財政改革］' },
     ]);
   });

@@ -48,10 +48,16 @@ export interface PlanDiff {
   readonly after: { readonly start: number; readonly end: number };
   /** Fiscal years in both plans: only these are compared cell by cell. */
   readonly commonYears: readonly number[];
+  /** Years that enter the period with the new plan: their content is shown as added (新設). */
+  readonly enteringYears: readonly number[];
+  /** Years that leave the period: summarised, not compared (the new plan has nothing for them). */
+  readonly leavingYears: readonly { readonly year: number; readonly total: number; readonly items: number }[];
   readonly measures: readonly MeasureDiff[];
   readonly unchanged: number;
   /** 事業費 of the whole plan per common year. */
   readonly totals: readonly { readonly year: number; readonly before: number; readonly after: number }[];
+  /** 事業費 of the whole new plan per entering year. */
+  readonly enteringTotals: readonly { readonly year: number; readonly after: number }[];
 }
 
 const joinItems = (items: readonly string[] | undefined) =>
@@ -63,7 +69,9 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
   const tagNames = new Map([...before.tags, ...after.tags].map((t) => [t.id, t.name]));
   const tagName = (id: string) => tagNames.get(id) ?? id;
   const beforeYears = yearsOf(before.period);
-  const commonYears = yearsOf(after.period).filter((y) => beforeYears.includes(y));
+  const afterYears = yearsOf(after.period);
+  const commonYears = afterYears.filter((y) => beforeYears.includes(y));
+  const enteringYears = afterYears.filter((y) => !beforeYears.includes(y));
   const oldById = new Map(before.measures.map((m) => [m.id, m]));
   const newIds = new Set(after.measures.map((m) => m.id));
   const measures: MeasureDiff[] = [];
@@ -77,12 +85,26 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
         code: displayCode(m),
         title: m.title,
         kind: 'added',
-        changes: [{ kind: 'added', label: L.measure, after: `${L.measure}${displayCode(m)}　${m.title}` }],
+        changes: [
+          { kind: 'added', label: L.measure, after: `${L.measure}${displayCode(m)}　${m.title}` },
+          ...m.initiatives.map((t, i): Change => ({
+            kind: 'added',
+            label: m.hasInitiatives ? L.initiative : `${L.project}の行`,
+            after: addedGroup(m, t, i, afterYears),
+          })),
+        ],
         budget: [],
       });
       continue;
     }
-    const d = diffMeasure(old, m, commonYears, L, statusTerm(after.statuses), tagName);
+    const d = diffMeasure(
+      old,
+      m,
+      { common: commonYears, entering: enteringYears, all: afterYears },
+      L,
+      statusTerm(after.statuses),
+      tagName,
+    );
     if (d.changes.length === 0 && d.budget.length === 0) unchanged++;
     else measures.push(d);
   }
@@ -100,24 +122,65 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
   }
   const total = (plan: Plan, year: number) =>
     plan.measures.reduce((s, m) => s + (budgetTable(m, [year]).yearTotals[0] ?? 0), 0);
+  const itemsIn = (year: number) =>
+    before.measures.reduce(
+      (n, m) =>
+        n +
+        m.initiatives.reduce((k, t) => k + t.rows.reduce((j, r) => j + (r.schedule[String(year)]?.length ?? 0), 0), 0),
+      0,
+    );
   return {
     before: before.period,
     after: after.period,
     commonYears,
+    enteringYears,
+    leavingYears: beforeYears
+      .filter((y) => !afterYears.includes(y))
+      .map((year) => ({ year, total: total(before, year), items: itemsIn(year) })),
     measures,
     unchanged,
     totals: commonYears.map((year) => ({ year, before: total(before, year), after: total(after, year) })),
+    enteringTotals: enteringYears.map((year) => ({ year, after: total(after, year) })),
   };
+}
+
+/** A year's plan items as one line: 2025年度：計画A、計画B. */
+const yearLine = (items: readonly string[] | undefined, year: number) =>
+  items && items.length > 0 ? [`${westernFiscalYear(year)}：${items.join('、')}`] : [];
+
+/** What an added 事業 plans: its rows' items, year by year. */
+function plannedItems(measure: Measure, project: string, years: readonly number[]): string[] {
+  return measure.initiatives
+    .flatMap((t) => t.rows.filter((r) => r.project === project))
+    .flatMap((row) => years.flatMap((y) => yearLine(row.schedule[String(y)], y)));
+}
+
+/** An added 取組 (or the rows of a 施策 without 取組): its 事業 and what each plans. */
+function addedGroup(
+  measure: Measure,
+  group: Measure['initiatives'][number],
+  index: number,
+  years: readonly number[],
+): string {
+  const name = (id: string) => measure.projects.find((p) => p.id === id)?.name ?? id;
+  return [
+    ...(measure.hasInitiatives ? [`${circledNumber(index + 1)}${group.name}`] : []),
+    ...group.rows.flatMap((row) => [
+      `［${name(row.project)}］`,
+      ...years.flatMap((y) => yearLine(row.schedule[String(y)], y)),
+    ]),
+  ].join('\n');
 }
 
 function diffMeasure(
   old: Measure,
   m: Measure,
-  years: readonly number[],
+  period: { readonly common: readonly number[]; readonly entering: readonly number[]; readonly all: readonly number[] },
   L: PlanLabels,
   statusNames: string,
   tagName: (id: string) => string,
 ): MeasureDiff {
+  const years = period.common;
   // 目印 are compared by the names a reader knows (重点), not by their ids.
   const named = <T extends { readonly tags?: readonly string[] }>(record: T): T =>
     record.tags ? { ...record, tags: record.tags.map(tagName) } : record;
@@ -167,7 +230,11 @@ function diffMeasure(
   for (const p of m.projects) {
     const o = oldProjects.get(p.id);
     if (!o) {
-      changes.push({ kind: 'added', label: L.project, after: projectLine(p) });
+      changes.push({
+        kind: 'added',
+        label: L.project,
+        after: [projectLine(p), ...plannedItems(m, p.id, period.all)].join('\n'),
+      });
       continue;
     }
     // The 区分 is named as the plan names it: 新規・継続 in a plan that declares no statuses.
@@ -210,10 +277,12 @@ function diffMeasure(
     const rowLabel = (project: string) => (title ? `${title}／${project}` : project);
     const rowsLabel = title ? `${title}の${L.project}` : `${L.project}の行`;
     if (!o) {
+      // Inserted before 取組 that were there: theirs circled numbers move down by one.
+      const renumbers = m.hasInitiatives && m.initiatives.slice(i + 1).some((later) => oldInitiatives.has(later.id));
       changes.push({
         kind: 'added',
         label: m.hasInitiatives ? L.initiative : rowsLabel,
-        after: `${circledNumber(i + 1)}${t.name}\n${t.rows.map((r) => `［${name(m, r.project)}］`).join('')}`,
+        after: `${addedGroup(m, t, i, period.all)}${renumbers ? `\n（これより後の${L.initiative}の番号が1つずつ繰り下がります）` : ''}`,
       });
       return;
     }
@@ -234,6 +303,16 @@ function diffMeasure(
           joinItems(before.schedule[String(y)]),
           joinItems(row.schedule[String(y)]),
         );
+      // A year new to the period: what the row plans for it is new content.
+      for (const y of period.entering) {
+        const items = row.schedule[String(y)];
+        if (items && items.length > 0)
+          changes.push({
+            kind: 'added',
+            label: `${rowLabel(name(m, row.project))}／${westernFiscalYear(y)}（計画期間に加わる年度）`,
+            after: joinItems(items),
+          });
+      }
     }
     for (const r of o.rows)
       if (!t.rows.some((x) => x.project === r.project) && newProjects.has(r.project))
@@ -287,7 +366,7 @@ function diffMeasure(
   const oldBudget = new Map(old.budget.map((b) => [b.project, b]));
   const newBudget = new Map(m.budget.map((b) => [b.project, b]));
   for (const id of new Set([...oldBudget.keys(), ...newBudget.keys()])) {
-    for (const year of years) {
+    for (const year of [...years, ...period.entering]) {
       const before = oldBudget.get(id)?.amounts[String(year)];
       const after = newBudget.get(id)?.amounts[String(year)];
       if (before !== after)

@@ -36,9 +36,12 @@ const planDiff = (diff: Partial<PlanDiff>): PlanDiff => ({
   before: period,
   after: period,
   commonYears: [2024, 2025, 2026],
+  enteringYears: [],
+  leavingYears: [],
   measures: [],
   unchanged: 0,
   totals: [],
+  enteringTotals: [],
   ...diff,
 });
 
@@ -296,6 +299,15 @@ describe('shortening of long unchanged text in a changed sentence', () => {
       { text: '充実', changed: true },
       { text: 'します。', changed: false },
     ]);
+  });
+
+  it('shows whole the side with nothing underlined (words only added on the other), never 「…」 alone', () => {
+    const head = '町民が主体的に取り組む公益性のある事業については、制度を';
+    const tail = '活用して、地域の課題を解決するための活動を幅広く支援します。';
+    const row = rowsOf(`${head}${tail}`, `${head}積極的に${tail}`);
+    expect(row.left.segments.filter((s) => s.changed).map((s) => s.text)).toStrictEqual(['積極的に']);
+    expect(row.right.segments.map((s) => s.text).join('')).toBe(`${head}${tail}`);
+    expect(row.right.segments.some((s) => s.text.includes('…'))).toBe(false);
   });
 
   it('never shortens the underlined text itself, however long', () => {

@@ -33,6 +33,8 @@ export interface DiffView {
     readonly difference: string;
   }[];
   readonly summary: readonly { readonly measure: string; readonly text: string }[];
+  /** Years the new plan no longer holds: 2024年度（令和6年度）, and what the old plan had for them. */
+  readonly leavingYears: readonly { readonly year: string; readonly total: string; readonly items: number }[];
   readonly unchanged: number;
   readonly measures: readonly {
     readonly anchor: string;
@@ -52,6 +54,9 @@ export interface DiffView {
 const KEEP = 12;
 
 function shorten(segments: readonly Segment[]): Segment[] {
+  // A side with nothing underlined (the words were only added on the other side) is shown whole:
+  // shortened, it would be 「…」 alone, and the reader could not see where the change goes.
+  if (!segments.some((s) => s.changed)) return [...segments];
   return segments.map((s, i) => {
     const chars = [...s.text];
     if (s.changed || chars.length <= KEEP * 2 + 3) return s;
@@ -99,10 +104,22 @@ export function diffView(diff: PlanDiff, before: Plan, after: Plan, order: DiffO
     rightLabel,
     periods: { left: leftPeriod, right: rightPeriod, changed: !samePeriod },
     years: diff.commonYears.map((y) => ({ label: fiscalYearLabel(y) })),
-    totals: diff.totals.map((t) => {
-      const [left, right] = pick(formatAmount(t.after), formatAmount(t.before));
-      return { year: fiscalYearLabel(t.year), left, right, difference: formatDifference(t.after - t.before) };
-    }),
+    totals: [
+      ...diff.totals.map((t) => {
+        const [left, right] = pick(formatAmount(t.after), formatAmount(t.before));
+        return { year: fiscalYearLabel(t.year), left, right, difference: formatDifference(t.after - t.before) };
+      }),
+      // A year new to the period: the old plan had none of it.
+      ...diff.enteringTotals.map((t) => {
+        const [left, right] = pick(formatAmount(t.after), '―');
+        return { year: fiscalYearLabel(t.year), left, right, difference: formatDifference(t.after) };
+      }),
+    ],
+    leavingYears: diff.leavingYears.map((y) => ({
+      year: fiscalYearLabel(y.year),
+      total: formatAmount(y.total),
+      items: y.items,
+    })),
     summary: diff.measures.map((m) => ({
       measure: `${after.labels.measure}${m.code}　${m.title}`,
       text:
