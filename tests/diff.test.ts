@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { diffPlans } from '../src/plan/plan-diff.ts';
 import { diffView, formatDifference } from '../src/views/diff-view.ts';
-import { runCli } from './helpers/cli.ts';
+import { FIXTURES, runCli } from './helpers/cli.ts';
 import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
 import { seedWithFourChanges } from './helpers/four-changes.ts';
 import { loadPlan, ROOT, TEMPLATE_ARGS } from './helpers/plan.ts';
@@ -372,6 +372,37 @@ describe('keikaku diff', () => {
       ),
     );
   }, 60_000);
+
+  it('--old-rev REV:PATH reads any folder of a revision (last year’s data kept in its own folder)', async () => {
+    const repo = await mkdtemp(path.join(tmpdir(), 'keikaku-git-path-'));
+    await cp(path.join(FIXTURES, 'minimal'), path.join(repo, 'plans', 'data-2024'), { recursive: true });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], {
+        cwd: repo,
+        stdio: 'pipe',
+      });
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', '2024');
+    const rolled = await runCli(['roll', '--data', 'plans/data-2024', '--to', '2025', '--out', 'data'], repo);
+    expect(rolled.code).toBe(0);
+    for (const old of ['main:plans/data-2024', 'main:./plans/data-2024/']) {
+      const run = await runCli(['diff', '--old-rev', old, ...TEMPLATE_ARGS, '--format', 'html', '--out', 'out'], repo);
+      expect(run.code, run.stdout).toBe(0);
+      const html = (await readFile(path.join(repo, 'out', '新旧対照表_2024-2026_2025-2027.html'), 'utf8')).replace(
+        /<\/?span[^>]*>/g,
+        '',
+      );
+      expect(html).toContain(
+        '計画期間から外れた年度：2024年度（令和6年度）。改正前の計画での事業費の合計は 100（単位：千円）',
+      );
+    }
+    const missing = await runCli(['diff', '--old-rev', 'main:plans/data-2023', ...TEMPLATE_ARGS], repo);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain(
+      'main:plans/data-2023: エラー: リビジョン「main」に plans/data-2023/plan.yaml がありません',
+    );
+  });
 
   it('needs exactly one of --old and --old-rev', async () => {
     expect((await runCli(['diff'], work)).code).toBe(2);

@@ -17,6 +17,7 @@ export const run: Command = async (args, io) => {
     department: { type: 'string', multiple: true, default: [] },
     'no-departments': { type: 'boolean', default: false },
     'no-cache': { type: 'boolean', default: false },
+    draft: { type: 'boolean', default: false },
   });
   if (options['no-departments'] && options.department.length > 0)
     throw new UsageError('--department と --no-departments は同時に指定できません');
@@ -43,6 +44,7 @@ export const run: Command = async (args, io) => {
       departments: options.department,
       noDepartments: options['no-departments'],
       noCache: options['no-cache'],
+      draft: options.draft,
     },
     (line) => io.stderr(`${line}\n`),
   );

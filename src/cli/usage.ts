@@ -4,15 +4,16 @@ export const USAGE = `使い方: keikaku <コマンド> [オプション]
 
 コマンド:
   build [--data DIR] [--out DIR] [--templates DIR] [--format pdf,docx,html] [--measure N]
-        [--department 名前 | --no-departments] [--no-cache]
+        [--department 名前 | --no-departments] [--no-cache] [--draft]
       データを検証し、実施計画と担当課別抜粋（out/担当課別/）を PDF・Word・HTML で書き出します。
       --measure 12 はその施策のページだけを作ります（抜粋は作りません。繰り返し指定可）。
       --department 総務課 はその担当課の抜粋だけを作ります（繰り返し指定可）。
       変わっていない文書は out/.cache から書き出します（--no-cache で全部作り直し）。
-  diff (--old DIR | --old-rev REV) [--new DIR] [--out DIR] [--templates DIR] [--format pdf,docx,html]
+      --draft は案（「案」の透かし、roll が写して未確認の年度に印、ファイル名の末尾に _案）を作ります。
+  diff (--old DIR | --old-rev REV[:PATH]) [--new DIR] [--out DIR] [--templates DIR] [--format pdf,docx,html]
        [--order new-first|old-first]
       新旧対照表（out/新旧対照表_2024-2026_2025-2027.pdf・.docx）を作ります。--old-rev main は
-      git のそのリビジョンのデータと比べます。既定は改正後が左（--order old-first で逆）。
+      git のそのリビジョンのデータと比べます（main:data-2024 でそのフォルダ）。既定は改正後が左（--order old-first で逆）。
   generate --measures N --out DIR [--seed S]
       施策N件の見本の計画データを作ります（ベンチマーク用。文は同梱データから取ります）。
   preview [--data DIR] [--templates DIR] [--port 8080]

@@ -11,12 +11,21 @@ const run = promisify(execFile);
 const git = async (cwd: string, args: string[]) =>
   (await run('git', args, { cwd, encoding: 'buffer', maxBuffer: 64 * 1024 * 1024 })).stdout as Buffer;
 
+/**
+ * `rev` is a revision (`main`, `v2024`, a commit), whose folder at the path of `dataDir` is read;
+ * or `REV:PATH`, a folder of that revision named as git names it (relative to the repository's
+ * top, or to the working folder when it starts with ./ or ../): last year's data in another
+ * folder (roll's new folder), or another repository's commit fetched into this one.
+ */
 export async function readDataDirAtRevision(
-  rev: string,
+  revision: string,
   dataDir: string,
   cwd: string,
 ): Promise<{ files: DataFile[]; diagnostics: Diagnostic[] }> {
-  const place = `${rev}:${dataDir}`;
+  const colon = revision.indexOf(':');
+  const rev = colon < 0 ? revision : revision.slice(0, colon);
+  const named = colon < 0 ? undefined : revision.slice(colon + 1).replace(/[\\/]+$/, '');
+  const place = named === undefined ? `${rev}:${dataDir}` : revision;
   let top: string;
   try {
     top = (await git(cwd, ['rev-parse', '--show-toplevel'])).toString().trim();
@@ -37,7 +46,14 @@ export async function readDataDirAtRevision(
       ],
     };
   }
-  const folder = path.relative(top, path.resolve(cwd, dataDir)).split(path.sep).join('/');
+  const folder = (
+    named === undefined || /^\.\.?([\\/]|$)/.test(named)
+      ? path.relative(top, path.resolve(cwd, named ?? dataDir))
+      : path.normalize(named)
+  )
+    .split(path.sep)
+    .join('/')
+    .replace(/^\.$/, '');
   // -z: names exactly as stored, one per NUL. Without it git quotes a name that is not ASCII
   // ("measures/\345\234\260.yaml") and such a file would drop out of the old plan unseen.
   const listed = (
@@ -47,7 +63,7 @@ export async function readDataDirAtRevision(
     .split('\0')
     .filter(Boolean);
   const wanted = (name: string): DataFile['kind'] | undefined => {
-    const relative = name.slice(folder.length + 1);
+    const relative = folder === '' ? name : name.slice(folder.length + 1);
     if (relative === DATA_LAYOUT.plan) return 'plan';
     if (relative === DATA_LAYOUT.departments) return 'departments';
     if (new RegExp(`^${DATA_LAYOUT.measuresDir}/[^/]+\\.ya?ml$`, 'i').test(relative)) return 'measure';

@@ -171,6 +171,7 @@ function toDocument(root: Element): DocumentTree {
     lang: root.attribs.lang ?? 'ja',
     ...(root.attribs.subject ? { subject: root.attribs.subject } : {}),
     ...(root.attribs.author ? { author: root.attribs.author } : {}),
+    ...(root.attribs.watermark ? { watermark: root.attribs.watermark } : {}),
     sections,
   };
 }

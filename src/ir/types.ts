@@ -113,5 +113,7 @@ export interface DocumentTree {
   readonly subject?: string;
   readonly author?: string;
   readonly lang: string;
+  /** Printed across every page (a draft's 「案」). */
+  readonly watermark?: string;
   readonly sections: readonly Section[];
 }

@@ -8,7 +8,7 @@ import { readDataDir } from '../io/read-data-dir.ts';
 import { shownFolder } from '../io/input-folders.ts';
 import { creationDate } from './document-job.ts';
 import { loadRenderInputs, validationFor } from './load-inputs.ts';
-import { planJobs, type JobSelection } from './plan-jobs.ts';
+import { isDraftDocument, planJobs, type JobSelection } from './plan-jobs.ts';
 import { renderAndWrite } from './render-and-write.ts';
 
 export interface BuildOptions extends JobSelection {
@@ -51,7 +51,9 @@ export async function build(options: BuildOptions, log: (line: string) => void =
       ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
       inputs: `${shownDir(options.dataDir)} と ${shownDir(options.templatesDir)}`,
       cache: options.noCache ? 'off' : 'prune',
-      pruneDocuments: options.measures.length === 0 && options.departments.length === 0 && !options.noDepartments,
+      ...(options.measures.length === 0 && options.departments.length === 0 && !options.noDepartments
+        ? { pruneDocuments: (name: string) => isDraftDocument(name) === (options.draft ?? false) }
+        : {}),
       log,
     },
   );

@@ -22,11 +22,14 @@ export async function pruneStaleDocuments(
   written: readonly string[],
   formats: readonly string[],
   cwd: string,
+  standsFor: (name: string) => boolean = () => true,
 ): Promise<{ removed: string[]; diagnostics: Diagnostic[] }> {
   const file = path.join(outDir, MANIFEST);
   const before = await readManifest(file);
   const now = new Set(written);
-  const stale = before.filter((name) => !now.has(name) && formats.includes(path.extname(name).slice(1)));
+  const stale = before.filter(
+    (name) => !now.has(name) && formats.includes(path.extname(name).slice(1)) && standsFor(name),
+  );
   const removed: string[] = [];
   const diagnostics: Diagnostic[] = [];
   const kept = new Set(before.filter((name) => !stale.includes(name)));

@@ -13,15 +13,24 @@ export interface JobSelection {
   readonly departments: readonly string[];
   /** `--no-departments`: no excerpts. */
   readonly noDepartments: boolean;
+  /** `--draft`: every document a 「案」, and the years roll copied marked in the whole plan too. */
+  readonly draft?: boolean;
 }
+
+const DRAFT_SUFFIX = '_案';
+
+/** Whether a document (`担当課別/総務課_案.pdf`) is a draft's (build --draft). */
+export const isDraftDocument = (name: string): boolean => /_案\.[a-z]+$/.test(name);
 
 /** The documents a build makes: the whole plan (or some 施策 of it) and the 担当課 excerpts. */
 export function planJobs(plan: Plan, options: JobSelection): { jobs: DocumentJob[]; diagnostics: Diagnostic[] } {
   const base = documentBaseName(plan);
+  // A draft's files say so in their names too, so that none is handed out for the final plan.
+  const draft = options.draft ? DRAFT_SUFFIX : '';
   const excerpt = (department: string): DocumentJob => ({
-    name: `${DEPARTMENT_DIR}/${department}`,
+    name: `${DEPARTMENT_DIR}/${department}${draft}`,
     template: 'excerpt',
-    view: excerptView(plan, department),
+    view: excerptView(plan, department, options.draft ?? false),
   });
   if (options.departments.length > 0) {
     const unknown = options.departments.filter((d) => !plan.departments.includes(d));
@@ -41,9 +50,12 @@ export function planJobs(plan: Plan, options: JobSelection): { jobs: DocumentJob
   const selection = selectMeasures(plan, options.measures);
   if (selection.diagnostics.length > 0) return { jobs: [], diagnostics: selection.diagnostics };
   const whole: DocumentJob = {
-    name: selection.ids ? `${base}_${selection.suffix}` : base,
+    name: `${selection.ids ? `${base}_${selection.suffix}` : base}${draft}`,
     template: 'plan',
-    view: planView(plan, selection.ids ? { measureIds: selection.ids } : {}),
+    view: planView(plan, {
+      ...(selection.ids ? { measureIds: selection.ids } : {}),
+      ...(options.draft ? { draft: true, showCarriedOver: true } : {}),
+    }),
   };
   const excerpts = options.noDepartments || selection.ids ? [] : plan.departments.map(excerpt);
   return { jobs: [whole, ...excerpts], diagnostics: [] };

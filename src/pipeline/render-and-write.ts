@@ -29,9 +29,10 @@ export interface WriteOptions {
   readonly cache: 'prune' | 'read-write' | 'off';
   /**
    * A whole build (every document of the plan): documents that an earlier whole build wrote and
-   * this one does not make are removed from out/ (output-manifest.ts).
+   * this one does not make are removed from out/ (output-manifest.ts), among those this predicate
+   * says the build stands for (a draft's build, for drafts only).
    */
-  readonly pruneDocuments?: boolean;
+  readonly pruneDocuments?: (name: string) => boolean;
   readonly log: (line: string) => void;
 }
 
@@ -123,6 +124,7 @@ export async function renderAndWrite(
       files.map((f) => f.name),
       context.formats,
       options.cwd,
+      options.pruneDocuments,
     );
     diagnostics.push(...pruned.diagnostics);
     for (const shown of pruned.removed)

@@ -37,7 +37,12 @@ describe('parseTheme', () => {
       headerY: 28,
       footerY: 26,
     });
-    expect(value?.words).toEqual({ continued: '（続き）', unit: '単位：千円' });
+    expect(value?.words).toEqual({
+      continued: '（続き）',
+      unit: '単位：千円',
+      carriedOver: '※前年度からの写し（未確認）',
+      draft: '案',
+    });
     expect(value?.styles['h3.measure']).toEqual({ size: 15, bold: true, spaceAfter: 6 });
   });
 

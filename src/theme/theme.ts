@@ -102,6 +102,10 @@ export const themeSchema = z.strictObject({
     continued: z.string().min(1),
     /** Above every money table. */
     unit: z.string().min(1),
+    /** Beside a year's entry that roll copied and nobody has confirmed (excerpts, build --draft). */
+    carriedOver: z.string().min(1).default('※前年度からの写し（未確認）'),
+    /** The watermark of a draft (build --draft). */
+    draft: z.string().min(1).default('案'),
   }),
 });
 

@@ -23,7 +23,7 @@ export interface ExcerptView extends PlanView {
   readonly funding?: FundingView;
 }
 
-export function excerptView(plan: Plan, department: string): ExcerptView {
+export function excerptView(plan: Plan, department: string, draft = false): ExcerptView {
   const owned = new Set(
     plan.measures.flatMap((m) => m.projects.filter((p) => p.department === department).map((p) => p.id)),
   );
@@ -38,7 +38,8 @@ export function excerptView(plan: Plan, department: string): ExcerptView {
     plan.measures.flatMap((m) => m.budget.filter((row) => owned.has(row.project))),
     `${department}の財源内訳`,
   );
-  const view = planView(plan, { includeProject: (id) => owned.has(id) });
+  // The department reviews its excerpt: the years roll copied and nobody confirmed are marked.
+  const view = planView(plan, { includeProject: (id) => owned.has(id), showCarriedOver: true, draft });
   return {
     ...view,
     runningHeader: `${view.documentTitle}　担当課別抜粋（${department}）`,

@@ -20,8 +20,11 @@ export interface YearView {
 }
 
 export interface InitiativeRowView {
-  /** One list of items per fiscal year, in the order of `years`. */
-  readonly cells: readonly { readonly items: readonly string[] }[];
+  /**
+   * One list of items per fiscal year, in the order of `years`; `carried` when roll copied the
+   * year and nobody has confirmed it (shown in excerpts and drafts only).
+   */
+  readonly cells: readonly { readonly items: readonly string[]; readonly carried?: true }[];
   /** As printed: the marks of its 目印 and its name (`★名称`); its code is `projectCode`. */
   readonly projectName: string;
   readonly projectCode?: string;
@@ -45,6 +48,8 @@ export interface InitiativeView {
 
 export interface BudgetView {
   readonly hasBudget: boolean;
+  /** Some amount is marked ※ (copied by roll, not confirmed): the table gets a note. */
+  readonly hasCarried?: true;
   /** Years before the period with 参考 amounts (前年度の当初予算など): leading columns, outside every total. */
   readonly referenceYears: readonly { readonly western: string }[];
   readonly lines: readonly {
@@ -159,12 +164,21 @@ export interface PlanView {
   readonly outline: readonly OutlineGroupView[];
   /** The 事業費総括表: only in a view of the whole plan (not of some 施策, nor of an excerpt). */
   readonly summary?: SummaryView;
+  /** build --draft: a 「案」 watermark. */
+  readonly draft?: true;
   readonly measures: readonly MeasureView[];
 }
 
 export interface PlanViewOptions {
   /** Only these 施策 (ids). */
   readonly measureIds?: ReadonlySet<string>;
+  /**
+   * Mark the years roll copied and nobody has confirmed (`carriedOver`): in a 担当課's excerpt,
+   * which the department reviews, and in a draft of the whole plan (build --draft).
+   */
+  readonly showCarriedOver?: boolean;
+  /** A draft (build --draft): the documents carry a 「案」 watermark. */
+  readonly draft?: boolean;
   /** Only the 事業 this predicate keeps (a 担当課's excerpt): 施策 without one are left out. */
   readonly includeProject?: (projectId: string) => boolean;
 }
@@ -182,10 +196,22 @@ export function planView(plan: Plan, options: PlanViewOptions = {}): PlanView {
     const firstOfPolicy = previous?.policy !== measure.policy;
     // Stryker disable next-line OptionalChaining: previous is undefined only for the first 施策, where firstOfPolicy is true and the right side is never read
     const firstOfBasicMeasure = firstOfPolicy || previous?.basicMeasure !== measure.basicMeasure;
-    measures.push(measureView(plan, measure, years, firstOfPolicy, firstOfBasicMeasure, include, marks));
+    measures.push(
+      measureView(
+        plan,
+        measure,
+        years,
+        firstOfPolicy,
+        firstOfBasicMeasure,
+        include,
+        marks,
+        options.showCarriedOver ?? false,
+      ),
+    );
     previous = measure;
   }
   return {
+    ...(options.draft ? { draft: true as const } : {}),
     municipality: plan.municipality,
     title: plan.title,
     period,
@@ -251,7 +277,10 @@ function measureView(
   firstOfBasicMeasure: boolean,
   include: (projectId: string) => boolean,
   marks: Markers,
+  showCarriedOver: boolean,
 ): MeasureView {
+  const carried = (list: readonly number[] | undefined, year: number) => showCarriedOver && (list ?? []).includes(year);
+  const budgetCarried = new Map(measure.budget.map((row) => [row.project, row.carriedOver]));
   const policy = plan.policies.find((p) => p.number === measure.policy)!;
   const basicMeasure = policy.basicMeasures.find((b) => b.number === measure.basicMeasure)!;
   const projects = new Map(measure.projects.map((p) => [p.id, p]));
@@ -283,7 +312,10 @@ function measureView(
           .map((row) => {
             const project = projects.get(row.project)!;
             return {
-              cells: years.map((y) => ({ items: row.schedule[String(y)] ?? [] })),
+              cells: years.map((y) => ({
+                items: row.schedule[String(y)] ?? [],
+                ...(carried(row.carriedOver, y) ? { carried: true as const } : {}),
+              })),
               projectName: marks.projectName(project),
               ...(project.code !== undefined ? { projectCode: project.code } : {}),
               ...(project.department ? { department: project.department } : {}),
@@ -315,11 +347,16 @@ function measureView(
     ),
     budget: {
       hasBudget: table.lines.length > 0,
+      ...(table.lines.some((l) => years.some((y) => carried(budgetCarried.get(l.projectId), y)))
+        ? { hasCarried: true as const }
+        : {}),
       referenceYears: table.referenceYears.map((y) => ({ western: westernFiscalYear(y) })),
       lines: table.lines.map((l) => ({
         name: marks.project(projects.get(l.projectId)!),
         reference: l.reference.map((x) => (x === undefined ? '―' : formatAmount(x))),
-        amounts: l.amounts.map(formatAmount),
+        amounts: l.amounts.map(
+          (x, i) => `${formatAmount(x)}${carried(budgetCarried.get(l.projectId), years[i]!) ? '※' : ''}`,
+        ),
         total: formatAmount(l.total),
       })),
       referenceTotals: table.referenceTotals.map(formatAmount),

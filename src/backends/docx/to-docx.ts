@@ -58,6 +58,7 @@ export function toDocx(tree: DocumentTree, theme: Theme, pagination?: Pagination
   const headingPages = pagination?.headingPages;
   const env: DocxEnv = {
     theme,
+    ...(tree.watermark ? { watermark: tree.watermark } : {}),
     tocEntries: tocHeadings(tree).map((h) => ({
       title: h.title,
       level: h.level,
@@ -111,6 +112,8 @@ const lineSpacing = (style: BlockStyle) => Math.round(240 * style.lineHeight * 0
 /** What the conversion of one document shares between its blocks. */
 interface DocxEnv {
   readonly theme: Theme;
+  /** A draft's 「案」, in the header of every page (OOXML watermarks are shapes; keikaku draws none). */
+  readonly watermark?: string;
   /** The entries of the document's 目次, with pages when known. */
   readonly tocEntries: readonly { title: string; level: number; href: string; page?: number }[];
 }
@@ -138,6 +141,14 @@ function toSection(section: Section, env: DocxEnv): ISectionOptions {
       default: new Header({
         // A header holds at least one paragraph (OOXML); an empty one stops the previous section's showing.
         children: [
+          ...(env.watermark
+            ? [
+                new Paragraph({
+                  alignment: AlignmentType.RIGHT,
+                  children: [new TextRun({ text: `【${env.watermark}】`, bold: true, size: 32, color: '888888' })],
+                }),
+              ]
+            : []),
           section.runningHeader
             ? paragraph(theme, [{ type: 'text', text: section.runningHeader }], headerStyle)
             : new Paragraph({}),

@@ -27,12 +27,12 @@ export function toHtml(tree: DocumentTree, theme: Theme): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(tree.title)}</title>
 ${tree.subject ? `<meta name="description" content="${escapeHtml(tree.subject)}">\n` : ''}${tree.author ? `<meta name="author" content="${escapeHtml(tree.author)}">\n` : ''}<meta name="generator" content="keikaku">
-<style>${stylesheet(theme)}</style>
+<style>${stylesheet(theme)}${tree.watermark ? WATERMARK_STYLE : ''}</style>
 </head>
 <body>
 <a class="skip" href="#main">本文へ移動</a>
 <main id="main">
-<h1 class="document-title">${escapeHtml(tree.subject ?? tree.title)}</h1>
+${tree.watermark ? `<p class="watermark">${escapeHtml(tree.watermark)}</p>\n` : ''}<h1 class="document-title">${escapeHtml(tree.subject ?? tree.title)}</h1>
 ${body}
 </main>
 </body>
@@ -160,6 +160,10 @@ const fontClasses = (theme: Theme): string =>
     .join('');
 
 // Sizes and spacing here are for screens (rem); the print sizes of the theme are for paper.
+/** A draft's 「案」 across the screen and every printed page (only in a draft's stylesheet). */
+const WATERMARK_STYLE =
+  '.watermark { position: fixed; top: 35%; left: 0; right: 0; margin: 0; text-align: center; font-size: 10rem; color: rgba(0, 0, 0, 0.08); transform: rotate(-30deg); pointer-events: none; }\n';
+
 const stylesheet = (theme: Theme): string => `
 :root { color: ${theme.colors.text}; background: #fff; }
 body { font-family: ${fontStack(theme, theme.base.font)}; line-height: 1.7; margin: 0 auto; max-width: 60rem; padding: 1rem; line-break: strict; overflow-wrap: anywhere; }

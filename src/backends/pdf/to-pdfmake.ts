@@ -73,6 +73,16 @@ export function toPdfmake(tree: DocumentTree, theme: Theme, options: PdfOptions)
       modDate: options.creationDate,
     },
     language: tree.lang,
+    ...(tree.watermark
+      ? {
+          watermark: {
+            text: tree.watermark,
+            font: PDF_FONT_FAMILIES[base.font],
+            color: theme.colors.rule,
+            opacity: 0.12,
+          },
+        }
+      : {}),
     defaultStyle: { font: PDF_FONT_FAMILIES[base.font], fontSize: base.size, lineHeight: base.lineHeight },
     content: tree.sections.map((section) => toSection(section, theme)),
     // A heading left alone at the foot of a page goes over to the next, with what it heads.
