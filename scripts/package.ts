@@ -191,7 +191,8 @@ async function seaBlob(code: Buffer, runtimes: Map<Target, Buffer>): Promise<Buf
   await embed(ASSET_CODE, code);
   const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
   await embed('package.json', JSON.stringify({ name: pkg.name, version: pkg.version }));
-  for (const folder of ['templates', 'fonts']) {
+  // templates/ and fonts/, and the sample town that `keikaku init` starts a repository from.
+  for (const folder of ['templates', 'fonts', 'examples/sample-city/data']) {
     for (const name of (await readdir(path.join(ROOT, folder), { recursive: true })).sort()) {
       const file = path.join(ROOT, folder, name);
       if ((await stat(file)).isFile()) await embed(`${folder}/${name.split(path.sep).join('/')}`, await readFile(file));

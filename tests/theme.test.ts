@@ -1,7 +1,7 @@
 // templates/theme.yaml is the one theme: an edit there reaches the PDF, the Word file and the
 // HTML alike; a mistake in it, or a table whose widths do not match its columns, stops the build
 // at its place and writes nothing.
-import { cp, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -60,14 +60,21 @@ describe('the theme (templates/theme.yaml)', () => {
     expect(await readdir(cwd)).not.toContain('out');
   });
 
-  it('is required beside the templates, and the message says where to get it', async () => {
-    const cwd = await withTemplates('theme.yaml', 'page:', 'page:\n');
-    await rm(path.join(cwd, 'templates', 'theme.yaml'));
-    const run = await buildMeasure1(cwd);
-    expect(run.code).toBe(1);
-    expect(errorLines(run.stdout)).toEqual([
-      'templates/theme.yaml: エラー: 文書の見た目を決める theme.yaml がありません。keikaku に同梱の templates/theme.yaml をこのフォルダに写してください',
-    ]);
+  it('comes from keikaku when a town’s templates folder has none: the folder lies over keikaku’s, file by file', async () => {
+    // A town's templates/ holding only the cover it changed: keikaku's own theme and templates serve for the rest.
+    const cwd = await mkdtemp(path.join(tmpdir(), 'keikaku-overlay-'));
+    await cp(path.join(ROOT, 'data'), path.join(cwd, 'data'), { recursive: true });
+    await mkdir(path.join(cwd, 'templates', 'partials'), { recursive: true });
+    const cover = await readFile(path.join(ROOT, 'templates', 'partials', 'cover.hbs'), 'utf8');
+    await writeFile(
+      path.join(cwd, 'templates', 'partials', 'cover.hbs'),
+      cover.replace('{{municipality}}', '{{municipality}}（町の表紙）'),
+    );
+    const run = await runCli(['build', '--format', 'html', '--no-departments'], cwd);
+    expect(run.code, run.stdout).toBe(0);
+    const html = await readFile(path.join(cwd, 'out', '実施計画_2024-2026.html'), 'utf8');
+    expect(html).toContain('利根町（町の表紙）');
+    expect(html).toContain('<p class="unit align-right">単位：千円</p>'); // keikaku's theme and budget table
   });
 });
 

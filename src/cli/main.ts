@@ -10,6 +10,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   build: async () => (await import('./build-command.ts')).run,
   diff: async () => (await import('./diff-command.ts')).run,
   generate: async () => (await import('./generate-command.ts')).run,
+  init: async () => (await import('./init-command.ts')).run,
   preview: async () => (await import('./preview-command.ts')).run,
   roll: async () => (await import('./roll-command.ts')).run,
   validate: async () => (await import('./validate-command.ts')).run,

@@ -16,6 +16,9 @@ export const USAGE = `使い方: keikaku <コマンド> [オプション]
       git のそのリビジョンのデータと比べます（main:data-2024 でそのフォルダ）。既定は改正後が左（--order old-first で逆）。
   generate --measures N --out DIR [--seed S]
       施策N件の見本の計画データを作ります（ベンチマーク用。文は同梱データから取ります）。
+  init DIR
+      町の計画のデータのリポジトリを新しいフォルダに作ります（見本のデータ、町の様式の templates/、
+      .gitignore、CI の設定、毎年の手順を書いた README）。そのまま build できます。
   preview [--data DIR] [--templates DIR] [--port 8080]
       HTML 版を http://127.0.0.1:8080/ で表示し、データやテンプレートを保存するたびに更新します。
   roll [--data DIR] --to 2025 --out DIR

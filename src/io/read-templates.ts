@@ -1,9 +1,11 @@
-// Reads the templates folder: the main templates (*.hbs) and the partials (partials/*.hbs).
+// Reads the templates folder: the main templates (*.hbs) and the partials (partials/*.hbs). A
+// town's folder lies over keikaku's own, file by file: it holds only the templates it changes
+// (cover.hbs, say), and keikaku's own serve for the rest.
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { TemplateSource } from '../templates/engine.ts';
 import { readErrorCause } from './file-errors.ts';
-import { readAnyFile, readAnyFolder } from './own-files.ts';
+import { ownTemplatesDir, readAnyFile, readAnyFolder } from './own-files.ts';
 import { displayPath } from './paths.ts';
 
 export async function readTemplates(
@@ -48,5 +50,12 @@ export async function readTemplates(
   };
   await readFolder(root, false);
   await readFolder(path.join(root, 'partials'), true);
+  const own = ownTemplatesDir();
+  if (path.resolve(own) !== path.resolve(root)) {
+    const ownSources = await readTemplates(own, cwd);
+    const given = new Set(sources.map((s) => `${s.partial}:${s.name}`));
+    sources.push(...ownSources.sources.filter((s) => !given.has(`${s.partial}:${s.name}`)));
+    diagnostics.push(...ownSources.diagnostics);
+  }
   return { sources, diagnostics };
 }

@@ -4,11 +4,20 @@ import type { Diagnosed } from '../diagnostics/diagnostic.ts';
 import { parseTheme } from '../theme/parse-theme.ts';
 import { THEME_FILE, type Theme } from '../theme/theme.ts';
 import { readErrorCause } from './file-errors.ts';
-import { readAnyFile } from './own-files.ts';
+import { ownTemplatesDir, readAnyFile } from './own-files.ts';
 import { displayPath } from './paths.ts';
 
+/** The theme of a templates folder; keikaku's own when a town's folder has none (it lies over keikaku's). */
 export async function readTheme(templatesDir: string, cwd: string): Promise<Diagnosed<Theme | undefined>> {
   const file = path.resolve(cwd, templatesDir, THEME_FILE);
+  const own = ownTemplatesDir();
+  if (path.resolve(cwd, templatesDir) !== path.resolve(own)) {
+    const present = await readAnyFile(file).then(
+      () => true,
+      () => false,
+    );
+    if (!present) return readTheme(own, cwd);
+  }
   const shown = displayPath(file, cwd);
   let bytes: Uint8Array;
   try {
