@@ -195,6 +195,17 @@ describe('the Linux executable, alone with data/', () => {
     expect(json.stdout).toBe((await runCli(['validate', '--format', 'json'], folder)).stdout);
   }, 180_000);
 
+  it('makes a town repository with init (keikaku’s sample town embedded in it), which it then builds', async () => {
+    const result = run(exe, ['init', '町の計画'], folder);
+    expect(result.code, result.stderr).toBe(0);
+    const town = path.join(folder, '町の計画');
+    // No package.json: the executable is what builds it.
+    expect((await readdir(town)).sort()).toEqual(['.github', '.gitignore', 'README.md', 'data', 'templates']);
+    const built = run(exe, ['build', '--no-departments'], town);
+    expect(built.code, built.stdout).toBe(0);
+    expect(built.stderr).toContain('out/実施計画_2025-2029.pdf を書き出しました（data/ と templates/ から');
+  }, 60_000);
+
   it('previews the same page as the npm CLI', async () => {
     const child = spawn(exe, ['preview', '--port', '0'], { cwd: folder, env: { PATH: '/nonexistent' } });
     try {

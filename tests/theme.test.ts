@@ -1,7 +1,7 @@
 // templates/theme.yaml is the one theme: an edit there reaches the PDF, the Word file and the
 // HTML alike; a mistake in it, or a table whose widths do not match its columns, stops the build
 // at its place and writes nothing.
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
