@@ -397,6 +397,10 @@ describe('keikaku diff', () => {
         '計画期間から外れた年度：2024年度（令和6年度）。改正前の計画での事業費の合計は 100（単位：千円）',
       );
     }
+    // A revision that git would take for one of its options is refused before git runs.
+    const option = await runCli(['diff', '--old-rev=--output=x:data', ...TEMPLATE_ARGS], repo);
+    expect(option.code).toBe(1);
+    expect(option.stdout).toContain('「--output=x」は git のリビジョンとして使えません');
     const missing = await runCli(['diff', '--old-rev', 'main:plans/data-2023', ...TEMPLATE_ARGS], repo);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain(

@@ -136,6 +136,21 @@ describe('YamlSource.parse: keys that become one key', () => {
     });
   });
 
+  it('refuses a key written again as an alias of itself (&k a: 1, then *k : 2), which would silently win', () => {
+    expect(YamlSource.parse(FILE, '&k a: 1\n*k : 2\n')).toEqual({
+      diagnostics: [
+        {
+          severity: 'error',
+          file: FILE,
+          line: 2,
+          col: 1,
+          rule: 'duplicate-key',
+          message: 'キー「a」が2回書かれています（a と *k は同じキーとして読まれます）。1つにまとめてください',
+        },
+      ],
+    });
+  });
+
   it('reports only the syntax errors of a file that has them, not its keys in two spellings', () => {
     expect(YamlSource.parse(FILE, '2024: 1\n"2024": 2\nb: "x\n')).toEqual({
       diagnostics: [syntaxError(4, 1, '閉じる文字（引用符やかっこ）が足りません（YAML: Missing closing "quote）')],

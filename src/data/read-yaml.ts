@@ -164,7 +164,8 @@ export function expandTabIndentation(text: string): string {
 
 /**
  * Keys that YAML keeps apart but that become one key in the data (`2024:` and `"2024":`, a
- * number and a string): one value would silently win. Reported at the second key.
+ * number and a string; a key and an alias of it): one value would silently win. Reported at the
+ * second key.
  */
 function sameKeysInOtherSpelling(file: string, doc: Document, text: string, lineCounter: LineCounter): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -172,9 +173,11 @@ function sameKeysInOtherSpelling(file: string, doc: Document, text: string, line
     Map(_key, map) {
       const seen = new Map<string, string>();
       for (const pair of map.items) {
-        if (!isScalar(pair.key)) continue;
-        const name = String(pair.key.value);
-        const range = pair.key.range;
+        // A key written as an alias of an earlier one (`&k a: 1`, then `*k : 2`) is that key again.
+        const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+        if (!isScalar(key)) continue;
+        const name = String(key.value);
+        const range = (pair.key as Node).range;
         const written = range ? text.slice(range[0], range[1]) : name;
         const first = seen.get(name);
         if (first === undefined) {
@@ -184,7 +187,7 @@ function sameKeysInOtherSpelling(file: string, doc: Document, text: string, line
         out.push({
           severity: 'error',
           file,
-          ...lineCounter.linePos(pair.key.range?.[0] ?? 0),
+          ...lineCounter.linePos(range?.[0] ?? 0),
           rule: 'duplicate-key',
           message: `キー「${name}」が2回書かれています（${first} と ${written} は同じキーとして読まれます）。1つにまとめてください`,
         });

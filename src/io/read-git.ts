@@ -26,6 +26,19 @@ export async function readDataDirAtRevision(
   const rev = colon < 0 ? revision : revision.slice(0, colon);
   const named = colon < 0 ? undefined : revision.slice(colon + 1).replace(/[\\/]+$/, '');
   const place = named === undefined ? `${rev}:${dataDir}` : revision;
+  // git would read a revision that starts with "-" as one of its own options.
+  if (rev === '' || rev.startsWith('-'))
+    return {
+      files: [],
+      diagnostics: [
+        {
+          severity: 'error',
+          file: place,
+          rule: 'git',
+          message: `「${rev}」は git のリビジョンとして使えません（ブランチ名、タグ、コミットを指定してください）`,
+        },
+      ],
+    };
   let top: string;
   try {
     top = (await git(cwd, ['rev-parse', '--show-toplevel'])).toString().trim();
