@@ -174,6 +174,7 @@ describe('the Linux executable, alone with data/', () => {
       ['diff', '--old', 'data', '--new', 'OUT/data-2025', '--out', 'OUT/diff'],
       ['schema', '--out', 'OUT/schema'],
       ['generate', '--measures', '3', '--out', 'OUT/generated'],
+      ['sheets', 'list', '--out', 'OUT/sheets'],
     ];
     for (const [side, runOne] of [
       ['exe', (args: string[]) => run(exe, args, folder)],

@@ -15,6 +15,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   roll: async () => (await import('./roll-command.ts')).run,
   validate: async () => (await import('./validate-command.ts')).run,
   schema: async () => (await import('./schema-command.ts')).run,
+  sheets: async () => (await import('./sheets-command.ts')).run,
 };
 
 const processIo: Io = {
