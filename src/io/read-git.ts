@@ -26,38 +26,23 @@ export async function readDataDirAtRevision(
   const rev = colon < 0 ? revision : revision.slice(0, colon);
   const named = colon < 0 ? undefined : revision.slice(colon + 1).replace(/[\\/]+$/, '');
   const place = named === undefined ? `${rev}:${dataDir}` : revision;
+  const refuse = (message: string) => ({
+    files: [],
+    diagnostics: [{ severity: 'error' as const, file: place, rule: 'git', message }],
+  });
   // git would read a revision that starts with "-" as one of its own options.
   if (rev === '' || rev.startsWith('-'))
-    return {
-      files: [],
-      diagnostics: [
-        {
-          severity: 'error',
-          file: place,
-          rule: 'git',
-          message: `「${rev}」は git のリビジョンとして使えません（ブランチ名、タグ、コミットを指定してください）`,
-        },
-      ],
-    };
+    return refuse(`「${rev}」は git のリビジョンとして使えません（ブランチ名、タグ、コミットを指定してください）`);
   let top: string;
   try {
     top = (await git(cwd, ['rev-parse', '--show-toplevel'])).toString().trim();
     await git(cwd, ['rev-parse', '--verify', '--quiet', `${rev}^{commit}`]);
   } catch (error) {
-    const noGit = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    return {
-      files: [],
-      diagnostics: [
-        {
-          severity: 'error',
-          file: place,
-          rule: 'git',
-          message: noGit
-            ? 'git が見つかりません。git を入れるか、--old-rev の代わりに --old で前の年度のデータのフォルダを指定してください'
-            : `git のリビジョン「${rev}」が見つかりません（git のリポジトリの中で、ブランチ名やコミットを指定してください）`,
-        },
-      ],
-    };
+    return refuse(
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'git が見つかりません。git を入れるか、--old-rev の代わりに --old で前の年度のデータのフォルダを指定してください'
+        : `git のリビジョン「${rev}」が見つかりません（git のリポジトリの中で、ブランチ名やコミットを指定してください）`,
+    );
   }
   const folder = (
     named === undefined || /^\.\.?([\\/]|$)/.test(named)
