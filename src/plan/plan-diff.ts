@@ -144,6 +144,9 @@ export function diffPlans(before: Plan, after: Plan): PlanDiff {
   };
 }
 
+/** A 事業's name in a 施策, or its id where the 施策 has no such 事業. */
+const projectName = (measure: Measure, id: string) => measure.projects.find((p) => p.id === id)?.name ?? id;
+
 /** A year's plan items as one line: 2025年度：計画A、計画B. */
 const yearLine = (items: readonly string[] | undefined, year: number) =>
   items && items.length > 0 ? [`${westernFiscalYear(year)}：${items.join('、')}`] : [];
@@ -162,11 +165,10 @@ function addedGroup(
   index: number,
   years: readonly number[],
 ): string {
-  const name = (id: string) => measure.projects.find((p) => p.id === id)?.name ?? id;
   return [
     ...(measure.hasInitiatives ? [`${circledNumber(index + 1)}${group.name}`] : []),
     ...group.rows.flatMap((row) => [
-      `［${name(row.project)}］`,
+      `［${projectName(measure, row.project)}］`,
       ...years.flatMap((y) => yearLine(row.schedule[String(y)], y)),
     ]),
   ].join('\n');
@@ -269,7 +271,6 @@ function diffMeasure(
       });
     }
   }
-  const name = (plan: Measure, id: string) => plan.projects.find((p) => p.id === id)?.name ?? id;
   m.initiatives.forEach((t, i) => {
     const o = oldInitiatives.get(t.id);
     // A 施策 without 取組 has one unnamed group: its rows are labelled by 事業 alone.
@@ -294,12 +295,12 @@ function diffMeasure(
       const before = oldRows.get(row.project);
       if (!before) {
         if (oldProjects.has(row.project))
-          changes.push({ kind: 'added', label: rowsLabel, after: name(m, row.project) });
+          changes.push({ kind: 'added', label: rowsLabel, after: projectName(m, row.project) });
         continue;
       }
       for (const y of years)
         changed(
-          `${rowLabel(name(m, row.project))}／${westernFiscalYear(y)}`,
+          `${rowLabel(projectName(m, row.project))}／${westernFiscalYear(y)}`,
           joinItems(before.schedule[String(y)]),
           joinItems(row.schedule[String(y)]),
         );
@@ -309,14 +310,14 @@ function diffMeasure(
         if (items && items.length > 0)
           changes.push({
             kind: 'added',
-            label: `${rowLabel(name(m, row.project))}／${westernFiscalYear(y)}（計画期間に加わる年度）`,
+            label: `${rowLabel(projectName(m, row.project))}／${westernFiscalYear(y)}（計画期間に加わる年度）`,
             after: joinItems(items),
           });
       }
     }
     for (const r of o.rows)
       if (!t.rows.some((x) => x.project === r.project) && newProjects.has(r.project))
-        changes.push({ kind: 'removed', label: rowsLabel, before: name(old, r.project) });
+        changes.push({ kind: 'removed', label: rowsLabel, before: projectName(old, r.project) });
   });
   old.initiatives.forEach((o, i) => {
     if (!newInitiativeIds.has(o.id))
@@ -325,7 +326,7 @@ function diffMeasure(
         label: old.hasInitiatives ? L.initiative : `${L.project}の行`,
         before: old.hasInitiatives
           ? `${circledNumber(i + 1)}${o.name}`
-          : o.rows.map((r) => `［${name(old, r.project)}］`).join(''),
+          : o.rows.map((r) => `［${projectName(old, r.project)}］`).join(''),
       });
   });
 
