@@ -28,8 +28,7 @@ export const run: Command = async (args, io) => {
     return EXIT.failed;
   }
   const files = new Map<string, string>();
-  for (const name of await filesUnder(path.join(ownRoot(), ...SAMPLE_DATA.split('/'))))
-    files.set(`data/${name}`, await readText(path.join(ownRoot(), ...SAMPLE_DATA.split('/'), name)));
+  await addFilesUnder(files, path.join(ownRoot(), ...SAMPLE_DATA.split('/')), 'data/');
   files.set('templates/theme.yaml', await readText(path.join(ownTemplatesDir(), 'theme.yaml')));
   files.set('templates/README.md', TEMPLATES_README);
   files.set('.gitignore', 'out/\nnode_modules/\n');
@@ -47,17 +46,13 @@ export const run: Command = async (args, io) => {
   return EXIT.ok;
 };
 
-async function filesUnder(dir: string, prefix = ''): Promise<string[]> {
-  const names: string[] = [];
+/** Every file under `dir` (keikaku's own, so perhaps embedded) into `files`, each read once. */
+async function addFilesUnder(files: Map<string, string>, dir: string, prefix: string): Promise<void> {
   for (const name of (await readAnyFolder(dir)).sort()) {
-    const isFile = await readAnyFile(path.join(dir, name)).then(
-      () => true,
-      () => false,
-    );
-    if (isFile) names.push(`${prefix}${name}`);
-    else names.push(...(await filesUnder(path.join(dir, name), `${prefix}${name}/`)));
+    const text = await readText(path.join(dir, name)).catch(() => undefined);
+    if (text !== undefined) files.set(`${prefix}${name}`, text);
+    else await addFilesUnder(files, path.join(dir, name), `${prefix}${name}/`);
   }
-  return names;
 }
 
 const readText = async (file: string) => (await readAnyFile(file)).toString('utf8');

@@ -10,20 +10,14 @@ import { displayPath } from './paths.ts';
 /** The theme of a templates folder; keikaku's own when a town's folder has none (it lies over keikaku's). */
 export async function readTheme(templatesDir: string, cwd: string): Promise<Diagnosed<Theme | undefined>> {
   const file = path.resolve(cwd, templatesDir, THEME_FILE);
-  const own = ownTemplatesDir();
-  if (path.resolve(cwd, templatesDir) !== path.resolve(own)) {
-    const present = await readAnyFile(file).then(
-      () => true,
-      () => false,
-    );
-    if (!present) return readTheme(own, cwd);
-  }
   const shown = displayPath(file, cwd);
   let bytes: Uint8Array;
   try {
     bytes = await readAnyFile(file);
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    const own = ownTemplatesDir();
+    if (missing && path.resolve(cwd, templatesDir) !== path.resolve(own)) return readTheme(own, cwd);
     return {
       value: undefined,
       diagnostics: [
