@@ -5,7 +5,7 @@ import { hasErrors } from '../diagnostics/diagnostic.ts';
 import { formatReport, formatSummary } from '../diagnostics/reporters.ts';
 import { validatePlan } from '../data/validate.ts';
 import { createFolder, folderExists } from '../io/create-folder.ts';
-import { DATA_LAYOUT, readDataDir } from '../io/read-data-dir.ts';
+import { DATA_LAYOUT, isMeasureFileName, readDataDir } from '../io/read-data-dir.ts';
 import { displayPath, isInside } from '../io/paths.ts';
 import { MAX_YEAR } from '../data/schema.ts';
 import { periodLabel } from '../plan/fiscal-year.ts';
@@ -65,9 +65,7 @@ export const run: Command = async (args, io) => {
     keepingTextStyle(await readFile(path.join(dataDir, DATA_LAYOUT.plan), 'utf8'), (text) => rollPlanYaml(text, next)),
   );
   let carried = 0;
-  for (const name of (await readdir(path.join(dataDir, DATA_LAYOUT.measuresDir)))
-    .filter((n) => /\.ya?ml$/i.test(n))
-    .sort()) {
+  for (const name of (await readdir(path.join(dataDir, DATA_LAYOUT.measuresDir))).filter(isMeasureFileName).sort()) {
     const text = keepingTextStyle(
       await readFile(path.join(dataDir, DATA_LAYOUT.measuresDir, name), 'utf8'),
       (original) => {

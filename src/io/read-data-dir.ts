@@ -83,10 +83,10 @@ export async function readDataDir(
   try {
     const listed = await readdir(measuresDir);
     diagnostics.push(...notReadMeasureFiles(listed, measuresDir, cwd));
-    const all = listed.filter((n) => /\.ya?ml$/i.test(n)).sort();
+    const all = listed.filter(isYamlName).sort();
     // Hidden files and editors' and other systems' leftovers (.#02.yaml from Emacs, ._02.yaml
     // from macOS, ~$02.yaml from Office) are not 施策: skipped, with a word.
-    names = all.filter((n) => !isLeftover(n));
+    names = all.filter(isMeasureFileName);
     for (const name of all.filter(isLeftover)) {
       diagnostics.push({
         severity: 'warning',
@@ -116,6 +116,10 @@ export async function readDataDir(
 }
 
 const isLeftover = (name: string): boolean => name.startsWith('.') || name.startsWith('~$');
+const isYamlName = (name: string): boolean => /\.ya?ml$/i.test(name);
+
+/** Whether a file of the measures folder is read as a 施策 (roll rolls exactly these). */
+export const isMeasureFileName = (name: string): boolean => isYamlName(name) && !isLeftover(name);
 
 /**
  * Files of the measures folder that look like 施策 data but are not read: `12.yaml.txt` (saved by
@@ -124,7 +128,7 @@ const isLeftover = (name: string): boolean => name.startsWith('.') || name.start
  */
 function notReadMeasureFiles(names: readonly string[], dir: string, cwd: string): Diagnostic[] {
   return names
-    .filter((n) => !/\.ya?ml$/i.test(n) && !isLeftover(n) && (/\.ya?ml/i.test(n) || n.endsWith('~')))
+    .filter((n) => !isYamlName(n) && !isLeftover(n) && (/\.ya?ml/i.test(n) || n.endsWith('~')))
     .sort()
     .map((name): Diagnostic => {
       const file = displayPath(path.join(dir, name), cwd);

@@ -27,10 +27,12 @@ let codeHash: Promise<string> | undefined;
  * single executable hashes the code it carries (its dependencies bundled in).
  */
 function hashOfCode(): Promise<string> {
-  const embedded = embeddedCode();
-  codeHash ??= embedded
-    ? Promise.resolve(createHash('sha256').update('executable').update(embedded).digest('hex'))
-    : hashOfSourceTree(fileURLToPath(new URL('../', import.meta.url)));
+  codeHash ??= (() => {
+    const embedded = embeddedCode();
+    return embedded
+      ? Promise.resolve(createHash('sha256').update('executable').update(embedded).digest('hex'))
+      : hashOfSourceTree(fileURLToPath(new URL('../', import.meta.url)));
+  })();
   return codeHash;
 }
 
