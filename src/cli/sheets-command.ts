@@ -47,7 +47,7 @@ export const run: Command = async (args, io) => {
   ]);
   const name = `${plan.labels.project}一覧_${plan.period.start}-${plan.period.end}`;
   const files = [
-    { name: `${name}.xlsx`, bytes: await projectListXlsx(plan, creationDate(plan), theme.value.words.unit) },
+    { name: `${name}.xlsx`, bytes: await projectListXlsx(plan, creationDate(plan), theme.value) },
     { name: `${name}.csv`, bytes: projectListCsv(plan) },
   ];
   const outDir = path.resolve(io.cwd, options.out);

@@ -10,6 +10,12 @@ const color = z
   .regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, { message: '色は #1a1a1a のように # と16進数で書いてください' });
 const share = z.number().gt(0).max(1);
 
+/** A theme colour (#333 or #333333) as Office files write it: six hex digits, RRGGBB. */
+export const officeColor = (color: string): string => {
+  const hex = color.slice(1).toUpperCase();
+  return hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
+};
+
 export const FONT_ROLES = ['gothic', 'mincho'] as const;
 export type FontRole = (typeof FONT_ROLES)[number];
 

@@ -31,6 +31,7 @@ import { columnWidths } from '../../layout/columns.ts';
 import { estimateBlockHeight, estimateRowsHeight } from '../../layout/estimate-height.ts';
 import type { Pagination } from '../../layout/paginate.ts';
 import { contentHeight, contentWidth, styleOf, type BlockStyle, type Theme } from '../../theme/styles.ts';
+import { officeColor } from '../../theme/theme.ts';
 
 const TWIPS_PER_POINT = 20;
 const twips = (points: number) => Math.round(points * TWIPS_PER_POINT);
@@ -269,12 +270,8 @@ function toBlock(
 }
 
 /** `#e8eef5` → `E8EEF5`, `#555` → `555555`: Word's colour values. */
-const wordColor = (color: string): string => {
-  const hex = color.slice(1).toUpperCase();
-  return hex.length === 3 ? [...hex].map((c) => c + c).join('') : hex;
-};
-
-const border = (theme: Theme) => ({ style: BorderStyle.SINGLE, size: 4, color: wordColor(theme.colors.rule) }) as const;
+const border = (theme: Theme) =>
+  ({ style: BorderStyle.SINGLE, size: 4, color: officeColor(theme.colors.rule) }) as const;
 
 /** `keepAll`: every row keeps with the next (a table that must stay on one page, but its last row). */
 function toTable(table: Table, width: number, env: DocxEnv, keepAll = false): DocxTable {
@@ -341,7 +338,7 @@ function toCell(cell: TableCell, width: number, env: DocxEnv, keepNext: boolean)
     margins: { top: twips(padding.y), bottom: twips(padding.y), left: twips(padding.x), right: twips(padding.x) },
     ...(cell.header
       ? {
-          shading: { type: ShadingType.CLEAR, fill: wordColor(theme.colors.headerFill), color: 'auto' },
+          shading: { type: ShadingType.CLEAR, fill: officeColor(theme.colors.headerFill), color: 'auto' },
           verticalAlign: VerticalAlignTable.CENTER,
         }
       : {}),

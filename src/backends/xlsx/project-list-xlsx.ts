@@ -3,16 +3,17 @@
 // that the grand total skips the subtotals above it), which Excel and LibreOffice compute from the
 // figures: a figure corrected in the sheet corrects its totals. The file is packed reproducibly.
 import ExcelJS from 'exceljs';
-import type { Plan } from '../../data/plan-model.ts';
+import type { Measure, Plan } from '../../data/plan-model.ts';
 import { displayCode } from '../../data/plan-model.ts';
-import { projectBudgets } from '../../plan/budget-summary.ts';
+import { projectBudgets, type ProjectBudget } from '../../plan/budget-summary.ts';
 import { periodLabel, westernFiscalYear, yearsOf } from '../../plan/fiscal-year.ts';
+import { officeColor, type Theme } from '../../theme/theme.ts';
 import { repackOfficeZip } from '../office-zip.ts';
 
 const HEADER_ROW = 3;
 const AMOUNT_FORMAT = '#,##0';
 
-export async function projectListXlsx(plan: Plan, creationDate: Date, unit: string): Promise<Uint8Array> {
+export async function projectListXlsx(plan: Plan, creationDate: Date, theme: Theme): Promise<Uint8Array> {
   const years = yearsOf(plan.period);
   const L = plan.labels;
   const workbook = new ExcelJS.Workbook();
@@ -49,7 +50,7 @@ export async function projectListXlsx(plan: Plan, creationDate: Date, unit: stri
 
   sheet.getCell(1, 1).value = `${plan.municipality} ${plan.title} ${L.project}一覧（${periodLabel(plan.period)}）`;
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(2, totalColumn).value = unit;
+  sheet.getCell(2, totalColumn).value = theme.words.unit;
   sheet.getCell(2, totalColumn).alignment = { horizontal: 'right' };
   const header = sheet.getRow(HEADER_ROW);
   header.values = [
@@ -63,17 +64,21 @@ export async function projectListXlsx(plan: Plan, creationDate: Date, unit: stri
   header.font = { bold: true };
   header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   header.eachCell((cell) => {
-    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF5' } };
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${officeColor(theme.colors.headerFill)}` } };
     cell.border = { bottom: { style: 'thin' } };
   });
 
   let row = HEADER_ROW + 1;
   const firstData = row;
   const rowTotal = (r: number) => ({ formula: `SUM(${letter(firstAmount)}${r}:${letter(lastAmount)}${r})` });
-  const budgets = projectBudgets(plan);
-  for (const measure of plan.measures) {
-    const own = budgets.filter((b) => b.measure === measure);
-    if (own.length === 0) continue;
+  // The 事業 of each 施策, in plan order (projectBudgets lists them 施策 by 施策).
+  const byMeasure = new Map<Measure, ProjectBudget[]>();
+  for (const budget of projectBudgets(plan)) {
+    const own = byMeasure.get(budget.measure);
+    if (own) own.push(budget);
+    else byMeasure.set(budget.measure, [budget]);
+  }
+  for (const [measure, own] of byMeasure) {
     const start = row;
     const measureName = `${L.measure}${displayCode(measure)}　${measure.title}`;
     for (const budget of own) {
