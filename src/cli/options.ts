@@ -6,8 +6,17 @@ import { UsageError } from './command.ts';
 
 /** parseArgs with Japanese messages for the mistakes people make on a command line. */
 export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(args: readonly string[], options: T) {
+  return parseArguments(args, options, false).values;
+}
+
+/** parseOptions for a command that also takes file names (`sheets import FILE…`). */
+export function parseArguments<T extends NonNullable<ParseArgsConfig['options']>>(
+  args: readonly string[],
+  options: T,
+  allowPositionals = true,
+) {
   try {
-    return parseArgs({ args: [...args], options, allowPositionals: false, strict: true }).values;
+    return parseArgs({ args: [...args], options, allowPositionals, strict: true });
   } catch (error) {
     const code = (error as { code?: string }).code;
     const text = error instanceof Error ? error.message : String(error);

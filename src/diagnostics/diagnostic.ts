@@ -10,6 +10,8 @@ export interface Diagnostic {
   /** 1-based; absent when the problem concerns the whole file (e.g. a missing file). */
   readonly line?: number;
   readonly col?: number;
+  /** For a spreadsheet, the sheet and cell (`施策12!F7`) or the sheet alone; instead of line and col. */
+  readonly cell?: string;
   /** Japanese text for the user: what is wrong and what was expected. */
   readonly message: string;
   /** Stable rule name, for tests and tooling (e.g. `unknown-key`). */

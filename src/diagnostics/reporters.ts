@@ -7,7 +7,8 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 const SEVERITY_LABEL = { error: 'エラー', warning: '警告' } as const;
 
-export function formatPlace(d: Pick<Diagnostic, 'file' | 'line' | 'col'>): string {
+export function formatPlace(d: Pick<Diagnostic, 'file' | 'line' | 'col' | 'cell'>): string {
+  if (d.cell !== undefined) return `${d.file}!${d.cell}`;
   if (d.line === undefined) return d.file;
   return `${d.file}:${d.line}:${d.col ?? 1}`;
 }
@@ -34,7 +35,9 @@ export function formatGithub(d: Diagnostic): string {
   const props = [`file=${escapeGithubProperty(d.file)}`];
   if (d.line !== undefined) props.push(`line=${d.line}`, `col=${d.col ?? 1}`);
   props.push(`title=${escapeGithubProperty(`keikaku ${d.rule}`)}`);
-  return `::${d.severity} ${props.join(',')}::${escapeGithubData(d.message)}`;
+  // A workbook has no lines: its sheet and cell lead the message.
+  const message = d.cell !== undefined ? `${d.cell}: ${d.message}` : d.message;
+  return `::${d.severity} ${props.join(',')}::${escapeGithubData(message)}`;
 }
 
 /**
