@@ -9,7 +9,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { runCli } from './helpers/cli.ts';
+import { FIXTURES, runCli } from './helpers/cli.ts';
 import { pdfPages, squash } from './helpers/extract.ts';
 import { withLibreOffice } from './helpers/libreoffice.ts';
 import { expectedPlan, withCommas } from './helpers/oracle.ts';
@@ -297,6 +297,57 @@ describe('keikaku sheets import', () => {
       data.projects.length,
     );
   }, 60_000);
+
+  it('turns a one-line list into a block and `budget: []` into a list, touching nothing else', async () => {
+    const cwd = await workWithExport(path.join(FIXTURES, 'minimal'), ['--department', '財政課']);
+    const file = path.join(cwd, 'data/measures/02.yaml');
+    const original = await readFile(file, 'utf8');
+    await answer(
+      path.join(cwd, 'out/照会票/財政課.xlsx'),
+      (c) => {
+        const r = c.row('s02-j1');
+        c.set('2024年度計画', r, '計画A\n計画A2');
+        c.set('2024年度事業費（千円）', r, 10);
+        c.set('2025年度事業費（千円）', r, 20);
+        c.set('2026年度事業費（千円）', r, 30);
+      },
+      '施策2',
+    );
+    const run = await runCli(['sheets', 'import', 'out/照会票/財政課.xlsx'], cwd);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(await readFile(file, 'utf8')).toBe(
+      original
+        .replace('          2024: [計画A]\n', '          2024:\n            - 計画A\n            - 計画A2\n')
+        .replace('budget: []', 'budget:\n  - project: s02-j1\n    amounts: { 2024: 10, 2025: 20, 2026: 30 }'),
+    );
+    expect((await runCli(['validate'], cwd)).code).toBe(0);
+  });
+
+  it('adds a new 事務事業 to a 施策 without 取組 (rows), in another town’s plan shape', async () => {
+    const cwd = await workWithExport(path.join(ROOT, 'examples/sample-city/data'), ['--department', '環境課']);
+    const file = path.join(cwd, 'data/measures/07.yaml');
+    await answer(
+      path.join(cwd, 'out/照会票/環境課.xlsx'),
+      (c) => {
+        const r = c.newRow();
+        c.set('事務事業名', r, '公共施設の省エネ診断事業');
+        c.set('区分', r, '新規');
+        c.set('2026年度計画', r, '省エネ診断の実施');
+      },
+      '施策2-1-2',
+    );
+    const run = await runCli(['sheets', 'import', 'out/照会票/環境課.xlsx'], cwd);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('新しい事務事業「公共施設の省エネ診断事業」を ID m07-p3 で加えました');
+    const data = YAML.parse(await readFile(file, 'utf8')) as {
+      rows: { project: string; schedule: Record<number, string[]> }[];
+    };
+    expect(data.rows.at(-1)).toEqual({
+      project: 'm07-p3',
+      schedule: { 2025: [], 2026: ['省エネ診断の実施'], 2027: [], 2028: [], 2029: [] },
+    });
+    expect((await runCli(['validate'], cwd)).code).toBe(0);
+  });
 
   it('prints only the summary with --dry-run and writes nothing', async () => {
     const cwd = await workWithExport();

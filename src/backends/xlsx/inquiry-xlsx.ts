@@ -38,6 +38,8 @@ const CARRIED_FILL = 'FFFFF2B3';
 const NEW_ROW_FILL = 'FFEAF3FB';
 const AMOUNT_FORMAT = '#,##0';
 const THIN = { style: 'thin', color: { argb: 'FFBFBFBF' } } as const;
+/** Windows has carried BIZ UDPゴシック since 10 (1809); elsewhere the reader's own Japanese font stands in. */
+const FONT = { name: 'BIZ UDPゴシック', size: 10 } as const;
 
 const CARRIED_NOTE =
   '前年度の内容を写したものです。確かめて、変更があれば書き換えてください。変更がなければ、この行の「確認」欄で「確認済」を選んでください。';
@@ -95,11 +97,15 @@ function writeInfo(info: ExcelJS.Worksheet, inquiry: Inquiry): void {
 function writeInstructions(sheet: ExcelJS.Worksheet, inquiry: Inquiry): void {
   const { plan, department } = inquiry;
   const L = plan.labels;
-  sheet.columns = [{ width: 14 }, { width: 100 }];
+  const width = 90;
+  sheet.columns = [
+    { width: 12, style: { font: FONT } },
+    { width, style: { font: FONT } },
+  ];
   sheet.getCell('A1').value = `${plan.municipality} ${plan.title}（${periodLabel(plan.period)}）照会票`;
-  sheet.getCell('A1').font = { bold: true, size: 14 };
-  sheet.getCell('A2').value = `担当課: ${department}`;
-  sheet.getCell('A2').font = { bold: true, size: 12 };
+  sheet.getCell('A1').font = { ...FONT, bold: true, size: 14 };
+  sheet.getCell('A2').value = `担当課: ${department}　（${inquiry.sheets.map((s) => s.name).join('・')}）`;
+  sheet.getCell('A2').font = { ...FONT, bold: true, size: 12 };
   const lines: [string, string][] = [
     ['回答期限', ''],
     ['提出先', ''],
@@ -132,12 +138,14 @@ function writeInstructions(sheet: ExcelJS.Worksheet, inquiry: Inquiry): void {
     row.values = [a, b];
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
     row.getCell(1).alignment = { vertical: 'top' };
-    if (a === '記入のしかた') row.getCell(1).font = { bold: true };
+    row.height = Math.max(18, linesIn(b, width) * 14 + 4);
+    if (a === '記入のしかた') row.getCell(1).font = { ...FONT, bold: true };
   });
   // 回答期限 and 提出先: left blank, underlined, for 政策企画課 to fill before sending.
   for (const r of [4, 5]) {
-    sheet.getCell(r, 1).font = { bold: true };
+    sheet.getCell(r, 1).font = { ...FONT, bold: true };
     sheet.getCell(r, 2).border = { bottom: { style: 'thin' } };
+    sheet.getRow(r).height = 22;
   }
   sheet.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }
@@ -176,19 +184,20 @@ function writeMeasureSheet(
   };
   years.forEach((_, i) => {
     widths[C.plan(i)] = 30;
-    widths[C.amount(i)] = 12;
+    widths[C.amount(i)] = 14;
   });
   for (let c = 1; c <= C.last; c++) {
     const column = ws.getColumn(c);
     column.width = widths[c] ?? 12;
+    column.font = FONT;
     if (c <= C.hash) column.hidden = true;
   }
 
   const title = ws.getCell(TITLE_ROW, C.initiative);
   title.value = `${L.measure}${sheet.name.slice(L.measure.length)}　${sheet.measure.title}`;
-  title.font = { bold: true, size: 13 };
+  title.font = { ...FONT, bold: true, size: 13 };
   const legend = ws.getCell(TITLE_ROW + 1, C.initiative);
-  legend.value = `担当課: ${department}　白いセルに回答してください（灰色は変えられません。黄色は前年度からの写しです）`;
+  legend.value = `担当課: ${department}　白いセルに回答してください。灰色は変えられません。黄色は前年度からの写しです。新しい${L.project}は末尾の水色の行に書いてください`;
 
   const header = ws.getRow(HEADER_ROW);
   header.getCell(C.measureId).value = `${L.measure}ID`;
@@ -203,11 +212,13 @@ function writeMeasureSheet(
     header.getCell(C.amount(i)).value = `${westernFiscalYear(y)}\n事業費（千円）`;
   });
   header.getCell(C.confirm).value = '確認';
+  header.getCell(C.confirm).note =
+    `黄色のセル（前年度からの写し）を確かめて、変更がなければ「${CONFIRMED}」を選んでください`;
   header.getCell(C.note).value = '備考';
-  header.height = 32;
+  header.height = 40;
   for (let c = C.initiative; c <= C.last; c++) {
     const cell = header.getCell(c);
-    cell.font = { bold: true };
+    cell.font = { ...FONT, bold: true };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.fill = fill(`FF${officeColor(theme.colors.headerFill)}`);
     cell.border = { top: THIN, bottom: THIN, left: THIN, right: THIN };
@@ -355,4 +366,9 @@ function rowHeight(row: InquiryRow, yearCount: number): number {
   let lines = Math.max(linesIn(row.initiativeLabel, 22), linesIn(row.project.name, 26));
   for (let i = 0; i < yearCount; i++) lines = Math.max(lines, linesIn(row.plans[i] ?? '', 30));
   return Math.max(20, lines * 14 + 6);
+}
+
+/** Lines `text` takes in a column `width` units wide (a full-width character is about 2 units). */
+function linesIn(text: string, width: number): number {
+  return text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(([...line].length * 2) / (width - 1))), 0);
 }
