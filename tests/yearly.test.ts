@@ -5,6 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.ts';
 import { ROOT } from './helpers/plan.ts';
@@ -55,7 +56,7 @@ describe('keikaku init', () => {
 });
 
 describe('the README’s yearly procedure', () => {
-  it('runs as written: roll, excerpt, validate --strict fails, confirm, passes, diff --old-rev, build', async () => {
+  it('runs as written: roll, 照会票 out, validate --strict fails, answers imported, office fixes, passes, diff --old-rev, build', async () => {
     const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
     const section = readme.slice(readme.indexOf('## 毎年の手順'));
     const block = /```sh\n([\s\S]*?)```/.exec(section)![1]!;
@@ -70,26 +71,29 @@ describe('the README’s yearly procedure', () => {
 
     const codes: number[] = [];
     for (const step of steps) {
+      // The README's first comment step is the departments answering, the second the office's own fixes.
+      if (step.startsWith('#') && step === steps.find((l) => l.startsWith('#'))) {
+        await answerEverySheet(path.join(repo, 'out', '照会票'));
+        continue;
+      }
       if (step.startsWith('#')) {
-        // The departments' answers: every copied year confirmed (its carriedOver removed), and
-        // the 担当課 and 区分 the seed lacks (its own three warnings) filled in.
-        const edit = async (name: string, change: (text: string) => string) => {
-          const file = path.join(repo, 'data-2025', 'measures', name);
-          await writeFile(file, change(await readFile(file, 'utf8')));
-        };
-        for (const name of await readdir(path.join(repo, 'data-2025', 'measures')))
-          await edit(name, (text) => text.replace(/^ *carriedOver: .*\n/gm, ''));
-        await edit('05.yaml', (text) =>
-          text.replace(
-            '    name: 人権教育の推進\n',
-            '    name: 人権教育の推進\n    department: 生涯学習課\n    status: 継続\n',
-          ),
-        );
-        await edit('07.yaml', (text) =>
-          text.replace(
-            '    name: シティプロモーション事業（利根町シティプロモーションサイトSMILE！TONE）\n    department: まち未来創造課\n',
-            '    name: シティプロモーション事業（利根町シティプロモーションサイトSMILE！TONE）\n    department: まち未来創造課\n    status: 継続\n',
-          ),
+        // After the import, the only years still to confirm are those of the 事業 without a
+        // 担当課 (in no 照会票): the office fills in its 担当課 and 区分 and confirms them.
+        const check = await runCli(['validate', '--data', 'data-2025', '--format', 'json'], repo);
+        const carried = (
+          JSON.parse(check.stdout) as { diagnostics: { file: string; rule: string }[] }
+        ).diagnostics.filter((d) => d.rule === 'carried-over');
+        expect(carried.length).toBeGreaterThan(0);
+        expect(new Set(carried.map((d) => d.file))).toEqual(new Set(['data-2025/measures/05.yaml']));
+        const file = path.join(repo, 'data-2025', 'measures', '05.yaml');
+        await writeFile(
+          file,
+          (await readFile(file, 'utf8'))
+            .replace(/^ *carriedOver: .*\n/gm, '')
+            .replace(
+              '    name: 人権教育の推進\n',
+              '    name: 人権教育の推進\n    department: 生涯学習課\n    status: 継続\n',
+            ),
         );
         continue;
       }
@@ -99,11 +103,41 @@ describe('the README’s yearly procedure', () => {
       codes.push(run.code);
       if (args[1] === 'build' && args.includes('--department'))
         expect(run.stderr).toContain('out/担当課別/総務課.pdf を書き出しました');
+      if (args[1] === 'sheets' && args[2] === 'import') expect(run.stdout).toContain('を確認');
       if (args[1] === 'diff') expect(run.stderr).toContain('新旧対照表_2024-2026_2025-2027.pdf を書き出しました');
     }
     // validate --strict fails before the years are confirmed, and passes after.
-    expect(codes).toEqual([0, 0, 1, 0, 0, 0]);
+    expect(codes).toEqual([0, 0, 1, 0, 0, 0, 0, 0]);
     const out = (await readdir(path.join(repo, 'out'))).filter((n) => n.endsWith('.pdf')).sort();
     expect(out).toEqual(['実施計画_2025-2027.pdf', '新旧対照表_2024-2026_2025-2027.pdf']);
   }, 300_000);
 });
+
+/**
+ * Every department answers its 照会票 as it would in Excel: each row's copied years confirmed
+ * (確認済), and the 区分 the seed leaves blank chosen.
+ */
+async function answerEverySheet(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(dir, name));
+    for (const ws of workbook.worksheets.filter((w) => w.state === 'visible' && w.name.startsWith('施策'))) {
+      const column = (title: string) => {
+        for (let c = 1; c <= ws.columnCount; c++) if (ws.getCell(3, c).value === title) return c;
+        throw new Error(`no column ${title}`);
+      };
+      for (let r = 4; r <= ws.rowCount; r++) {
+        if (!ws.getCell(r, 3).value) continue; // blank rows for new 事業
+        ws.getCell(r, column('確認')).value = '確認済';
+        const project = ws.getCell(r, column('事業名')).value;
+        if (
+          typeof project === 'string' &&
+          project.startsWith('シティプロモーション事業') &&
+          !ws.getCell(r, column('区分')).value
+        )
+          ws.getCell(r, column('区分')).value = '継続';
+      }
+    }
+    await workbook.xlsx.writeFile(path.join(dir, name));
+  }
+}

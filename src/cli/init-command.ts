@@ -152,10 +152,13 @@ npx keikaku build    # data/ を検証し、out/ に実施計画と担当課別�
 
 1. \`npx keikaku roll --to 2025 --out data-2025\` — 次の年度の計画のデータを新しいフォルダに作ります。新しい最終年度は
    前の最終年度から写し、\`carriedOver\` の印を付けます。
-2. 各課に担当課別抜粋（\`npx keikaku build --data data-2025\` の \`out/担当課別/\`）を送ります。写した年度には
-   「※前年度からの写し（未確認）」と出ます。返ってきた修正を data-2025 に入れ、確かめた年度を \`carriedOver\` から消します。
-3. \`npx keikaku validate --data data-2025 --strict\` — 確かめていない年度や警告が残っていれば失敗します。
-4. \`npx keikaku diff --old-rev HEAD:data --new data-2025\` — 前の年度のコミットのデータとの新旧対照表。
-5. 前のデータを消して data-2025 を data にし、\`npx keikaku build\` で文書を作り、コミットします。
+2. \`npx keikaku sheets export --data data-2025\` — 各課への照会票（\`out/照会票/<担当課>.xlsx\`。写した年度は黄色）。
+   回答期限と提出先を書いて送り、回答された照会票を同じ名前で \`out/照会票/\` に戻します。
+3. \`npx keikaku sheets import out/照会票 --data data-2025 --dry-run\` で変更の一覧を見てから、\`--dry-run\` なしで
+   data-2025 に書き込みます（誤りはファイル・シート・セルで示し、1つでもあれば何も書きません）。照会票に
+   載らないもの（担当課のない事業など）は data-2025 を直接直します。
+4. \`npx keikaku validate --data data-2025 --strict\` — 確かめていない年度や警告が残っていれば失敗します。
+5. \`npx keikaku diff --old-rev HEAD:data --new data-2025\` — 前の年度のコミットのデータとの新旧対照表。
+6. 前のデータを消して data-2025 を data にし、\`npx keikaku build\` で文書を作り、コミットします。
 `;
 }

@@ -1,7 +1,7 @@
 // keikaku sheets import FILE…: answered 照会票 back into data/. Every answer cell is checked
 // first; one error anywhere and nothing is written. The changed 施策 files are checked again as a
 // whole (the result must validate) before any is written.
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatReport, formatSummary, REPORT_FORMATS, type ReportFormat } from '../diagnostics/reporters.ts';
@@ -52,8 +52,7 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   const diagnostics: Diagnostic[] = [];
   const answered: { file: string; department: string; changes: readonly Change[]; notes: readonly Note[] }[] = [];
   const seenDepartments = new Map<string, string>();
-  for (const given of files) {
-    const absolute = path.resolve(io.cwd, given);
+  for (const absolute of await workbookFiles(files, io.cwd, diagnostics)) {
     const file = displayPath(absolute, io.cwd);
     const bytes = await readWorkbookFile(absolute, file, diagnostics);
     if (!bytes) continue;
@@ -156,6 +155,54 @@ async function readWorkbookFile(
     diagnostics.push({ severity: 'error', file, rule: 'unreadable', message: `読めません: ${readErrorCause(error)}` });
     return undefined;
   }
+}
+
+/**
+ * The workbooks named on the command line: a file, a folder (its .xlsx files), or a name with
+ * * or ? (expanded here: Windows' cmd and PowerShell pass them on as typed). Excel's lock files
+ * (~$総務課.xlsx, present while a file is open) are left out.
+ */
+async function workbookFiles(given: readonly string[], cwd: string, diagnostics: Diagnostic[]): Promise<string[]> {
+  const found: string[] = [];
+  const isWorkbook = (name: string) => /\.xlsx$/i.test(name) && !name.startsWith('~$');
+  for (const arg of given) {
+    const absolute = path.resolve(cwd, arg);
+    const shown = displayPath(absolute, cwd);
+    const info = await stat(absolute).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const names = (await readdir(absolute)).filter(isWorkbook).sort();
+      if (names.length === 0)
+        diagnostics.push({
+          severity: 'error',
+          file: shown,
+          rule: 'no-workbooks',
+          message: 'このフォルダに照会票（.xlsx）がありません',
+        });
+      found.push(...names.map((n) => path.join(absolute, n)));
+    } else if (!info && /[*?]/.test(path.basename(arg))) {
+      const pattern = new RegExp(
+        `^${path
+          .basename(arg)
+          .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')
+          .replace(/\?/g, '.')}$`,
+        'i',
+      );
+      const dir = path.dirname(absolute);
+      const names = ((await readdir(dir).catch(() => [])) as string[])
+        .filter((n) => pattern.test(n) && isWorkbook(n))
+        .sort();
+      if (names.length === 0)
+        diagnostics.push({
+          severity: 'error',
+          file: shown,
+          rule: 'no-workbooks',
+          message: '当てはまる照会票（.xlsx）がありません',
+        });
+      found.push(...names.map((n) => path.join(dir, n)));
+    } else found.push(absolute);
+  }
+  return [...new Set(found)];
 }
 
 /** A data file's text with its byte order mark kept as U+FEFF (keepingTextStyle puts it back). */

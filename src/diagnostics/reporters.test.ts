@@ -46,3 +46,24 @@ describe('formatReport', () => {
     expect((JSON.parse(formatReport(many, 'json')) as { diagnostics: unknown[] }).diagnostics).toHaveLength(310);
   });
 });
+
+describe('a problem in a spreadsheet cell', () => {
+  const inCell: Diagnostic = {
+    severity: 'error',
+    file: '照会票/住民課.xlsx',
+    cell: '施策12!K4',
+    rule: 'bad-amount',
+    message: '数値ではありません（「未定」）',
+  };
+
+  it('is placed by file, sheet and cell in text, GitHub and JSON reports', () => {
+    expect(formatText(inCell)).toBe('照会票/住民課.xlsx!施策12!K4: エラー: 数値ではありません（「未定」）');
+    // GitHub annotates files by line: the sheet and cell lead the message instead.
+    expect(formatReport([inCell], 'github')).toBe(
+      '::error file=照会票/住民課.xlsx,title=keikaku bad-amount::施策12!K4: 数値ではありません（「未定」）\n',
+    );
+    expect((JSON.parse(formatReport([inCell], 'json')) as { diagnostics: Diagnostic[] }).diagnostics[0]!.cell).toBe(
+      '施策12!K4',
+    );
+  });
+});
