@@ -157,6 +157,18 @@ describe('keikaku sheets export', () => {
     expect((await readFile(path.join(cwd, FILE))).equals(first)).toBe(true);
   });
 
+  it('does not overwrite a 照会票 that holds answers, unless told to (--force)', async () => {
+    const cwd = await workWithExport();
+    await answer(path.join(cwd, FILE), (c) => c.set('備考', c.row('s12-j4'), '来週回答します'));
+    const answered = await readFile(path.join(cwd, FILE));
+    const run = await runCli(['sheets', 'export', '--department', DEPARTMENT], cwd);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${FILE}: 回答が書かれています\n回答された照会票は上書きしません。`);
+    expect((await readFile(path.join(cwd, FILE))).equals(answered)).toBe(true);
+    expect((await runCli(['sheets', 'export', '--department', DEPARTMENT, '--force'], cwd)).code).toBe(0);
+    expect((await readFile(path.join(cwd, FILE))).equals(answered)).toBe(false);
+  });
+
   it('refuses a department that is not in departments.yaml, naming the known ones', async () => {
     const cwd = await workWithExport();
     const run = await runCli(['sheets', 'export', '--department', '住民科'], cwd);
@@ -347,6 +359,53 @@ describe('keikaku sheets import', () => {
       schedule: { 2025: [], 2026: ['省エネ診断の実施'], 2027: [], 2028: [], 2029: [] },
     });
     expect((await runCli(['validate'], cwd)).code).toBe(0);
+  });
+
+  describe('when data/ changed after the export', () => {
+    /** The office's own change to s12-j5's 2025 amount, made in data/ after the sheet went out. */
+    const officeChange = async (cwd: string) => {
+      const file = path.join(cwd, MEASURE_FILE);
+      const text = await readFile(file, 'utf8');
+      await writeFile(file, text.replace(/(- project: s12-j5\n {4}amounts: \{ 2025: )12500/, '$112700'));
+    };
+
+    it('keeps data/ for a row the department did not change', async () => {
+      const cwd = await workWithExport();
+      await officeChange(cwd);
+      const before = await snapshot(cwd);
+      const run = await importAnswers(cwd);
+      expect(run.code).toBe(0);
+      expect(await snapshot(cwd)).toEqual(before);
+    });
+
+    it('takes the department’s cell and keeps the office’s in the same row', async () => {
+      const cwd = await workWithExport();
+      await officeChange(cwd);
+      await answer(path.join(cwd, FILE), (c) => c.set('2026年度事業費（千円）', c.row('s12-j5'), 13000));
+      const run = await importAnswers(cwd);
+      expect(run.code, run.stdout).toBe(0);
+      const budget = (YAML.parse(await readFile(path.join(cwd, MEASURE_FILE), 'utf8')) as MeasureYaml).budget.find(
+        (b) => b.project === 's12-j5',
+      )!;
+      expect(budget.amounts).toEqual({ 2025: 12700, 2026: 13000, 2027: 12500 });
+    });
+
+    it('refuses a cell both changed, differently, at that cell', async () => {
+      const cwd = await workWithExport();
+      await officeChange(cwd);
+      let ref = '';
+      await answer(path.join(cwd, FILE), (c) => {
+        c.set('2025年度事業費（千円）', c.row('s12-j5'), 13000);
+        ref = c.ref('2025年度事業費（千円）', c.row('s12-j5'));
+      });
+      const before = await snapshot(cwd);
+      const run = await importAnswers(cwd);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe(
+        `${FILE}!${ref}: エラー: このセルは、照会票を書き出した後で data/ でも変わっています。どちらを取るかを政策企画課で決めてから、data/ を直すか、書き出し直した照会票で回答してもらってください\n`,
+      );
+      expect(await snapshot(cwd)).toEqual(before);
+    });
   });
 
   it('prints only the summary with --dry-run and writes nothing', async () => {

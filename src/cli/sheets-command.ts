@@ -116,6 +116,7 @@ async function exportInquiries(args: readonly string[], io: Io): Promise<number>
     out: { type: 'string', default: 'out' },
     templates: { type: 'string' },
     department: { type: 'string', multiple: true },
+    force: { type: 'boolean', default: false },
   });
   const loaded = await loadPlan(options, io, '照会票');
   if (!loaded) return EXIT.failed;
@@ -145,10 +146,52 @@ async function exportInquiries(args: readonly string[], io: Io): Promise<number>
       summary: `${plan.labels.measure} ${inquiry.sheets.length}件、${rows}行${carried > 0 ? `、前年度から写して未確認の行 ${carried}行` : ''}`,
     });
   }
+  // A 照会票 already answered (returned and put back in out/) is not overwritten by accident.
+  if (!options.force) {
+    const answered = await answeredFiles(
+      path.resolve(io.cwd, options.out),
+      files.map((f) => f.name),
+      plan,
+      io.cwd,
+    );
+    if (answered.length > 0) {
+      io.stderr(
+        `${answered.map((f) => `${f}: 回答が書かれています`).join('\n')}\n回答された照会票は上書きしません。先に keikaku sheets import で取り込むか、別の場所に移してから書き出してください（上書きしてよいときは --force）\n`,
+      );
+      return EXIT.failed;
+    }
+  }
   const unassigned = plan.measures.flatMap((m) => m.projects.filter((p) => p.department === undefined));
   if (unassigned.length > 0 && options.department === undefined)
     io.stderr(
       `担当課のない${plan.labels.project} ${unassigned.length}件（${unassigned.map((p) => p.name).join('、')}）は、どの照会票にも載せていません\n`,
     );
   return writeOut(options.out, files, io);
+}
+
+/** Those of `names` (under `outDir`) that exist and hold a department's answers. */
+async function answeredFiles(outDir: string, names: readonly string[], plan: Plan, cwd: string): Promise<string[]> {
+  const [{ readFile }, { readWorkbook }, { checkAnswers }] = await Promise.all([
+    import('node:fs/promises'),
+    import('../sheets/read-workbook.ts'),
+    import('../sheets/inquiry-answers.ts'),
+  ]);
+  // Problems that say the file is not this plan's 照会票 at all (last year's, say): no answers to keep.
+  const notThisPlan = new Set(['not-an-inquiry', 'other-plan', 'other-period', 'unknown-department']);
+  const answered: string[] = [];
+  for (const name of names) {
+    const file = path.join(outDir, ...name.split('/'));
+    const bytes = await readFile(file).catch(() => undefined);
+    if (!bytes) continue;
+    const workbook = await readWorkbook(bytes).catch(() => undefined);
+    if (!workbook) continue;
+    const answers = checkAnswers(workbook, displayPath(file, cwd), plan);
+    if (
+      answers.changes.length > 0 ||
+      answers.notes.length > 0 ||
+      answers.diagnostics.some((d) => d.severity === 'error' && !notThisPlan.has(d.rule))
+    )
+      answered.push(displayPath(file, cwd));
+  }
+  return answered;
 }

@@ -32,8 +32,9 @@ export const USAGE = `使い方: keikaku <コマンド> [オプション]
   sheets list [--data DIR] [--out DIR]
       事業一覧を Excel（out/事業一覧_2024-2026.xlsx。小計・合計は式）と、オープンデータ用の CSV
       （out/事業一覧_2024-2026.csv。事業×年度ごとに1行、UTF-8）で書き出します。
-  sheets export [--data DIR] [--out DIR] [--department 名前]
+  sheets export [--data DIR] [--out DIR] [--department 名前] [--force]
       担当課ごとの照会票（out/照会票/総務課.xlsx など）を書き出します（--department でその課だけ。繰り返し可）。
+      回答が書かれた照会票は上書きしません（--force で上書き）。
   sheets import FILE|DIR... [--data DIR] [--dry-run] [--format text|json|github]
       回答された照会票をデータに書き込みます（フォルダならその中の .xlsx すべて）。セルごとに確かめ、
       誤りは「ファイル!シート!セル: エラー: 説明」で示して何も書きません。--dry-run は変更の一覧だけ。

@@ -104,6 +104,8 @@ interface ExportedRow {
   readonly sheet: string;
   readonly row: number;
   readonly key: RowKey;
+  /** The answer cells as written out (undefined: the record is unreadable). */
+  readonly answers: AnswerTexts | undefined;
 }
 
 export function checkAnswers(workbook: ReadWorkbook, file: string, plan: Plan): Answers {
@@ -264,7 +266,7 @@ export function checkAnswers(workbook: ReadWorkbook, file: string, plan: Plan): 
         continue;
       }
       lastIndex = index;
-      readRow(sheet, r, key, hash, currentRows.get(text), measure);
+      readRow(sheet, r, key, hash, at.answers, currentRows.get(text), measure);
     }
     for (const row of own)
       if (!seen.has(keyText(row.key)))
@@ -281,40 +283,65 @@ export function checkAnswers(workbook: ReadWorkbook, file: string, plan: Plan): 
     r: number,
     key: RowKey,
     exportedHash: string,
+    sent: AnswerTexts | undefined,
     row: InquiryRow | undefined,
     measure: Measure,
   ): void {
     const ref = (column: number) => `${sheet.name}!${cellRef(r, column)}`;
+    if (!sent || answersHash(sent) !== exportedHash) {
+      error(
+        ref(C.hash),
+        'edited-id',
+        '行の照合値（隠れている列 D）が書き換えられています。書き出したときの照会票の行に戻してください',
+      );
+      return;
+    }
     const note = cellText(sheet.cell(r, C.note)).trim();
     if (!row) {
-      // The office removed this row from data/ after the export.
+      // The office removed this row from data/ after the export: answers to it cannot land.
       const read = answersAsRead(sheet, r, undefined);
-      if (answersHash(read) === exportedHash)
+      const answered = read.plans.some((p, i) => p !== sent.plans[i]) || read.confirm !== '' || note !== '';
+      if (answered)
+        error(
+          ref(C.project),
+          'conflict',
+          `この行の${L.project}は、照会票を書き出した後で data/ からなくなりました。回答を取り込めません。政策企画課で確かめてください`,
+        );
+      else
         report(
           'warning',
           ref(C.project),
           'gone-from-data',
           `この行の${L.project}は、照会票を書き出した後で data/ からなくなりました。この行は取り込みません`,
         );
-      else
-        error(
-          ref(C.project),
-          'conflict',
-          `この行の${L.project}は、照会票を書き出した後で data/ からなくなりました。回答を取り込めません。政策企画課で確かめてください`,
-        );
       return;
     }
     if (note !== '') notes.push({ measure, cell: ref(C.note), about: row.project.name, text: note });
     const read = answersAsRead(sheet, r, row);
     const now = exportedAnswers(row);
-    // Cells whose answer differs from the data, checked: nothing is written if one is wrong.
+    // Each cell three ways: as sent, as the department left it, as data/ holds it now. Only cells
+    // the department changed are taken; a cell changed in data/ too, differently, is a conflict.
     const changed: Change[] = [];
     let problem = false;
     const fail = (column: number, rule: string, message: string) => {
       problem = true;
       error(ref(column), rule, message);
     };
-    if (row.statusEditable && read.status !== now.status) {
+    /** Whether the department's answer in `column` can be taken (it changed, and data/ did not differently). */
+    const taken = <T>(column: number, asRead: T, asSent: T, asNow: T): boolean => {
+      const same = (a: T, b: T) => JSON.stringify(a) === JSON.stringify(b);
+      if (same(asRead, asSent) || same(asRead, asNow)) return false;
+      if (!same(asNow, asSent)) {
+        fail(
+          column,
+          'conflict',
+          `このセルは、照会票を書き出した後で data/ でも変わっています。どちらを取るかを政策企画課で決めてから、data/ を直すか、書き出し直した照会票で回答してもらってください`,
+        );
+        return false;
+      }
+      return true;
+    };
+    if (row.statusEditable && taken(C.status, read.status.trim(), sent.status, now.status)) {
       const status = read.status.trim();
       if (!plan.statuses.some((s) => s.name === status))
         fail(
@@ -324,7 +351,7 @@ export function checkAnswers(workbook: ReadWorkbook, file: string, plan: Plan): 
             ? '区分を一覧から選んでください'
             : `区分「${status}」はありません。一覧（${plan.statuses.map((s) => s.name).join('、')}）から選んでください`,
         );
-      else if (status !== now.status)
+      else
         changed.push({
           kind: 'status',
           measure,
@@ -335,40 +362,38 @@ export function checkAnswers(workbook: ReadWorkbook, file: string, plan: Plan): 
         });
     }
     years.forEach((year, i) => {
-      if (row.plans[i] === undefined || read.plans[i] === now.plans[i]) return;
+      if (row.plans[i] === undefined) return;
       const to = planCellItems(read.plans[i]!);
       const from = planCellItems(now.plans[i]!);
+      if (!taken(C.plan(i), to, planCellItems(sent.plans[i]!), from)) return;
       const bad = to.map(planItemProblem).find((p) => p !== undefined);
       if (bad) fail(C.plan(i), 'bad-text', bad);
-      else if (JSON.stringify(to) !== JSON.stringify(from))
-        changed.push({ kind: 'plan', measure, key, project: row.project, year, from, to, cell: ref(C.plan(i)) });
+      else changed.push({ kind: 'plan', measure, key, project: row.project, year, from, to, cell: ref(C.plan(i)) });
     });
     const hasBudget = row.amounts.some((a) => a !== undefined);
     const amountColumns = years.map((_, i) => i).filter((i) => row.amountLocks[i] === '');
+    const asNumber = (text: string | undefined) => (text === undefined || text === '' ? undefined : Number(text));
     const amountsRead = new Map<number, number | undefined>();
     for (const i of amountColumns) {
-      if (read.amounts[i] === now.amounts[i]) continue;
       const parsed = parseAmount(sheet.cell(r, C.amount(i)));
-      if (typeof parsed === 'string') fail(C.amount(i), 'bad-amount', parsed);
-      else amountsRead.set(i, parsed);
+      if (typeof parsed === 'string') {
+        if (read.amounts[i] !== sent.amounts[i]) fail(C.amount(i), 'bad-amount', parsed);
+      } else if (taken(C.amount(i), parsed, asNumber(sent.amounts[i]), row.amounts[i])) amountsRead.set(i, parsed);
     }
     if (amountsRead.size > 0) {
-      const anyFilled = amountColumns.some(
-        (i) => (amountsRead.has(i) ? amountsRead.get(i) : row.amounts[i]) !== undefined,
-      );
-      for (const i of amountColumns) {
-        const value = amountsRead.has(i) ? amountsRead.get(i) : row.amounts[i];
-        if (value !== undefined || !anyFilled) continue;
-        fail(
-          C.amount(i),
-          'missing-amount',
-          hasBudget
-            ? '事業費を空欄にはできません。事業費のない年度は 0 を書いてください'
-            : 'ほかの年度に事業費があります。この年度も書いてください（事業費のない年度は 0）',
-        );
-      }
+      const valueOf = (i: number) => (amountsRead.has(i) ? amountsRead.get(i) : row.amounts[i]);
+      const anyFilled = amountColumns.some((i) => valueOf(i) !== undefined);
+      for (const i of amountColumns)
+        if (valueOf(i) === undefined && anyFilled)
+          fail(
+            C.amount(i),
+            'missing-amount',
+            hasBudget
+              ? '事業費を空欄にはできません。事業費のない年度は 0 を書いてください'
+              : 'ほかの年度に事業費があります。この年度も書いてください（事業費のない年度は 0）',
+          );
       for (const [i, value] of amountsRead)
-        if (value !== undefined && value !== row.amounts[i])
+        if (value !== undefined)
           changed.push({
             kind: 'amount',
             measure,
@@ -392,26 +417,7 @@ export function checkAnswers(workbook: ReadWorkbook, file: string, plan: Plan): 
         amountYears: years.filter((_, i) => row.amountsCarried[i]),
         cell: ref(C.confirm),
       });
-    if (problem || changed.length === 0) return;
-    // The department changed this row. Was the data changed too, since the export?
-    if (answersHash(read) === exportedHash) {
-      report(
-        'warning',
-        ref(C.project),
-        'data-newer',
-        `この行は照会票を書き出した後で data/ の方が変わっています（照会票では変えられていません）。data/ のままにします`,
-      );
-      return;
-    }
-    if (answersHash(now) !== exportedHash) {
-      error(
-        changed[0]!.cell,
-        'conflict',
-        `この行は、照会票を書き出した後で data/ でも変わっています。どちらを取るかを政策企画課で決めてから、data/ を直すか、書き出し直した照会票で回答してもらってください`,
-      );
-      return;
-    }
-    changes.push(...changed);
+    if (!problem) changes.push(...changed);
   }
 
   function readNewRow(sheet: ReadSheet, r: number, measure: Measure): Change | undefined {
@@ -535,9 +541,16 @@ export function checkAnswers(workbook: ReadWorkbook, file: string, plan: Plan): 
 function exportedRows(info: ReadSheet): ExportedRow[] {
   const rows: ExportedRow[] = [];
   for (let r = INFO_ROWS_HEADER + 1; r <= info.rowCount; r++) {
-    const [sheet, row, measure, initiative, project] = [1, 2, 3, 4, 5].map((c) => cellText(info.cell(r, c)).trim());
+    const [sheet, row, measure, initiative, project, answers] = [1, 2, 3, 4, 5, 6].map((c) =>
+      cellText(info.cell(r, c)),
+    );
     if (!sheet) continue;
-    rows.push({ sheet, row: Number(row), key: { measure: measure!, initiative: initiative!, project: project! } });
+    rows.push({
+      sheet,
+      row: Number(row),
+      key: { measure: measure!, initiative: initiative!, project: project! },
+      answers: parseAnswers(answers!),
+    });
   }
   return rows;
 }
@@ -567,4 +580,15 @@ export function parseAmount(value: CellValue): number | undefined | string {
   if (!Number.isInteger(n)) return `事業費は千円単位の整数で書いてください（${n}）`;
   if (n > MAX_AMOUNT) return `事業費が大きすぎます（${n}）。千円単位で書いているか確かめてください`;
   return n === 0 ? 0 : n;
+}
+
+function parseAnswers(json: string): AnswerTexts | undefined {
+  try {
+    const value = JSON.parse(json) as AnswerTexts;
+    return typeof value.status === 'string' && Array.isArray(value.plans) && Array.isArray(value.amounts)
+      ? value
+      : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -45,7 +45,7 @@ export const INFO_KEYS = {
   department: '担当課',
 } as const;
 export type InfoKey = keyof typeof INFO_KEYS;
-/** Header of the exported-rows table, then one row per exported row: シート, 行, 施策ID, 取組ID, 事業ID. */
+/** Header of the exported-rows table, then one row per exported row: シート, 行, 施策ID, 取組ID, 事業ID, the answers as sent (JSON). */
 export const INFO_ROWS_HEADER = 8;
 /** Column of the 区分 list, and the first column of the 取組 lists (one per 施策 sheet). */
 export const INFO_STATUS_COLUMN = 8;

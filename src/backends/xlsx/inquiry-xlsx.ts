@@ -66,7 +66,15 @@ export async function inquiryXlsx(inquiry: Inquiry, creationDate: Date, theme: T
     const rows = writeMeasureSheet(workbook, sheet, inquiry, theme, statusList, initiativeList);
     // Which rows went out where: import tells a deleted, moved or foreign row from this list.
     for (const [i, row] of sheet.rows.entries()) {
-      info.getRow(infoRow++).values = [sheet.name, rows[i]!, row.key.measure, row.key.initiative, row.key.project];
+      info.getRow(infoRow++).values = [
+        sheet.name,
+        rows[i]!,
+        row.key.measure,
+        row.key.initiative,
+        row.key.project,
+        // The answers as sent: import tells the department's changes from the office's by them.
+        JSON.stringify(exportedAnswers(row)),
+      ];
     }
     sheet.initiatives.forEach((initiative, i) => {
       info.getCell(i + 1, INFO_INITIATIVES_COLUMN + index).value = initiative.label;
@@ -90,7 +98,7 @@ function writeInfo(info: ExcelJS.Worksheet, inquiry: Inquiry): void {
   Object.entries(INFO_KEYS).forEach(([key, label], i) => {
     info.getRow(i + 1).values = [label, values[key as keyof typeof INFO_KEYS]];
   });
-  info.getRow(INFO_ROWS_HEADER).values = ['シート', '行', '施策ID', '取組ID', '事業ID'];
+  info.getRow(INFO_ROWS_HEADER).values = ['シート', '行', '施策ID', '取組ID', '事業ID', '書き出した回答'];
   plan.statuses.forEach((status, i) => (info.getCell(i + 1, INFO_STATUS_COLUMN).value = status.name));
 }
 
