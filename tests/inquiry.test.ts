@@ -408,6 +408,21 @@ describe('keikaku sheets import', () => {
     });
   });
 
+  it('ends a plan item when its cell is cleared, and that year is confirmed by the answer', async () => {
+    const cwd = await workWithExport();
+    await answer(path.join(cwd, FILE), (c) => c.set('2027年度計画', c.row('s12-j5'), null));
+    const run = await importAnswers(cwd);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(/住民登録費: 2027年度の計画 「[^」]+」「[^」]+」 → （なし）/);
+    const data = YAML.parse(await readFile(path.join(cwd, MEASURE_FILE), 'utf8')) as {
+      initiatives: { rows: { project: string; schedule: Record<number, string[]>; carriedOver?: number[] }[] }[];
+    };
+    const row = data.initiatives.flatMap((t) => t.rows).find((r) => r.project === 's12-j5')!;
+    expect(row.schedule[2027]).toEqual([]);
+    expect(row.carriedOver).toBeUndefined();
+    expect((await runCli(['validate'], cwd)).code).toBe(0);
+  });
+
   it('prints only the summary with --dry-run and writes nothing', async () => {
     const cwd = await workWithExport();
     const before = await snapshot(cwd);
