@@ -168,13 +168,15 @@ describe('the Linux executable, alone with data/', () => {
     expect(npm.stderr).not.toContain('out/.cache から');
   }, 120_000);
 
-  it('makes the npm CLI’s files with roll, diff, schema, generate and validate --format json', async () => {
+  it('makes the npm CLI’s files with roll, diff, schema, generate, sheets and validate --format json', async () => {
     const commands: string[][] = [
       ['roll', '--to', '2025', '--out', 'OUT/data-2025'],
       ['diff', '--old', 'data', '--new', 'OUT/data-2025', '--out', 'OUT/diff'],
       ['schema', '--out', 'OUT/schema'],
       ['generate', '--measures', '3', '--out', 'OUT/generated'],
       ['sheets', 'list', '--out', 'OUT/sheets'],
+      ['sheets', 'export', '--out', 'OUT/sheets'],
+      ['sheets', 'import', 'OUT/sheets/照会票', '--dry-run'],
     ];
     for (const [side, runOne] of [
       ['exe', (args: string[]) => run(exe, args, folder)],
@@ -190,6 +192,7 @@ describe('the Linux executable, alone with data/', () => {
     )) as [Map<string, Buffer>, Map<string, Buffer>];
     expect([...fromExe.keys()]).toContain('diff/新旧対照表_2024-2026_2025-2027.pdf');
     expect([...fromExe.keys()]).toContain('generated/measures/01.yaml');
+    expect([...fromExe.keys()]).toContain('sheets/照会票/総務課.xlsx');
     expect(fromExe.size).toBeGreaterThan(30);
     expect(differing(fromExe, fromNpm)).toEqual([]);
     const json = run(exe, ['validate', '--format', 'json'], folder);
