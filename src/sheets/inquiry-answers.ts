@@ -32,58 +32,56 @@ import {
 } from './inquiry-layout.ts';
 import { cellText, type CellValue, type ReadSheet, type ReadWorkbook } from './read-workbook.ts';
 
-/** One answer to write into the data. `cell` is where it was read (施策12!J7). */
-export type Change =
-  | {
-      readonly kind: 'status';
-      readonly measure: Measure;
-      readonly project: ProjectData;
-      readonly from: string;
-      readonly to: string;
-      readonly cell: string;
-    }
-  | {
-      readonly kind: 'plan';
-      readonly measure: Measure;
-      readonly key: RowKey;
-      readonly project: ProjectData;
-      readonly year: number;
-      readonly from: readonly string[];
-      readonly to: readonly string[];
-      readonly cell: string;
-    }
-  | {
-      readonly kind: 'amount';
-      readonly measure: Measure;
-      readonly project: ProjectData;
-      readonly year: number;
-      readonly from: number | undefined;
-      readonly to: number;
-      readonly cell: string;
-    }
-  | {
-      readonly kind: 'confirm';
-      readonly measure: Measure;
-      readonly key: RowKey;
-      readonly project: ProjectData;
-      readonly planYears: readonly number[];
-      readonly amountYears: readonly number[];
-      readonly cell: string;
-    }
-  | {
-      readonly kind: 'new';
-      readonly measure: Measure;
-      readonly department: string;
-      /** Its 取組, or undefined when none was chosen (the office places it). */
-      readonly initiative: string | undefined;
-      readonly name: string;
-      readonly status: string;
-      /** The plan's years, in the order of `plans` and `amounts`. */
-      readonly years: readonly number[];
-      readonly plans: readonly (readonly string[])[];
-      readonly amounts: readonly number[] | undefined;
-      readonly cell: string;
-    };
+/** Where an answer was read: its 施策, and its cell (施策12!J7). */
+interface Answered {
+  readonly measure: Measure;
+  readonly cell: string;
+}
+
+/** One answer to write into the data. */
+export type Change = Answered &
+  (
+    | {
+        readonly kind: 'status';
+        readonly project: ProjectData;
+        readonly from: string;
+        readonly to: string;
+      }
+    | {
+        readonly kind: 'plan';
+        readonly key: RowKey;
+        readonly project: ProjectData;
+        readonly year: number;
+        readonly from: readonly string[];
+        readonly to: readonly string[];
+      }
+    | {
+        readonly kind: 'amount';
+        readonly project: ProjectData;
+        readonly year: number;
+        readonly from: number | undefined;
+        readonly to: number;
+      }
+    | {
+        readonly kind: 'confirm';
+        readonly key: RowKey;
+        readonly project: ProjectData;
+        readonly planYears: readonly number[];
+        readonly amountYears: readonly number[];
+      }
+    | {
+        readonly kind: 'new';
+        readonly department: string;
+        /** Its 取組, or undefined when none was chosen (the office places it). */
+        readonly initiative: string | undefined;
+        readonly name: string;
+        readonly status: string;
+        /** The plan's years, in the order of `plans` and `amounts`. */
+        readonly years: readonly number[];
+        readonly plans: readonly (readonly string[])[];
+        readonly amounts: readonly number[] | undefined;
+      }
+  );
 
 /** A 備考 written by the department, carried into the import summary. */
 export interface Note {

@@ -32,6 +32,7 @@ import {
 } from '../../sheets/inquiry-layout.ts';
 import { officeColor, type Theme } from '../../theme/theme.ts';
 import { repackOfficeZip } from '../office-zip.ts';
+import { landscapeA4 } from './print-setup.ts';
 
 const LOCKED_FILL = 'FFF2F2F2';
 const CARRIED_FILL = 'FFFFF2B3';
@@ -172,15 +173,7 @@ function writeMeasureSheet(
   const C = inquiryColumns(years.length);
   const ws = workbook.addWorksheet(sheet.name, {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: C.project }],
-    pageSetup: {
-      paperSize: 9,
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${TITLE_ROW}:${HEADER_ROW}`,
-      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: landscapeA4(`${TITLE_ROW}:${HEADER_ROW}`),
     headerFooter: { oddFooter: `&L${department}&C&A&R&P / &N` },
   });
   const widths: Record<number, number> = {

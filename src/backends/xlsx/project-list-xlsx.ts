@@ -9,6 +9,7 @@ import { projectBudgets, type ProjectBudget } from '../../plan/budget-summary.ts
 import { periodLabel, westernFiscalYear, yearsOf } from '../../plan/fiscal-year.ts';
 import { officeColor, type Theme } from '../../theme/theme.ts';
 import { repackOfficeZip } from '../office-zip.ts';
+import { landscapeA4 } from './print-setup.ts';
 
 const HEADER_ROW = 3;
 const AMOUNT_FORMAT = '#,##0';
@@ -24,15 +25,7 @@ export async function projectListXlsx(plan: Plan, creationDate: Date, theme: The
   workbook.calcProperties.fullCalcOnLoad = true;
   const sheet = workbook.addWorksheet(`${L.project}一覧`, {
     views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 2 }],
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
+    pageSetup: landscapeA4(`${HEADER_ROW}:${HEADER_ROW}`),
     headerFooter: { oddFooter: '&P / &N' },
   });
   const firstAmount = 5; // columns: 施策, 事業, 担当課, 区分, then the years
