@@ -38,6 +38,8 @@ const LOCKED_FILL = 'FFF2F2F2';
 const CARRIED_FILL = 'FFFFF2B3';
 const NEW_ROW_FILL = 'FFEAF3FB';
 const AMOUNT_FORMAT = '#,##0';
+/** Widths (in Excel's units) of the columns whose text wraps: rows are made tall enough for them. */
+const WIDTH = { initiative: 18, project: 22, plan: 26 } as const;
 const THIN = { style: 'thin', color: { argb: 'FFBFBFBF' } } as const;
 /** Windows has carried BIZ UDPゴシック since 10 (1809); elsewhere the reader's own Japanese font stands in. */
 const FONT = { name: 'BIZ UDPゴシック', size: 10 } as const;
@@ -177,14 +179,14 @@ function writeMeasureSheet(
     headerFooter: { oddFooter: `&L${department}&C&A&R&P / &N` },
   });
   const widths: Record<number, number> = {
-    [C.initiative]: 22,
-    [C.project]: 26,
+    [C.initiative]: WIDTH.initiative,
+    [C.project]: WIDTH.project,
     [C.status]: 9,
     [C.confirm]: 9,
-    [C.note]: 26,
+    [C.note]: 20,
   };
   years.forEach((_, i) => {
-    widths[C.plan(i)] = 30;
+    widths[C.plan(i)] = WIDTH.plan;
     widths[C.amount(i)] = 14;
   });
   for (let c = 1; c <= C.last; c++) {
@@ -364,8 +366,8 @@ function markCarried(cell: ExcelJS.Cell): void {
 function rowHeight(row: InquiryRow, yearCount: number): number {
   const linesIn = (text: string, width: number) =>
     text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil(([...line].length * 2) / (width - 1))), 0);
-  let lines = Math.max(linesIn(row.initiativeLabel, 22), linesIn(row.project.name, 26));
-  for (let i = 0; i < yearCount; i++) lines = Math.max(lines, linesIn(row.plans[i] ?? '', 30));
+  let lines = Math.max(linesIn(row.initiativeLabel, WIDTH.initiative), linesIn(row.project.name, WIDTH.project));
+  for (let i = 0; i < yearCount; i++) lines = Math.max(lines, linesIn(row.plans[i] ?? '', WIDTH.plan));
   return Math.max(20, lines * 14 + 6);
 }
 
