@@ -300,6 +300,18 @@ describe('keikaku sheets import', () => {
     expect(excerpt).toContain('マイナンバーカード出張申請');
     expect(excerpt).toContain('地区集会所での出張申請受付');
     expect(excerpt).toContain('1,200');
+    // And in the plan's own page of 施策12, with the 施策's totals grown by it.
+    const page = await runCli(
+      ['build', '--format', 'pdf', '--measure', '12', '--out', 'out-plan', ...TEMPLATE_ARGS],
+      cwd,
+    );
+    expect(page.code, page.stdout + page.stderr).toBe(0);
+    const planPdf = (await readdir(path.join(cwd, 'out-plan'))).find((n) => n.endsWith('.pdf'))!;
+    const planText = squash((await pdfPages(await readFile(path.join(cwd, 'out-plan', planPdf)))).join(''));
+    expect(planText).toContain('マイナンバーカード出張申請');
+    expect(planText).toContain('窓口案内の多言語化');
+    const m12 = (await expectedPlan(path.join(cwd, 'data'))).measures.find((m) => m.number === 12)!;
+    for (const total of m12.yearTotals) expect(planText).toContain(withCommas(total));
 
     // Imported twice: the new 事業 is not added again.
     const again = await importAnswers(cwd);
@@ -423,6 +435,22 @@ describe('keikaku sheets import', () => {
     expect((await runCli(['validate'], cwd)).code).toBe(0);
   });
 
+  it('does not take a renamed 事業 (a locked cell edited with the protection lifted), and says so', async () => {
+    const cwd = await workWithExport();
+    const before = await snapshot(cwd);
+    let ref = '';
+    await answer(path.join(cwd, FILE), (c) => {
+      c.set('事業名', c.row('s12-j4'), '戸籍関係事務費');
+      ref = c.ref('事業名', c.row('s12-j4'));
+    });
+    const run = await importAnswers(cwd);
+    expect(run.code).toBe(0);
+    expect(run.stdout.split('\n')).toContain(
+      `${FILE}!${ref}: 警告: 事業名は照会票では変えられません（書き換えは取り込みません）。変えたいときは「備考」欄に書いてください`,
+    );
+    expect(await snapshot(cwd)).toEqual(before);
+  });
+
   it('prints only the summary with --dry-run and writes nothing', async () => {
     const cwd = await workWithExport();
     const before = await snapshot(cwd);
@@ -542,6 +570,20 @@ describe('keikaku sheets import', () => {
         expect(run.stderr).toContain('照会票は取り込んでいません（data/ は変えていません）');
         expect(await snapshot(cwd)).toEqual(before);
       });
+
+    it('in the GitHub format, the sheet and cell leading the message', async () => {
+      const cwd = await workWithExport();
+      let ref = '';
+      await answer(path.join(cwd, FILE), (c) => {
+        c.set('2025年度事業費（千円）', c.row('s12-j4'), 12.5);
+        ref = c.ref('2025年度事業費（千円）', c.row('s12-j4'));
+      });
+      const run = await importAnswers(cwd, '--format', 'github');
+      expect(run.code).toBe(1);
+      expect(run.stdout).toBe(
+        `::error file=${FILE},title=keikaku bad-amount::${ref}: 事業費は千円単位の整数で書いてください（12.5）\n`,
+      );
+    });
 
     it('a sheet of another period', async () => {
       // Exported from the 2024–2026 plan, answered into the 2025–2027 data.

@@ -16,6 +16,7 @@ import {
   INQUIRY_FORMAT,
   keyText,
   planCellItems,
+  projectLabel,
   type AnswerTexts,
   type InquiryRow,
   type RowKey,
@@ -315,6 +316,18 @@ export function checkAnswers(workbook: ReadWorkbook, file: string, plan: Plan): 
       return;
     }
     if (note !== '') notes.push({ measure, cell: ref(C.note), about: row.project.name, text: note });
+    // Context cells are locked; one changed anyway (protection lifted) is not taken, and said so.
+    for (const [column, shown, what] of [
+      [C.project, projectLabel(row.project), `${L.project}名`],
+      [C.initiative, row.initiativeLabel, L.initiative],
+    ] as const)
+      if (cellText(sheet.cell(r, column)).trim() !== shown)
+        report(
+          'warning',
+          ref(column),
+          'context-edited',
+          `${what}は照会票では変えられません（書き換えは取り込みません）。変えたいときは「備考」欄に書いてください`,
+        );
     const read = answersAsRead(sheet, r, row);
     const now = exportedAnswers(row);
     // Each cell three ways: as sent, as the department left it, as data/ holds it now. Only cells

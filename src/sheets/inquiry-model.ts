@@ -183,6 +183,10 @@ export function inquiryOf(plan: Plan, department: string): Inquiry {
   return { plan, department, years, sheets };
 }
 
+/** The 事業 as its row names it: code, name, and （再掲） for a 再掲. */
+export const projectLabel = (project: ProjectData): string =>
+  `${project.code ? `${project.code} ` : ''}${project.name}${project.repeatOf !== undefined ? '（再掲）' : ''}`;
+
 /** The 担当課 that have 事業 in the plan, in the master list's order. */
 export const inquiryDepartments = (plan: Plan): string[] =>
   plan.departments.filter((d) => plan.measures.some((m) => m.projects.some((p) => departmentOf(p) === d)));

@@ -11,6 +11,7 @@ import {
   exportedAnswers,
   INQUIRY_FORMAT,
   NEW_ROWS,
+  projectLabel,
   type Inquiry,
   type InquiryRow,
   type InquirySheet,
@@ -309,8 +310,7 @@ function writeRow(
   xr.getCell(C.projectId).value = row.key.project;
   xr.getCell(C.hash).value = answersHash(exportedAnswers(row));
   xr.getCell(C.initiative).value = row.initiativeLabel;
-  xr.getCell(C.project).value =
-    `${row.project.code ? `${row.project.code} ` : ''}${row.project.name}${row.project.repeatOf !== undefined ? '（再掲）' : ''}`;
+  xr.getCell(C.project).value = projectLabel(row.project);
   const open = new Set<number>([C.note]);
   const status = xr.getCell(C.status);
   status.value = row.status === '' ? null : row.status;
