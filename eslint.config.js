@@ -13,6 +13,8 @@ export default tseslint.config(
       'scratch/',
       '.stryker-tmp/',
       'reports/',
+      'lib/',
+      'dist/',
     ],
   },
   js.configs.recommended,

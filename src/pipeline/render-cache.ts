@@ -8,9 +8,8 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { lstat, mkdir, open, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { writeErrorCause } from '../io/file-errors.ts';
-import { embeddedCode } from '../io/own-files.ts';
+import { embeddedCode, ownRoot } from '../io/own-files.ts';
 import { removeStaleTemporaries, writeFileAtomic } from '../io/write-file.ts';
 import type { OutputFormat } from '../backends/backend.ts';
 import { FONT_ROLES } from '../theme/theme.ts';
@@ -31,7 +30,9 @@ function hashOfCode(): Promise<string> {
     const embedded = embeddedCode();
     return embedded
       ? Promise.resolve(createHash('sha256').update('executable').update(embedded).digest('hex'))
-      : hashOfSourceTree(fileURLToPath(new URL('../', import.meta.url)));
+      : // The TypeScript sources, also when lib/ (compiled from them, bin/keikaku.js checks) runs:
+        // a build by either shares the other's cache.
+        hashOfSourceTree(path.join(ownRoot(), 'src'));
   })();
   return codeHash;
 }
