@@ -318,6 +318,7 @@ describe('planView of the whole plan', () => {
       },
       budget: {
         hasBudget: true,
+        othersOnly: false,
         referenceYears: [{ western: '2023年度' }],
         lines: [
           { name: '4111　★商工業支援事業', reference: ['1,000'], amounts: ['1,200', '0', '3,456'], total: '4,656' },
@@ -365,6 +366,7 @@ describe('planView of the whole plan', () => {
       summaries: [],
       budget: {
         hasBudget: false,
+        othersOnly: false,
         referenceYears: [],
         lines: [],
         referenceTotals: [],
@@ -459,6 +461,19 @@ describe('planView of some 事業 (a 担当課’s excerpt)', () => {
     ]);
   });
 
+  it('tells a 施策 whose 事業費 is all another 担当課’s (othersOnly) from one with none at all', () => {
+    const own = planView(plan, { includeProject: ofProjects('p3', 'p6') });
+    // m1's 事業費 rows are p1's and p2's: none of the kept p3's.
+    expect(own.measures.map((m) => [m.id, m.budget.hasBudget, m.budget.othersOnly])).toStrictEqual([
+      ['m1', false, true],
+      ['m4', true, false],
+    ]);
+    const whole = planView(plan);
+    expect(whole.measures.map((m) => [m.id, m.budget.hasBudget, m.budget.othersOnly])).toStrictEqual(
+      whole.measures.map((m) => [m.id, m.id !== 'm2' && m.id !== 'm3', false]),
+    );
+  });
+
   it('keeps only the kept 事業’s rows, 事業の概要, indicators and 事業費 lines, with totals over them', () => {
     const view = planView(plan, { includeProject: ofProjects('p2') });
     const m = view.measures[0]!;
@@ -483,6 +498,7 @@ describe('planView of some 事業 (a 担当課’s excerpt)', () => {
     ]);
     expect(m.budget).toStrictEqual({
       hasBudget: true,
+      othersOnly: false,
       referenceYears: [],
       lines: [{ name: '雇用対策事業', reference: [], amounts: ['5', '10', '0'], total: '15' }],
       referenceTotals: [],

@@ -48,6 +48,11 @@ export interface InitiativeView {
 
 export interface BudgetView {
   readonly hasBudget: boolean;
+  /**
+   * No 事業費 row of the 事業 shown, but the 施策 has some (of another 担当課's 事業, left out of
+   * an excerpt): the note says this 担当課 has none, never that the 施策 has none.
+   */
+  readonly othersOnly: boolean;
   /** Some amount is marked ※ (copied by roll, not confirmed): the table gets a note. */
   readonly hasCarried?: true;
   /** Years before the period with 参考 amounts (前年度の当初予算など): leading columns, outside every total. */
@@ -347,6 +352,7 @@ function measureView(
     ),
     budget: {
       hasBudget: table.lines.length > 0,
+      othersOnly: table.lines.length === 0 && measure.budget.length > 0,
       ...(table.lines.some((l) => years.some((y) => carried(budgetCarried.get(l.projectId), y)))
         ? { hasCarried: true as const }
         : {}),

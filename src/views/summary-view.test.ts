@@ -112,12 +112,12 @@ describe('summaryView', () => {
     ]);
   });
 
-  it('totals every 担当課 of the list, one without 事業 included, and the whole plan', () => {
+  it('totals every 担当課 of the list, 「―」 for one with nothing to count, and the whole plan', () => {
     const view = summaryView(plan);
     expect(view.departments).toStrictEqual([
       { department: '政策企画課', amounts: ['1,000', '2,000'], total: '3,000' },
       { department: '総務課', amounts: ['100', '200'], total: '300' },
-      { department: '財政課', amounts: ['0', '0'], total: '0' },
+      { department: '財政課', amounts: ['―', '―'], total: '―' },
     ]);
     expect(view.grand).toStrictEqual({ amounts: ['1,130', '2,200'], total: '3,330' });
   });

@@ -1,7 +1,7 @@
 // 事業費総括表 as the templates read it: formatted amounts, rows grouped by 基本施策 with
 // their 小計, then the same totals per 担当課.
 import { displayCode, type Plan } from '../data/plan-model.ts';
-import { budgetSummary, type Amounts } from '../plan/budget-summary.ts';
+import { budgetSummary, projectBudgets, type Amounts } from '../plan/budget-summary.ts';
 import { formatAmount } from './format.ts';
 import { fundingView, type FundingView } from './funding-view.ts';
 import { markers } from './plan-view.ts';
@@ -32,8 +32,14 @@ export const amountsView = (a: Amounts): AmountsView => ({
   total: formatAmount(a.total),
 });
 
+/** 「―」 in every cell: nothing to count (a 施策 予算なし, a 担当課 without 事業費), not a sum of 0. */
+const nothingToCount = (a: Amounts): AmountsView => ({ amounts: a.amounts.map(() => '―'), total: '―' });
+
 export function summaryView(plan: Plan): SummaryView {
   const summary = budgetSummary(plan);
+  const budgeted = projectBudgets(plan).filter((p) => p.budgeted);
+  const measuresWithBudget = new Set(budgeted.map((p) => p.measure));
+  const departmentsWithBudget = new Set(budgeted.map((p) => p.project.department));
   const marks = markers(plan);
   const funding = fundingView(
     plan,
@@ -49,12 +55,22 @@ export function summaryView(plan: Plan): SummaryView {
           .filter((m) => m.measure.policy === basic.policy && m.measure.basicMeasure === basic.basicMeasure)
           .map((m) => ({
             measure: `${plan.labels.measure} ${displayCode(m.measure)}　${marks.tags(m.measure.tags)}${m.measure.title}`,
-            ...amountsView(m),
+            ...(measuresWithBudget.has(m.measure) ? amountsView(m) : nothingToCount(m)),
           })),
-        subtotal: amountsView(basic),
+        subtotal: summary.measures.some(
+          (m) =>
+            m.measure.policy === basic.policy &&
+            m.measure.basicMeasure === basic.basicMeasure &&
+            measuresWithBudget.has(m.measure),
+        )
+          ? amountsView(basic)
+          : nothingToCount(basic),
       }))
       .filter((g) => g.rows.length > 0),
-    departments: summary.departments.map((d) => ({ department: d.department, ...amountsView(d) })),
+    departments: summary.departments.map((d) => ({
+      department: d.department,
+      ...(departmentsWithBudget.has(d.department) ? amountsView(d) : nothingToCount(d)),
+    })),
     ...(summary.unassigned.total > 0 ? { unassigned: amountsView(summary.unassigned) } : {}),
     unassignedProjects: summary.unassigned.projects.map(
       (p) => `${plan.labels.measure}${displayCode(p.measure)}「${p.projectName}」`,
