@@ -205,23 +205,24 @@ describe('edge cases', () => {
     const tree = await treeOf({ template: 'plan', view: planView(p) });
     const byDepartment = tableBodyText(tablesOfClass(tree, 'summary')[1]!);
     expect(byDepartment).toEqual([
-      ['総務課', '0', '0', '0', '0'],
-      ['財政課', '0', '0', '0', '0'],
+      // Neither 担当課 has a 事業費 of its own: nothing to count.
+      ['総務課', '―', '―', '―', '―'],
+      ['財政課', '―', '―', '―', '―'],
       ['（担当課未記入）', '100', '200', '0', '300'],
       ['合計', '100', '200', '0', '300'],
     ]);
     expect(excerptView(p, '総務課').measures).toEqual([]);
   });
 
-  it('a 施策 with no budget shows 0 in the 総括表 and the 予算なし sentence on its page', async () => {
+  it('a 施策 with no budget shows 「―」 in the 総括表 (nothing to count, not 0)', async () => {
     const p = await minimal({});
     const tree = await treeOf({ template: 'plan', view: planView(p) });
     expect(tableBodyText(tablesOfClass(tree, 'summary')[0]!)[1]).toEqual([
       '施策 2　予算のない施策',
-      '0',
-      '0',
-      '0',
-      '0',
+      '―',
+      '―',
+      '―',
+      '―',
     ]);
   });
 });
