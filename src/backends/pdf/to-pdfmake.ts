@@ -10,6 +10,7 @@ import type {
   TableCell as PdfCell,
   TDocumentDefinitions,
 } from 'pdfmake/interfaces.js';
+import { inlineText } from '../../ir/queries.ts';
 import { rowGroups, toGrid, type GridSlot } from '../../ir/table-grid.ts';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
 import { columnWidths } from '../../layout/columns.ts';
@@ -40,6 +41,13 @@ export interface PdfOptions {
 let usesFallback: PdfOptions['fallback'];
 
 /**
+ * The bookmark outline of the document being converted: the id of the latest 目次 heading at each
+ * level, so that a heading's bookmark goes under the one above it (基本方針 › 基本施策 › 施策).
+ */
+let outlineParents: string[] = [];
+let outlineCount = 0;
+
+/**
  * A text as pdfmake runs: as it is, or cut where characters need the fallback font, those
  * runs in that font. Without a fallback the text is returned unchanged (the same bytes).
  */
@@ -58,6 +66,8 @@ function withFallback(text: string, run: Omit<ContentText, 'text'> = {}): Conten
 
 export function toPdfmake(tree: DocumentTree, theme: Theme, options: PdfOptions): TDocumentDefinitions {
   usesFallback = options.fallback;
+  outlineParents = [];
+  outlineCount = 0;
   const { page } = theme;
   const base = theme.base;
   return {
@@ -73,6 +83,8 @@ export function toPdfmake(tree: DocumentTree, theme: Theme, options: PdfOptions)
       modDate: options.creationDate,
     },
     language: tree.lang,
+    // PDF 1.7: pdfkit then also writes the document's XMP metadata (title, author, dates).
+    version: '1.7',
     ...(tree.watermark
       ? {
           watermark: {
@@ -151,11 +163,27 @@ function toBlock(block: Block, theme: Theme, inTable: boolean): Content {
   switch (block.type) {
     case 'heading': {
       const style = styleOf(theme, `h${block.level}`, block.style);
+      // A heading in the 目次 is a bookmark too, under the last 目次 heading of the level above.
+      const id = block.id ?? (block.toc ? `outline-${++outlineCount}` : undefined);
+      const outline =
+        block.toc && id !== undefined
+          ? {
+              outline: true,
+              outlineText: inlineText(block.content, ' ').replace(/\s+/g, ' '),
+              // Opened down to the 基本施策, so that the 施策 show when the panel opens.
+              outlineExpanded: block.level < 3,
+              ...(outlineParents[block.level - 2] !== undefined
+                ? { outlineParentId: outlineParents[block.level - 2] }
+                : {}),
+            }
+          : {};
+      if (block.toc && id !== undefined) outlineParents = [...outlineParents.slice(0, block.level - 1), id];
       return {
         text: toInlines(block.content),
         ...textStyle(style),
         margin: blockMargin(style),
-        ...(block.id ? { id: block.id } : {}),
+        ...(id !== undefined ? { id } : {}),
+        ...outline,
         ...(block.toc
           ? {
               tocItem: true,
@@ -205,7 +233,16 @@ function toBlock(block: Block, theme: Theme, inTable: boolean): Content {
       return {
         toc: {
           ...(block.title
-            ? { title: { text: block.title, ...textStyle(styleOf(theme, 'h1')), margin: [0, 0, 0, 12] as Margins } }
+            ? {
+                title: {
+                  text: block.title,
+                  ...textStyle(styleOf(theme, 'h1')),
+                  margin: [0, 0, 0, 12] as Margins,
+                  // The 目次 itself is the first bookmark.
+                  id: 'toc',
+                  outline: true,
+                },
+              }
             : {}),
         },
       };
