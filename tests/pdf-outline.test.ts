@@ -95,8 +95,30 @@ describe('the plan PDF', () => {
     expect(await pageText(await pageOf(outline[0]!))).toMatch(/^.*目次施策体系/);
   });
 
+  it('names the 施策 at the top of each of its pages, with （続き） from its second page', async () => {
+    const outline = (await doc.getOutline()) as Bookmark[];
+    const measures = outline.slice(3).flatMap((p) => p.items.flatMap((b) => b.items));
+    const starts = await Promise.all(measures.map(pageOf));
+    let continued = 0;
+    for (const [i, m] of expected.measures.entries()) {
+      const last = i + 1 < starts.length ? starts[i + 1]! - 1 : doc.numPages;
+      const name = squash(`施策 ${m.number}　${m.title}`);
+      for (let n = starts[i]!; n <= last; n++) {
+        const text = await pageText(n);
+        if (n === starts[i]) {
+          expect(text, `page ${n}`).toContain(name);
+          expect(text, `page ${n}`).not.toContain(`${name}（続き）`);
+        } else {
+          expect(text, `page ${n}`).toContain(`${name}（続き）`);
+          continued++;
+        }
+      }
+    }
+    expect(continued).toBeGreaterThan(0); // the seed has 施策 over two pages
+  });
+
   it('names the town in its title, carries XMP metadata with that title, and says its language is Japanese', async () => {
-    const { info, metadata } = (await doc.getMetadata()) as {
+    const { info, metadata } = (await doc.getMetadata()) as unknown as {
       info: { Title: string; Language: string };
       metadata: { get(name: string): unknown } | null;
     };

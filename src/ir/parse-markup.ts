@@ -181,6 +181,7 @@ function toSection(el: Element): Section {
     ...idOf(el),
     ...(el.attribs.class ? { style: el.attribs.class } : {}),
     ...(el.attribs['data-running-header'] ? { runningHeader: el.attribs['data-running-header'] } : {}),
+    ...(el.attribs['data-running-title'] ? { runningTitle: el.attribs['data-running-title'] } : {}),
     pageNumbers: el.attribs['data-page-numbers'] !== 'no',
     blocks: toBlocks(el.children, 'section'),
   };

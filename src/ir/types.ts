@@ -103,6 +103,12 @@ export interface Section {
   readonly style?: StyleName;
   /** Running header printed at the top of each page of the section (none when absent). */
   readonly runningHeader?: string;
+  /**
+   * What the section is about (施策12　行財政の健全な運営), named at the top of each of its pages
+   * beside the running header, with the theme's word for continued from its second page on: a
+   * photocopied page still says which 施策 it belongs to.
+   */
+  readonly runningTitle?: string;
   /** Page numbers in the footer (the cover has none). */
   readonly pageNumbers: boolean;
   readonly blocks: readonly Block[];

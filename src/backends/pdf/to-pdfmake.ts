@@ -112,14 +112,33 @@ function toSection(section: Section, theme: Theme): ContentSection {
   if (last && typeof last === 'object' && 'margin' in last && Array.isArray(last.margin)) {
     last.margin = [...last.margin.slice(0, 3), 0] as Margins;
   }
+  const headerStyle = textStyle(styleOf(theme, 'p', 'running-header'));
+  const runningText = (text: string) => (usesFallback ? withFallback(text) : text);
+  const title = section.runningTitle;
   return {
     section: blocks,
     header: header
-      ? () => ({
-          text: usesFallback ? withFallback(header) : header,
-          ...textStyle(styleOf(theme, 'p', 'running-header')),
-          margin: [page.margin.left, page.headerY, page.margin.right, 0],
-        })
+      ? (currentPage: number) => {
+          const margin: Margins = [page.margin.left, page.headerY, page.margin.right, 0];
+          if (!title) return { text: runningText(header), ...headerStyle, margin };
+          // Headers are drawn after the content is laid out: the section's first block knows its page.
+          const first = (blocks[0] as { positions?: { pageNumber: number }[] } | undefined)?.positions?.[0];
+          const continued = first !== undefined && currentPage > first.pageNumber;
+          const name = [...title].length > 40 ? `${[...title].slice(0, 39).join('')}…` : title;
+          return {
+            columns: [
+              {
+                text: runningText(`${name}${continued ? theme.words.continued : ''}`),
+                ...headerStyle,
+                alignment: 'left' as const,
+                width: '*',
+              },
+              { text: runningText(header), ...headerStyle, width: 'auto' },
+            ],
+            columnGap: 12,
+            margin,
+          };
+        }
       : null,
     footer: section.pageNumbers
       ? (pageNumber: number) => ({
