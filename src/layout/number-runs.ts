@@ -27,3 +27,25 @@ export function numberRuns(text: string): Run[] {
   if (last < text.length) runs.push({ text: text.slice(last), noWrap: false });
   return runs;
 }
+
+/**
+ * How much narrower a thousands comma is set in a figure, in em. BIZ UDゴシック's comma takes a
+ * full half-width cell (0.5 em) with its ink at the left, which prints 「7, 344」 with a gap a
+ * finance reader notices; set 0.25 em narrower, digits keep their fixed width (columns still line
+ * up) and the comma sits close to the digit after it.
+ */
+export const COMMA_SQUEEZE_EM = 0.25;
+
+const FIGURE = /^[△▲-]?\d{1,3}(?:,\d{3})+$/;
+
+/**
+ * A figure with thousands commas (12,408, △1,200) cut into digits and commas, so that each
+ * backend can set the commas narrower; undefined for any other text (left as it is).
+ */
+export function figureParts(text: string): { readonly text: string; readonly comma: boolean }[] | undefined {
+  if (!FIGURE.test(text)) return undefined;
+  return text
+    .split(/(,)/)
+    .filter((part) => part !== '')
+    .map((part) => ({ text: part, comma: part === ',' }));
+}

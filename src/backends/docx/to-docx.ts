@@ -28,6 +28,7 @@ import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../
 import { tocHeadings } from '../../ir/queries.ts';
 import { rowGroups, toGrid } from '../../ir/table-grid.ts';
 import { columnWidths } from '../../layout/columns.ts';
+import { COMMA_SQUEEZE_EM, figureParts } from '../../layout/number-runs.ts';
 import { estimateBlockHeight, estimateRowsHeight } from '../../layout/estimate-height.ts';
 import type { Pagination } from '../../layout/paginate.ts';
 import { contentHeight, contentWidth, styleOf, type BlockStyle, type Theme } from '../../theme/styles.ts';
@@ -177,18 +178,28 @@ function runStyle(theme: Theme, style: BlockStyle): IRunOptions {
 }
 
 function runs(theme: Theme, inlines: readonly Inline[], style: BlockStyle): TextRun[] {
-  return inlines.map((inline) =>
-    inline.type === 'break'
-      ? new TextRun({ break: 1 })
-      : new TextRun({
-          text: inline.text,
-          ...runStyle(theme, style),
-          ...(inline.bold ? { bold: true } : {}),
-          ...(inline.underline ? { underline: {} } : {}),
-          ...(inline.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: inline.fill.slice(1) } } : {}),
-          ...(inline.color ? { color: inline.color.slice(1) } : {}),
-        }),
-  );
+  return inlines.flatMap((inline) => {
+    if (inline.type === 'break') return [new TextRun({ break: 1 })];
+    const options = {
+      ...runStyle(theme, style),
+      ...(inline.bold ? { bold: true } : {}),
+      ...(inline.underline ? { underline: {} } : {}),
+      ...(inline.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: inline.fill.slice(1) } } : {}),
+      ...(inline.color ? { color: inline.color.slice(1) } : {}),
+    };
+    // A figure's commas set narrower (characterSpacing is in twentieths of a point).
+    const parts = figureParts(inline.text);
+    if (parts)
+      return parts.map(
+        (part) =>
+          new TextRun({
+            text: part.text,
+            ...options,
+            ...(part.comma ? { characterSpacing: Math.round(-COMMA_SQUEEZE_EM * style.size * 20) } : {}),
+          }),
+      );
+    return [new TextRun({ text: inline.text, ...options })];
+  });
 }
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;

@@ -5,6 +5,7 @@
 import { inlineText, tocHeadings, type TocHeading } from '../../ir/queries.ts';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
 import type { FontRole, Theme } from '../../theme/theme.ts';
+import { COMMA_SQUEEZE_EM, figureParts } from '../../layout/number-runs.ts';
 
 /** Text for HTML content and attribute values. */
 export const escapeHtml = (s: string) =>
@@ -77,7 +78,11 @@ function inlines(content: readonly Inline[]): string {
   return content
     .map((i) => {
       if (i.type === 'break') return '<br>';
-      let html = escapeHtml(i.text);
+      // A figure's commas set narrower (.cm), as in the PDF and the Word file.
+      const parts = figureParts(i.text);
+      let html = parts
+        ? parts.map((p) => (p.comma ? '<span class="cm">,</span>' : escapeHtml(p.text))).join('')
+        : escapeHtml(i.text);
       if (i.noWrap) html = `<span class="nw">${html}</span>`;
       if (i.underline) html = `<u>${html}</u>`;
       if (i.bold) html = `<b>${html}</b>`;
@@ -199,6 +204,7 @@ td ul { padding-left: 1.1em; }
 .align-right { text-align: right; } .align-center { text-align: center; }
 td.align-right { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .nw { white-space: nowrap; }
+.cm { letter-spacing: -${COMMA_SQUEEZE_EM}em; }
 .unit { text-align: right; font-size: .9rem; }
 .note { font-size: .9rem; }
 @media print {

@@ -15,6 +15,7 @@ import { rowGroups, toGrid, type GridSlot } from '../../ir/table-grid.ts';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
 import { columnWidths } from '../../layout/columns.ts';
 import { estimateBlockHeight, estimateRowsHeight } from '../../layout/estimate-height.ts';
+import { COMMA_SQUEEZE_EM, figureParts } from '../../layout/number-runs.ts';
 import { splitTallGroup } from '../../layout/split-tall-groups.ts';
 import {
   contentHeight,
@@ -164,18 +165,35 @@ function blockMargin(style: BlockStyle): Margins {
   return [0, style.spaceBefore, 0, style.spaceAfter];
 }
 
-function toInlines(inlines: readonly Inline[]): ContentText[] {
-  return inlines.flatMap((inline) =>
-    inline.type === 'break'
-      ? [{ text: '\n' }]
-      : withFallback(inline.text, {
-          ...(inline.bold ? { bold: true } : {}),
-          ...(inline.underline ? { decoration: 'underline' as const } : {}),
-          ...(inline.noWrap ? { noWrap: true } : {}),
-          ...(inline.fill ? { background: inline.fill } : {}),
-          ...(inline.color ? { color: inline.color } : {}),
-        }),
-  );
+function toInlines(inlines: readonly Inline[], fontSize: number): ContentText[] {
+  return inlines.flatMap((inline) => {
+    if (inline.type === 'break') return [{ text: '\n' }];
+    const run = {
+      ...(inline.bold ? { bold: true } : {}),
+      ...(inline.underline ? { decoration: 'underline' as const } : {}),
+      ...(inline.noWrap ? { noWrap: true } : {}),
+      ...(inline.fill ? { background: inline.fill } : {}),
+      ...(inline.color ? { color: inline.color } : {}),
+    };
+    // A figure's commas set narrower. pdfmake counts a run's character spacing between its
+    // characters only, so each comma goes in one run with the digit after it (「,3」): the digit
+    // moves up to the comma. No line break opens around a comma (pdfmake glues such runs).
+    const parts = figureParts(inline.text);
+    if (parts) {
+      const runs: ContentText[] = [];
+      let carry = '';
+      for (const part of parts) {
+        if (part.comma) carry = part.text;
+        else if (carry) {
+          runs.push({ text: `${carry}${part.text[0]}`, ...run, characterSpacing: -COMMA_SQUEEZE_EM * fontSize });
+          if (part.text.length > 1) runs.push({ text: part.text.slice(1), ...run });
+          carry = '';
+        } else runs.push({ text: part.text, ...run });
+      }
+      return runs;
+    }
+    return withFallback(inline.text, run);
+  });
 }
 
 function toBlock(block: Block, theme: Theme, inTable: boolean): Content {
@@ -198,7 +216,7 @@ function toBlock(block: Block, theme: Theme, inTable: boolean): Content {
           : {};
       if (block.toc && id !== undefined) outlineParents = [...outlineParents.slice(0, block.level - 1), id];
       return {
-        text: toInlines(block.content),
+        text: toInlines(block.content, style.size),
         ...textStyle(style),
         margin: blockMargin(style),
         ...(id !== undefined ? { id } : {}),
@@ -216,7 +234,7 @@ function toBlock(block: Block, theme: Theme, inTable: boolean): Content {
     case 'paragraph': {
       const style = styleOf(theme, 'p', block.style, inTable);
       return {
-        text: toInlines(block.content),
+        text: toInlines(block.content, style.size),
         ...textStyle(style),
         ...(block.align ? { alignment: block.align } : {}),
         margin: blockMargin(style),
@@ -230,7 +248,7 @@ function toBlock(block: Block, theme: Theme, inTable: boolean): Content {
         stack: block.items.map((item) => ({
           columns: [
             { width: markerWidth, text: block.marker },
-            { width: '*', text: toInlines(item) },
+            { width: '*', text: toInlines(item, style.size) },
           ],
           columnGap: 0,
           margin: [0, 0, 0, style.spaceAfter] as Margins,
@@ -338,7 +356,11 @@ function toPdfCell(slot: GridSlot, theme: Theme, { spanRows = true } = {}): PdfC
   const stack = cell.content.map((b): Content => {
     // A bare paragraph takes the cell's look (th bold and centred) unless it has a class.
     if (b.type === 'paragraph' && !b.style)
-      return { text: toInlines(b.content), ...textStyle(style), alignment: b.align ?? cell.align ?? style.align };
+      return {
+        text: toInlines(b.content, style.size),
+        ...textStyle(style),
+        alignment: b.align ?? cell.align ?? style.align,
+      };
     return toBlock(b, theme, true);
   });
   return {

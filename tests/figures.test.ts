@@ -1,0 +1,87 @@
+// Amounts set tight: BIZ UDゴシック's thousands comma fills a half-width cell (0.5 em), which
+// prints 「7, 344」. The PDF is measured from pdfjs-dist's glyph positions (text extraction
+// alone does not show the gap): from each thousands comma to the digit after it is at most
+// 0.35 em, and figures of a column still end at the same x (right-aligned, digits of one width).
+// The Word file and the HTML set the same commas narrower.
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.ts';
+import { expectedPlan, withCommas } from './helpers/oracle.ts';
+import { ROOT, SEED_ARGS } from './helpers/plan.ts';
+
+let out: string;
+
+beforeAll(async () => {
+  out = await mkdtemp(path.join(tmpdir(), 'keikaku-figures-'));
+  const run = await runCli(['build', ...SEED_ARGS, '--no-departments', '--out', out, '--no-cache'], ROOT);
+  expect(run.code, run.stdout).toBe(0);
+});
+
+interface Glyph {
+  readonly str: string;
+  readonly x: number;
+  readonly size: number;
+}
+
+describe('figures with thousands commas', () => {
+  it('have at most 0.35 em from each comma to the next digit in the PDF, and still line up at the right', async () => {
+    const bytes = new Uint8Array(await readFile(path.join(out, '実施計画_2024-2026.pdf')));
+    const doc = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+    const gaps: number[] = [];
+    const grand = withCommas((await expectedPlan(path.join(ROOT, 'data'))).grandTotal);
+    const grandEnds: number[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const items = (await (await doc.getPage(n)).getTextContent()).items
+        .filter((i) => 'str' in i && i.str !== '')
+        .map((i) => i as { str: string; transform: number[]; width: number });
+      // One glyph per entry: pdfjs cuts runs where the spacing changes; each entry is split evenly.
+      const glyphs: Glyph[] = items.flatMap((i) =>
+        [...i.str].map((ch, k, all) => ({
+          str: ch,
+          x: i.transform[4]! + (i.width / all.length) * k,
+          size: i.transform[0]!,
+        })),
+      );
+      for (let k = 1; k + 1 < glyphs.length; k++) {
+        const [before, comma, after] = [glyphs[k - 1]!, glyphs[k]!, glyphs[k + 1]!];
+        if (
+          comma.str === ',' &&
+          /\d/.test(before.str) &&
+          /\d/.test(after.str) &&
+          Math.abs(after.x - comma.x) < comma.size
+        )
+          gaps.push((after.x - comma.x) / comma.size);
+      }
+      // The 総括表's grand total row: its figures end where the column's other figures end.
+      const text = items.map((i) => i.str).join('');
+      if (text.includes('事業費総括表') && text.includes(grand)) {
+        const last = items.filter((i) => /\d$/.test(i.str));
+        for (const i of last) grandEnds.push(i.transform[4]! + i.width);
+      }
+    }
+    expect(gaps.length).toBeGreaterThan(100); // the seed prints hundreds of amounts
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(0.35);
+    // Right-aligned figures in one column end at the same x (to a hundredth of a point).
+    const ends = new Map<string, number>();
+    for (const x of grandEnds) ends.set(x.toFixed(2), (ends.get(x.toFixed(2)) ?? 0) + 1);
+    expect([...ends.values()].some((count) => count >= 5)).toBe(true);
+    await doc.destroy();
+  });
+
+  it('set the commas narrower in the Word file (character spacing) and the HTML (class cm)', async () => {
+    const zip = await JSZip.loadAsync(await readFile(path.join(out, '実施計画_2024-2026.docx')));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const commaRuns = [...xml.matchAll(/<w:r>(?:(?!<\/w:r>)[\s\S])*?<w:t(?: [^>]*)?>,<\/w:t><\/w:r>/g)].map(
+      (m) => m[0],
+    );
+    expect(commaRuns.length).toBeGreaterThan(100);
+    for (const run of commaRuns) expect(run).toMatch(/<w:spacing w:val="-\d+"\/>/);
+    const html = await readFile(path.join(out, '実施計画_2024-2026.html'), 'utf8');
+    expect(html).toContain('<span class="cm">,</span>');
+    expect(html).toMatch(/\.cm \{ letter-spacing: -0\.25em; \}/);
+  });
+});
