@@ -35,6 +35,8 @@ export function numberRuns(text: string): Run[] {
  * up) and the comma sits close to the digit after it.
  */
 export const COMMA_SQUEEZE_EM = 0.25;
+/** The comma's own advance in BIZ UDゴシック (a half-width cell). */
+export const COMMA_WIDTH_EM = 0.5;
 
 const FIGURE = /^[△▲-]?\d{1,3}(?:,\d{3})+$/;
 

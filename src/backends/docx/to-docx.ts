@@ -28,7 +28,7 @@ import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../
 import { tocHeadings } from '../../ir/queries.ts';
 import { rowGroups, toGrid } from '../../ir/table-grid.ts';
 import { columnWidths } from '../../layout/columns.ts';
-import { COMMA_SQUEEZE_EM, figureParts } from '../../layout/number-runs.ts';
+import { COMMA_SQUEEZE_EM, COMMA_WIDTH_EM, figureParts } from '../../layout/number-runs.ts';
 import { estimateBlockHeight, estimateRowsHeight } from '../../layout/estimate-height.ts';
 import type { Pagination } from '../../layout/paginate.ts';
 import { contentHeight, contentWidth, styleOf, type BlockStyle, type Theme } from '../../theme/styles.ts';
@@ -187,7 +187,7 @@ function runs(theme: Theme, inlines: readonly Inline[], style: BlockStyle): Text
       ...(inline.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: inline.fill.slice(1) } } : {}),
       ...(inline.color ? { color: inline.color.slice(1) } : {}),
     };
-    // A figure's commas set narrower (characterSpacing is in twentieths of a point).
+    // A figure's commas set narrower.
     const parts = figureParts(inline.text);
     if (parts)
       return parts.map(
@@ -195,7 +195,8 @@ function runs(theme: Theme, inlines: readonly Inline[], style: BlockStyle): Text
           new TextRun({
             text: part.text,
             ...options,
-            ...(part.comma ? { characterSpacing: Math.round(-COMMA_SQUEEZE_EM * style.size * 20) } : {}),
+            // Scaled, not spaced: LibreOffice does not apply a one-character run's spacing.
+            ...(part.comma ? { scale: Math.round(((COMMA_WIDTH_EM - COMMA_SQUEEZE_EM) / COMMA_WIDTH_EM) * 100) } : {}),
           }),
       );
     return [new TextRun({ text: inline.text, ...options })];
