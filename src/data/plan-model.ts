@@ -25,6 +25,9 @@ export interface Plan {
   readonly municipality: string;
   readonly title: string;
   readonly period: PlanFile['period'];
+  /** 策定日 and 改訂日 (YYYY-MM-DD), when the data gives them. */
+  readonly adopted?: string;
+  readonly revised?: string;
   /** What this plan calls each level (defaults filled in). */
   readonly labels: PlanLabels;
   /** 事業区分 in printing order (default 新規・継続). */

@@ -11,6 +11,8 @@ describe('allowedKeysAt', () => {
       'municipality',
       'title',
       'period',
+      'adopted',
+      'revised',
       'labels',
       'statuses',
       'tags',

@@ -200,6 +200,18 @@ const policySchema = z
   })
   .meta(term('基本方針'));
 
+/** A calendar date as YAML writes it unquoted (2024-03-29), checked to exist. */
+const isoDate = z.string().superRefine((value, ctx) => {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+  if (!m || !date || date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3]))
+    ctx.addIssue({
+      code: 'custom',
+      message: `日付は 2024-03-29 のように西暦の年-月-日で、実在する日を書いてください（「${value}」）`,
+      params: { rule: 'bad-date' },
+    });
+});
+
 export const planFileSchema = z
   .strictObject({
     municipality: singleLineText.meta(term('自治体名', '例: 利根町')),
@@ -215,6 +227,22 @@ export const planFileSchema = z
         end: fiscalYear.meta(term('最終年度（西暦）', '計画期間の最終年度（西暦、例: 2026）')),
       })
       .meta(term('計画期間')),
+    adopted: isoDate
+      .optional()
+      .meta(
+        term(
+          '策定日',
+          '計画を策定した日（例: 2024-03-29）。表紙に「令和6年3月策定」のように印刷する。書かなければ印刷しない',
+        ),
+      ),
+    revised: isoDate
+      .optional()
+      .meta(
+        term(
+          '改訂日',
+          '計画を改訂した日（例: 2025-03-28）。表紙に「令和7年3月改訂」のように印刷する。書かなければ印刷しない',
+        ),
+      ),
     labels: labelsSchema.optional(),
     statuses: z
       .array(statusSchema)

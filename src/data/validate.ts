@@ -131,6 +131,8 @@ function assemblePlan(plan: PlanFile, departments: DepartmentsFile, measures: re
     municipality: plan.municipality,
     title: plan.title,
     period: plan.period,
+    ...(plan.adopted !== undefined ? { adopted: plan.adopted } : {}),
+    ...(plan.revised !== undefined ? { revised: plan.revised } : {}),
     labels: { ...DEFAULT_LABELS, ...plan.labels },
     statuses: plan.statuses ?? DEFAULT_STATUSES,
     tags: plan.tags ?? [],

@@ -63,3 +63,13 @@ describe('fiscal year labels and periods', () => {
     expect(periodLabel({ start: 2025, end: 2029 })).toBe('2025年度～2029年度');
   });
 });
+
+describe('era year and month (表紙の策定・改訂)', () => {
+  it('names the era of the day itself, 元年 included', async () => {
+    const { eraYearMonth, eraPeriodLabel } = await import('./fiscal-year.ts');
+    expect(eraYearMonth('2024-03-29')).toBe('令和6年3月');
+    expect(eraYearMonth('2019-04-30')).toBe('平成31年4月');
+    expect(eraYearMonth('2019-05-01')).toBe('令和元年5月');
+    expect(eraPeriodLabel({ start: 2018, end: 2020 })).toBe('平成30年度～令和2年度');
+  });
+});

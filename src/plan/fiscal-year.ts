@@ -54,3 +54,22 @@ export function yearsOf(period: { readonly start: number; readonly end: number }
 /** `2024年度～2026年度`. */
 export const periodLabel = (period: { readonly start: number; readonly end: number }): string =>
   `${westernFiscalYear(period.start)}～${westernFiscalYear(period.end)}`;
+
+/** `令和6年度～令和8年度`. */
+export const eraPeriodLabel = (period: { readonly start: number; readonly end: number }): string =>
+  `${eraFiscalYear(period.start)}～${eraFiscalYear(period.end)}`;
+
+const eraMonthFormat = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+  era: 'long',
+  year: 'numeric',
+  month: 'numeric',
+  timeZone: 'Asia/Tokyo',
+});
+
+/** A date (YYYY-MM-DD) as its era year and month: `令和6年3月`, `令和元年5月`. */
+export function eraYearMonth(isoDate: string): string {
+  const parts = eraMonthFormat.formatToParts(new Date(`${isoDate}T12:00:00+09:00`));
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const year = part('year');
+  return `${part('era')}${year === '1' ? '元' : year}年${part('month')}月`;
+}

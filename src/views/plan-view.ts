@@ -3,7 +3,15 @@
 import { displayCode, statusTerm, type Measure, type Plan } from '../data/plan-model.ts';
 import type { PlanLabels, ProjectData } from '../data/schema.ts';
 import { budgetTable } from '../plan/budget.ts';
-import { eraFiscalYear, fiscalYearLabel, periodLabel, westernFiscalYear, yearsOf } from '../plan/fiscal-year.ts';
+import {
+  eraFiscalYear,
+  eraPeriodLabel,
+  eraYearMonth,
+  fiscalYearLabel,
+  periodLabel,
+  westernFiscalYear,
+  yearsOf,
+} from '../plan/fiscal-year.ts';
 import { circledNumber } from '../plan/numbering.ts';
 import { SDG_GOALS, textColorOn } from '../plan/sdgs.ts';
 import { formatAmount } from './format.ts';
@@ -153,6 +161,15 @@ export interface PlanView {
   readonly title: string;
   /** 2024年度～2026年度 */
   readonly period: string;
+  /** 令和6年度～令和8年度 */
+  readonly eraPeriod: string;
+  /**
+   * The 基本方針 a plan covers when it holds only some of the 総合計画's (its 基本方針 are not
+   * 1, 2, … in order): printed on the cover (基本方針5　みんなが主役で…).
+   */
+  readonly scope?: string;
+  /** 策定 and 改訂 as the cover prints them (令和6年3月策定), from the data only. */
+  readonly issued: readonly string[];
   /** 実施計画（2024年度～2026年度） */
   readonly documentTitle: string;
   /** Printed at the top of every page but the cover. */
@@ -220,6 +237,14 @@ export function planView(plan: Plan, options: PlanViewOptions = {}): PlanView {
     municipality: plan.municipality,
     title: plan.title,
     period,
+    eraPeriod: eraPeriodLabel(plan.period),
+    ...(isPartial(plan)
+      ? { scope: plan.policies.map((p) => `${plan.labels.policy}${displayCode(p)}　${p.title}`).join('／') }
+      : {}),
+    issued: [
+      ...(plan.adopted !== undefined ? [`${eraYearMonth(plan.adopted)}策定`] : []),
+      ...(plan.revised !== undefined ? [`${eraYearMonth(plan.revised)}改訂`] : []),
+    ],
     documentTitle: `${plan.title}（${period}）`,
     runningHeader: `${plan.title}（${period}）`,
     years: years.map((year) => ({
@@ -411,3 +436,6 @@ function outlineRows(measures: readonly MeasureView[]): OutlineRowView[] {
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
+
+/** A plan of only some 基本方針 of its 総合計画: its 基本方針 are not numbered 1, 2, … in order. */
+const isPartial = (plan: Plan): boolean => plan.policies.some((p, i) => p.number !== i + 1);
