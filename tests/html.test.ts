@@ -51,7 +51,10 @@ describe('the HTML edition', () => {
     expect(bare).toContain('<th scope="col" rowspan="2">取組名称</th>');
     expect(bare).toContain('<th scope="colgroup" colspan="3">向こう3か年事業計画</th>');
     expect(bare).toContain('<td rowspan="2" class="initiative-name">④　行政の電子化の推進</td>');
-    expect(bare).toContain('<td class="align-right"><b>132,937</b></td>');
+    // The thousands comma set narrower (.cm), as in the PDF and the Word file.
+    expect(bare).toContain(
+      '<td class="align-right"><b><span class="nw">132<span class="cm">,</span>937</span></b></td>',
+    );
     expect(html).toContain('<span class="nw">2024年度</span>'); // a number stays with its counter
     expect((html.match(/<table/g) ?? []).length).toBe((html.match(/<caption>/g) ?? []).length);
   });
