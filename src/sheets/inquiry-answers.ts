@@ -24,11 +24,12 @@ import {
 import {
   cellRef,
   FIRST_DATA_ROW,
-  INFO_KEYS,
+  infoRow,
   INFO_ROWS_HEADER,
   INFO_SHEET,
   inquiryColumns,
   NEW_ROW_MARK,
+  type InfoKey,
   type InquiryColumns,
 } from './inquiry-layout.ts';
 import { cellText, type CellValue, type ReadSheet, type ReadWorkbook } from './read-workbook.ts';
@@ -127,9 +128,8 @@ export function checkAnswers(workbook: ReadWorkbook, file: string, plan: Plan): 
     );
     return done();
   }
-  const infoRow = Object.keys(INFO_KEYS).map((_, i) => i + 1);
-  const value = (key: keyof typeof INFO_KEYS) => cellText(info.cell(infoRow[Object.keys(INFO_KEYS).indexOf(key)]!, 2));
-  const infoCell = (key: keyof typeof INFO_KEYS) => `${INFO_SHEET}!B${Object.keys(INFO_KEYS).indexOf(key) + 1}`;
+  const value = (key: InfoKey) => cellText(info.cell(infoRow(key), 2));
+  const infoCell = (key: InfoKey) => `${INFO_SHEET}!B${infoRow(key)}`;
   if (value('format') !== INQUIRY_FORMAT) {
     error(
       infoCell('format'),

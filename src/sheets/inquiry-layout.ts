@@ -45,6 +45,8 @@ export const INFO_KEYS = {
   department: '担当課',
 } as const;
 export type InfoKey = keyof typeof INFO_KEYS;
+/** The row of 照会情報 that holds `key` (its value in column B). */
+export const infoRow = (key: InfoKey): number => Object.keys(INFO_KEYS).indexOf(key) + 1;
 /** Header of the exported-rows table, then one row per exported row: シート, 行, 施策ID, 取組ID, 事業ID, the answers as sent (JSON). */
 export const INFO_ROWS_HEADER = 8;
 /** Column of the 区分 list, and the first column of the 取組 lists (one per 施策 sheet). */

@@ -22,6 +22,7 @@ import {
   HEADER_ROW,
   INFO_INITIATIVES_COLUMN,
   INFO_KEYS,
+  infoRow,
   INFO_ROWS_HEADER,
   INFO_SHEET,
   INFO_STATUS_COLUMN,
@@ -29,6 +30,7 @@ import {
   inquiryColumns,
   NEW_ROW_MARK,
   TITLE_ROW,
+  type InfoKey,
   type InquiryColumns,
 } from '../../sheets/inquiry-layout.ts';
 import { officeColor, type Theme } from '../../theme/theme.ts';
@@ -60,7 +62,7 @@ export async function inquiryXlsx(inquiry: Inquiry, creationDate: Date, theme: T
   const info = workbook.addWorksheet(INFO_SHEET, { state: 'veryHidden' });
   writeInfo(info, inquiry);
   const statusList = `'${INFO_SHEET}'!$${columnLetter(INFO_STATUS_COLUMN)}$1:$${columnLetter(INFO_STATUS_COLUMN)}$${plan.statuses.length}`;
-  let infoRow = INFO_ROWS_HEADER + 1;
+  let nextInfoRow = INFO_ROWS_HEADER + 1;
   for (const [index, sheet] of inquiry.sheets.entries()) {
     const initiativeColumn = columnLetter(INFO_INITIATIVES_COLUMN + index);
     const initiativeList =
@@ -70,7 +72,7 @@ export async function inquiryXlsx(inquiry: Inquiry, creationDate: Date, theme: T
     const rows = writeMeasureSheet(workbook, sheet, inquiry, theme, statusList, initiativeList);
     // Which rows went out where: import tells a deleted, moved or foreign row from this list.
     for (const [i, row] of sheet.rows.entries()) {
-      info.getRow(infoRow++).values = [
+      info.getRow(nextInfoRow++).values = [
         sheet.name,
         rows[i]!,
         row.key.measure,
@@ -91,7 +93,7 @@ export async function inquiryXlsx(inquiry: Inquiry, creationDate: Date, theme: T
 
 function writeInfo(info: ExcelJS.Worksheet, inquiry: Inquiry): void {
   const { plan } = inquiry;
-  const values: Record<keyof typeof INFO_KEYS, string | number> = {
+  const values: Record<InfoKey, string | number> = {
     format: INQUIRY_FORMAT,
     municipality: plan.municipality,
     title: plan.title,
@@ -99,9 +101,8 @@ function writeInfo(info: ExcelJS.Worksheet, inquiry: Inquiry): void {
     end: plan.period.end,
     department: inquiry.department,
   };
-  Object.entries(INFO_KEYS).forEach(([key, label], i) => {
-    info.getRow(i + 1).values = [label, values[key as keyof typeof INFO_KEYS]];
-  });
+  for (const [key, label] of Object.entries(INFO_KEYS) as [InfoKey, string][])
+    info.getRow(infoRow(key)).values = [label, values[key]];
   info.getRow(INFO_ROWS_HEADER).values = ['シート', '行', '施策ID', '取組ID', '事業ID', '書き出した回答'];
   plan.statuses.forEach((status, i) => (info.getCell(i + 1, INFO_STATUS_COLUMN).value = status.name));
 }
