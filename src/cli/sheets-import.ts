@@ -14,6 +14,7 @@ import { readDataDir } from '../io/read-data-dir.ts';
 import { writeFileAtomic } from '../io/write-file.ts';
 import { westernFiscalYear } from '../plan/fiscal-year.ts';
 import { applyAnswers } from '../sheets/apply-answers.ts';
+import { formatAmount } from '../views/format.ts';
 import { checkAnswers, type Change, type Note } from '../sheets/inquiry-answers.ts';
 import { readWorkbook, WorkbookReadError } from '../sheets/read-workbook.ts';
 import { EXIT, UsageError, type Io } from './command.ts';
@@ -89,8 +90,9 @@ export async function run(args: readonly string[], io: Io): Promise<number> {
   if (hasErrors(diagnostics)) return refuse(diagnostics, format, io);
 
   const changes = answered.flatMap((a) => a.changes);
+  // Buffer keeps a byte order mark as U+FEFF (TextDecoder drops it): keepingTextStyle puts it back.
   const texts = new Map(
-    read.files.filter((f) => f.kind === 'measure').map((f) => [f.file, textWithBom(f.bytes)] as const),
+    read.files.filter((f) => f.kind === 'measure').map((f) => [f.file, Buffer.from(f.bytes).toString('utf8')] as const),
   );
   const applied = applyAnswers(plan, changes, texts);
   for (const { file, message } of applied.refused)
@@ -205,14 +207,8 @@ async function workbookFiles(given: readonly string[], cwd: string, diagnostics:
   return [...new Set(found)];
 }
 
-/** A data file's text with its byte order mark kept as U+FEFF (keepingTextStyle puts it back). */
-function textWithBom(bytes: Uint8Array): string {
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  return (bom ? '\uFEFF' : '') + new TextDecoder('utf-8').decode(bytes);
-}
-
 const quoted = (items: readonly string[]) => (items.length === 0 ? '（なし）' : items.map((i) => `「${i}」`).join(''));
-const amount = (n: number | undefined) => (n === undefined ? '（なし）' : n.toLocaleString('en-US'));
+const amount = (n: number | undefined) => (n === undefined ? '（なし）' : formatAmount(n));
 
 /** What the import changes, file by file and 施策 by 施策, with the 備考 the departments wrote. */
 function summaryText(

@@ -7,11 +7,11 @@ import type { Measure, Plan } from '../data/plan-model.ts';
 import { MAX_AMOUNT, MAX_SENTENCE_LENGTH, MAX_TITLE_LENGTH, type ProjectData } from '../data/schema.ts';
 import { forbiddenCharProblem, invisibleCharProblem } from '../data/text-rules.ts';
 import { periodLabel } from '../plan/fiscal-year.ts';
-import { circledNumber } from '../plan/numbering.ts';
 import {
   answersHash,
   CONFIRMED,
   exportedAnswers,
+  initiativeLabels,
   inquiryOf,
   INQUIRY_FORMAT,
   keyText,
@@ -481,8 +481,8 @@ export function checkAnswers(workbook: ReadWorkbook, file: string, plan: Plan): 
     let initiative: string | undefined;
     if (initiativeText !== '' && measure.hasInitiatives) {
       // As the drop-down offers it (①名称), or typed without its number.
-      const index = measure.initiatives.findIndex(
-        (t, i) => initiativeText === `${circledNumber(i + 1)}${t.name}` || initiativeText === t.name,
+      const index = initiativeLabels(measure).findIndex(
+        (t, i) => initiativeText === t.label || initiativeText === measure.initiatives[i]!.name,
       );
       if (index < 0)
         fail(

@@ -64,9 +64,6 @@ export interface Inquiry {
   readonly sheets: readonly InquirySheet[];
 }
 
-/** The 担当課 of a 事業 (a 再掲 has its original's, resolved by validation). */
-const departmentOf = (project: ProjectData): string | undefined => project.department;
-
 /** Items in one cell, one per line; marked with ・ when an item holds a line break of its own. */
 export function planCellText(items: readonly string[]): string {
   const marked = items.some((item) => item.includes('\n') || item.startsWith('・'));
@@ -110,13 +107,16 @@ function sheetNames(plan: Plan, measures: readonly Measure[]): Map<Measure, stri
   return names;
 }
 
-/** The 担当課's 照会票: its 事業's rows, 施策 by 施策 in plan order (施策 without its 事業 left out). */
+/**
+ * The 担当課's 照会票: its 事業's rows, 施策 by 施策 in plan order (施策 without its 事業 left
+ * out). A 再掲's 担当課 is its original's, resolved by validation.
+ */
 export function inquiryOf(plan: Plan, department: string): Inquiry {
   const years = yearsOf(plan.period);
-  const measures = plan.measures.filter((m) => m.projects.some((p) => departmentOf(p) === department));
+  const measures = plan.measures.filter((m) => m.projects.some((p) => p.department === department));
   const names = sheetNames(plan, measures);
   const sheets = measures.map((measure): InquirySheet => {
-    const own = new Map(measure.projects.filter((p) => departmentOf(p) === department).map((p) => [p.id, p] as const));
+    const own = new Map(measure.projects.filter((p) => p.department === department).map((p) => [p.id, p] as const));
     const budgetRows = new Map(measure.budget.map((b) => [b.project, b] as const));
     const answered = new Set<string>();
     const rows: InquiryRow[] = [];
@@ -159,8 +159,9 @@ export function inquiryOf(plan: Plan, department: string): Inquiry {
         carried: plansCarried.some(Boolean) || amountsCarried.some(Boolean),
       };
     };
+    const labels = initiativeLabels(measure);
     measure.initiatives.forEach((initiative, t) => {
-      const label = measure.hasInitiatives ? `${circledNumber(t + 1)}${initiative.name}` : '';
+      const label = labels[t]?.label ?? '';
       for (const row of initiative.rows) {
         const project = own.get(row.project);
         if (project) rows.push(rowOf(initiative.id, label, project, row));
@@ -172,12 +173,7 @@ export function inquiryOf(plan: Plan, department: string): Inquiry {
       measure,
       name: names.get(measure)!,
       rows,
-      initiatives: measure.hasInitiatives
-        ? measure.initiatives.map((initiative, t) => ({
-            id: initiative.id,
-            label: `${circledNumber(t + 1)}${initiative.name}`,
-          }))
-        : [],
+      initiatives: labels,
     };
   });
   return { plan, department, years, sheets };
@@ -187,9 +183,18 @@ export function inquiryOf(plan: Plan, department: string): Inquiry {
 export const projectLabel = (project: ProjectData): string =>
   `${project.code ? `${project.code} ` : ''}${project.name}${project.repeatOf !== undefined ? '（再掲）' : ''}`;
 
+/** A 施策's 取組 as the 照会票 names them (①名称); none for a 施策 written without 取組. */
+export const initiativeLabels = (measure: Measure): { readonly id: string; readonly label: string }[] =>
+  measure.hasInitiatives
+    ? measure.initiatives.map((initiative, t) => ({
+        id: initiative.id,
+        label: `${circledNumber(t + 1)}${initiative.name}`,
+      }))
+    : [];
+
 /** The 担当課 that have 事業 in the plan, in the master list's order. */
 export const inquiryDepartments = (plan: Plan): string[] =>
-  plan.departments.filter((d) => plan.measures.some((m) => m.projects.some((p) => departmentOf(p) === d)));
+  plan.departments.filter((d) => plan.measures.some((m) => m.projects.some((p) => p.department === d)));
 
 /**
  * The answer cells of a row as text, in a fixed order: 区分, plans per year, amounts per year,

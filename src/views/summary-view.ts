@@ -49,23 +49,19 @@ export function summaryView(plan: Plan): SummaryView {
   );
   return {
     groups: summary.basicMeasures
-      .map((basic) => ({
-        basicMeasure: `${plan.labels.basicMeasure} ${displayCode({ code: basic.code, number: basic.basicMeasure })}　${basic.title}`,
-        rows: summary.measures
-          .filter((m) => m.measure.policy === basic.policy && m.measure.basicMeasure === basic.basicMeasure)
-          .map((m) => ({
+      .map((basic) => {
+        const own = summary.measures.filter(
+          (m) => m.measure.policy === basic.policy && m.measure.basicMeasure === basic.basicMeasure,
+        );
+        return {
+          basicMeasure: `${plan.labels.basicMeasure} ${displayCode({ code: basic.code, number: basic.basicMeasure })}　${basic.title}`,
+          rows: own.map((m) => ({
             measure: `${plan.labels.measure} ${displayCode(m.measure)}　${marks.tags(m.measure.tags)}${m.measure.title}`,
             ...(measuresWithBudget.has(m.measure) ? amountsView(m) : nothingToCount(m)),
           })),
-        subtotal: summary.measures.some(
-          (m) =>
-            m.measure.policy === basic.policy &&
-            m.measure.basicMeasure === basic.basicMeasure &&
-            measuresWithBudget.has(m.measure),
-        )
-          ? amountsView(basic)
-          : nothingToCount(basic),
-      }))
+          subtotal: own.some((m) => measuresWithBudget.has(m.measure)) ? amountsView(basic) : nothingToCount(basic),
+        };
+      })
       .filter((g) => g.rows.length > 0),
     departments: summary.departments.map((d) => ({
       department: d.department,
