@@ -178,20 +178,15 @@ function toInlines(inlines: readonly Inline[], fontSize: number): ContentText[] 
     // A figure's commas set narrower. pdfmake counts a run's character spacing between its
     // characters only, so each comma goes in one run with the digit after it (「,3」): the digit
     // moves up to the comma. No line break opens around a comma (pdfmake glues such runs).
-    const parts = figureParts(inline.text);
-    if (parts) {
-      const runs: ContentText[] = [];
-      let carry = '';
-      for (const part of parts) {
-        if (part.comma) carry = part.text;
-        else if (carry) {
-          runs.push({ text: `${carry}${part.text[0]}`, ...run, characterSpacing: -COMMA_SQUEEZE_EM * fontSize });
-          if (part.text.length > 1) runs.push({ text: part.text.slice(1), ...run });
-          carry = '';
-        } else runs.push({ text: part.text, ...run });
-      }
-      return runs;
-    }
+    if (figureParts(inline.text))
+      return inline.text
+        .split(/(,\d)/)
+        .filter((piece) => piece !== '')
+        .map((piece) =>
+          piece.startsWith(',')
+            ? { text: piece, ...run, characterSpacing: -COMMA_SQUEEZE_EM * fontSize }
+            : { text: piece, ...run },
+        );
     return withFallback(inline.text, run);
   });
 }
