@@ -249,6 +249,36 @@ function styleAndAlign(el: Element): { style?: string; align?: 'left' | 'center'
   return { ...(el.attribs.class ? { style: el.attribs.class } : {}), ...(align ? { align } : {}) };
 }
 
+/**
+ * A table's data-min-widths or data-max-widths: how narrow or wide the column fitting
+ * (layout/fit-columns.ts) may make each column, in the units of data-widths, one per column.
+ */
+function widthLimits(
+  el: Element,
+  attribute: 'data-min-widths' | 'data-max-widths',
+  widths: readonly number[],
+  allowed: (limit: number, width: number) => boolean,
+  wrongWay: string,
+): number[] | undefined {
+  const text = el.attribs[attribute];
+  if (text === undefined) return undefined;
+  const limits = text.split(',').map((w) => Number(w.trim()));
+  if (limits.length !== widths.length || limits.some((w) => !(w >= 0) || !Number.isFinite(w) || text.trim() === ''))
+    throw new MarkupError(
+      'table',
+      `<table> の ${attribute} は data-widths と同じ単位で列の数（${widths.length}列）だけ書いてください（「${text.slice(0, 40)}」が書かれています）`,
+      el,
+    );
+  const wrong = limits.findIndex((limit, i) => !allowed(limit, widths[i]!));
+  if (wrong >= 0)
+    throw new MarkupError(
+      'table',
+      `<table> の ${attribute} の${wrong + 1}列目（${limits[wrong]}）が data-widths の${widths[wrong]}${wrongWay}なっています`,
+      el,
+    );
+  return limits;
+}
+
 function toTable(el: Element): Table {
   const widths = (el.attribs['data-widths'] ?? '')
     .split(',')
@@ -285,6 +315,8 @@ function toTable(el: Element): Table {
       el,
     );
   }
+  const minWidths = widthLimits(el, 'data-min-widths', widths, (limit, width) => limit <= width, 'より大きく');
+  const maxWidths = widthLimits(el, 'data-max-widths', widths, (limit, width) => limit >= width, 'より小さく');
   const tooNarrow = state.checks.tableWidths?.(widths);
   if (tooNarrow !== undefined) {
     const name = caption ? `「${caption.map((r) => (r.type === 'text' ? r.text : '')).join('')}」` : '';
@@ -297,6 +329,8 @@ function toTable(el: Element): Table {
     body,
     ...(caption ? { caption } : {}),
     ...(el.attribs.class ? { style: el.attribs.class } : {}),
+    ...(minWidths ? { minWidths } : {}),
+    ...(maxWidths ? { maxWidths } : {}),
   };
 }
 

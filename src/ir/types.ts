@@ -74,8 +74,11 @@ export interface Table {
   readonly style?: StyleName;
   /** Shown in HTML; the PDF and Word print the heading above the table instead. */
   readonly caption?: readonly Inline[];
-  /** Relative column widths (e.g. [3, 2, 2, 2, 2]). */
+  /** Relative column widths (e.g. [3, 2, 2, 2, 2]); after layout/fit-columns, text widths in points. */
   readonly widths: readonly number[];
+  /** How narrow and how wide the column fitting may make each column, in the units of `widths`. */
+  readonly minWidths?: readonly number[];
+  readonly maxWidths?: readonly number[];
   /** Repeated at the top of every page the table runs onto. */
   readonly head: readonly TableRow[];
   readonly body: readonly TableRow[];

@@ -6,6 +6,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { parseMarkup } from '../ir/parse-markup.ts';
 import type { DocumentTree } from '../ir/types.ts';
 import { tableWidthProblem } from '../layout/columns.ts';
+import { fitTables } from '../layout/fit-columns.ts';
+import { textMeasure } from '../layout/text-measure.ts';
 import { paginate } from '../layout/paginate.ts';
 import { contentWidth } from '../theme/styles.ts';
 import type { Templates, TemplateSource } from '../templates/engine.ts';
@@ -55,16 +57,19 @@ export async function renderDocument(job: DocumentJob, context: RenderContext): 
   return { files, diagnostics };
 }
 
+/** The document's tree, its tables' columns fitted to their text (every format reads these widths). */
 export function documentTree(
   job: DocumentJob,
-  context: Pick<RenderInputs, 'templates' | 'templateSources' | 'theme'>,
+  context: Pick<RenderInputs, 'templates' | 'templateSources' | 'theme' | 'fonts'>,
 ): { tree?: DocumentTree; diagnostics: Diagnostic[] } {
   // The union of jobs is narrowed per template by the engine's typed render.
   const rendered = renderJob(job, context);
   if (rendered.markup === undefined) return { diagnostics: rendered.diagnostics };
-  return parseMarkup(rendered.markup, context.templateSources, {
+  const parsed = parseMarkup(rendered.markup, context.templateSources, {
     tableWidths: (widths) => tableWidthProblem(widths, contentWidth(context.theme), context.theme),
   });
+  if (!parsed.tree) return parsed;
+  return { ...parsed, tree: fitTables(parsed.tree, context.theme, textMeasure(context.fonts)) };
 }
 
 function renderJob(job: DocumentJob, context: Pick<RenderInputs, 'templates' | 'theme'>) {

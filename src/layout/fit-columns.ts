@@ -1,0 +1,259 @@
+// Column widths fitted to what the columns hold. Templates give each table's relative widths
+// (data-widths); this stage moves width between columns, within limits, until no cell's last
+// line holds a single character that a wider (or narrower) column would pull back, and the
+// table is no taller than it needs to be: a figure column gives up what its widest figure does
+// not use to the text beside it. Lines are worked out as pdfmake breaks them
+// (layout/line-breaks.ts) with the fonts' own widths, so the PDF prints what was measured; Word
+// and HTML get the same widths. The result replaces each table's widths in the tree (in points
+// of text width), so every later stage (pagination, the backends) reads one set of widths.
+import { figureParts, COMMA_SQUEEZE_EM } from './number-runs.ts';
+import { toGrid } from '../ir/table-grid.ts';
+import type { Block, DocumentTree, Inline, Table, TableCell } from '../ir/types.ts';
+import { contentWidth, styleOf, type BlockStyle, type Theme } from '../theme/styles.ts';
+import { columnWidths } from './columns.ts';
+import { fillLines, prepareText, type Piece, type PreparedText, type TextStyle } from './line-breaks.ts';
+import type { Measure } from './text-measure.ts';
+
+/**
+ * How far a column may move from its declared width when the template does not say
+ * (data-min-widths, data-max-widths): from 60 % to 160 % of it.
+ */
+export const DEFAULT_SHRINK = 0.6;
+export const DEFAULT_GROW = 1.6;
+/** Rounds of moving width before giving up on a better table (each round takes the best move). */
+const MAX_ROUNDS = 60;
+
+/** A paragraph of a cell as the PDF lays it out. */
+interface CellText {
+  readonly pieces: readonly Piece[];
+  readonly prepared: PreparedText;
+  readonly style: TextStyle;
+  /** Taken off the cell's width (a list's marker column). */
+  readonly indent: number;
+  readonly lineBox: number;
+  readonly space: number;
+}
+
+interface FitCell {
+  readonly col: number;
+  readonly span: number;
+  readonly row: number;
+  readonly rowSpan: number;
+  readonly texts: readonly CellText[];
+}
+
+interface CellFit {
+  readonly height: number;
+  readonly orphans: number;
+}
+
+export function fitTables(tree: DocumentTree, theme: Theme, measure: Measure): DocumentTree {
+  const total = contentWidth(theme);
+  const fitBlock = (block: Block): Block => {
+    if (block.type === 'table') return { ...block, widths: fitTable(block, total, theme, measure) };
+    if (block.type === 'group') return { ...block, blocks: block.blocks.map(fitBlock) };
+    return block;
+  };
+  return { ...tree, sections: tree.sections.map((s) => ({ ...s, blocks: s.blocks.map(fitBlock) })) };
+}
+
+/** Each column's text width in points, summing to the table's usable width. */
+export function fitTable(table: Table, total: number, theme: Theme, measure: Measure): number[] {
+  const declared = columnWidths(table.widths, total, theme).content;
+  const columns = declared.length;
+  // Limits are in the units of data-widths: the same share of the table's text width.
+  const unit = declared.reduce((a, b) => a + b, 0) / table.widths.reduce((a, b) => a + b, 0);
+  const limit = (weights: readonly number[] | undefined, factor: number) =>
+    weights && weights.length === columns ? weights.map((w) => w * unit) : declared.map((w) => w * factor);
+  const min = limit(table.minWidths, DEFAULT_SHRINK);
+  const max = limit(table.maxWidths, DEFAULT_GROW);
+  const gutter = 2 * theme.table.cellPadding.x + theme.table.ruleWidth;
+  const cells = tableCells(table, columns, theme, measure);
+
+  // A column never gets narrower than its longest unbreakable run (a figure, a number with its
+  // counter): pdfmake would print it across the rule.
+  for (const cell of cells) {
+    if (cell.span !== 1) continue;
+    for (const text of cell.texts) {
+      for (const piece of text.pieces) {
+        if (!piece.noWrap && !figureParts(piece.text)) continue;
+        const width = text.indent + breakWidth(piece, text.style, measure);
+        min[cell.col] = Math.max(min[cell.col]!, Math.min(width, declared[cell.col]!));
+      }
+    }
+  }
+
+  // Widths move in half characters from the declared ones: line breaks change only where a
+  // width crosses a multiple of a half-width character, so this loses little, and each column
+  // has few widths to try. Each cell is worked out once per width it is tried at.
+  const size = styleOf(theme, 'td', undefined, true).size;
+  const lineBox = size * styleOf(theme, 'td', undefined, true).lineHeight;
+  const half = size / 2;
+  const lowest = declared.map((w, c) => Math.min(0, Math.ceil((min[c]! - w) / half - 1e-9)));
+  const highest = declared.map((w, c) => Math.max(0, Math.floor((max[c]! - w) / half + 1e-9)));
+
+  const fitCache = cells.map(() => new Map<number, CellFit>());
+  const fitOf = (index: number, steps: readonly number[]): CellFit => {
+    const cell = cells[index]!;
+    let width = -gutter;
+    let key = 0;
+    for (let c = cell.col; c < cell.col + cell.span; c++) {
+      width += declared[c]! + steps[c]! * half + gutter;
+      key = key * 1000 + steps[c]! + 500;
+    }
+    let fit = fitCache[index]!.get(key);
+    if (!fit) {
+      let height = 0;
+      let orphans = 0;
+      for (const text of cell.texts) {
+        const lines = fillLines(text.prepared, width - text.indent);
+        height += text.space + lines.length * text.lineBox;
+        if (lines.length > 1 && [...lines.at(-1)!.trim()].length === 1) orphans++;
+      }
+      fit = { height, orphans };
+      fitCache[index]!.set(key, fit);
+    }
+    return fit;
+  };
+  const rows = Math.max(0, ...cells.map((c) => c.row + c.rowSpan));
+  const rowHeights = new Float64Array(rows);
+  type Cost = { readonly orphans: number; readonly height: number };
+  const cost = (steps: readonly number[]): Cost => {
+    let orphans = 0;
+    rowHeights.fill(0);
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      const fit = fitOf(i, steps);
+      orphans += fit.orphans;
+      if (cell.rowSpan === 1 && fit.height > rowHeights[cell.row]!) rowHeights[cell.row] = fit.height;
+    }
+    // A cell across rows makes them taller only by what it needs beyond their own heights.
+    let height = 0;
+    for (let r = 0; r < rows; r++) height += rowHeights[r]!;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      if (cell.rowSpan === 1) continue;
+      let spanned = 0;
+      for (let r = cell.row; r < cell.row + cell.rowSpan; r++) spanned += rowHeights[r]!;
+      height += Math.max(0, fitOf(i, steps).height - spanned);
+    }
+    return { orphans, height };
+  };
+
+  // Two passes of the same search: first for the shortest table, a stray character counted as
+  // half a line (so that width can flow to where it saves lines even through widths that strand
+  // one), then with no stray character above all, from there. Each round tries moving any number
+  // of half characters from one column to another and makes the best move.
+  const shorter = (a: Cost, b: Cost) =>
+    a.height + (a.orphans * lineBox) / 2 < b.height + (b.orphans * lineBox) / 2 - 0.01;
+  const cleaner = (a: Cost, b: Cost) =>
+    a.orphans < b.orphans || (a.orphans === b.orphans && a.height < b.height - 0.01);
+  const steps = declared.map(() => 0);
+  let current = cost(steps);
+  for (const better of [shorter, cleaner]) {
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      let best: { to: number; from: number; k: number; cost: Cost } | undefined;
+      for (let to = 0; to < columns; to++) {
+        for (let from = 0; from < columns; from++) {
+          if (from === to) continue;
+          const most = Math.min(highest[to]! - steps[to]!, steps[from]! - lowest[from]!);
+          for (let k = 1; k <= most; k++) {
+            steps[to]! += k;
+            steps[from]! -= k;
+            const candidate = cost(steps);
+            steps[to]! -= k;
+            steps[from]! += k;
+            if (better(candidate, best?.cost ?? current)) best = { to, from, k, cost: candidate };
+          }
+        }
+      }
+      if (!best) break;
+      steps[best.to]! += best.k;
+      steps[best.from]! -= best.k;
+      current = best.cost;
+    }
+  }
+  return declared.map((w, c) => w + steps[c]! * half);
+}
+
+const breakWidth = (piece: Piece, style: TextStyle, measure: Measure) =>
+  measure(piece.text, style.font, piece.bold) * style.size + piece.spacing * (piece.text.length - 1);
+
+/** The cells of a table on its grid, each with its paragraphs as the PDF backend sets them. */
+function tableCells(table: Table, columns: number, theme: Theme, measure: Measure): FitCell[] {
+  const grid = toGrid([...table.head, ...table.body], columns);
+  const cells: FitCell[] = [];
+  grid.forEach((row, r) =>
+    row.forEach((slot, c) => {
+      if (slot.kind !== 'cell' || slot.cell.content.length === 0) return;
+      cells.push({
+        col: c,
+        span: Math.min(slot.cell.colSpan, columns - c),
+        row: r,
+        rowSpan: Math.min(slot.cell.rowSpan, grid.length - r),
+        texts: cellTexts(slot.cell, theme, measure),
+      });
+    }),
+  );
+  return cells;
+}
+
+function cellTexts(cell: TableCell, theme: Theme, measure: Measure): CellText[] {
+  const cellStyle = styleOf(theme, cell.header ? 'th' : 'td', cell.style, true);
+  return cell.content.flatMap((block) =>
+    block.type === 'paragraph' && !block.style
+      ? [paragraphText(block.content, cellStyle, 0, measure)]
+      : blockTexts(block, theme, measure),
+  );
+}
+
+function blockTexts(block: Block, theme: Theme, measure: Measure): CellText[] {
+  switch (block.type) {
+    case 'paragraph':
+      return [paragraphText(block.content, styleOf(theme, 'p', block.style, true), 0, measure)];
+    case 'heading':
+      return [paragraphText(block.content, styleOf(theme, `h${block.level}`, block.style), 0, measure)];
+    case 'list': {
+      const style = styleOf(theme, 'ul', block.style, true);
+      return block.items.map((item) => paragraphText(item, style, style.size, measure));
+    }
+    case 'group':
+      return block.blocks.flatMap((b) => blockTexts(b, theme, measure));
+    case 'table':
+    case 'toc':
+      return [];
+  }
+}
+
+function paragraphText(content: readonly Inline[], style: BlockStyle, indent: number, measure: Measure): CellText {
+  const pieces = pdfPieces(content, style);
+  const textStyle = { font: style.font, size: style.size };
+  return {
+    pieces,
+    prepared: prepareText(pieces, textStyle, measure),
+    style: textStyle,
+    indent,
+    lineBox: style.size * style.lineHeight,
+    space: style.spaceBefore + style.spaceAfter,
+  };
+}
+
+/** The runs the PDF backend makes of a paragraph (backends/pdf/to-pdfmake.ts `toInlines`). */
+function pdfPieces(content: readonly Inline[], style: BlockStyle): Piece[] {
+  return content.flatMap((inline): Piece[] => {
+    if (inline.type === 'break') return [{ text: '\n', noWrap: false, bold: style.bold, spacing: 0 }];
+    const bold = style.bold || inline.bold === true;
+    const noWrap = inline.noWrap === true;
+    if (figureParts(inline.text))
+      return inline.text
+        .split(/(,\d)/)
+        .filter((piece) => piece !== '')
+        .map((piece) => ({
+          text: piece,
+          noWrap,
+          bold,
+          spacing: piece.startsWith(',') ? -COMMA_SQUEEZE_EM * style.size : 0,
+        }));
+    return [{ text: inline.text, noWrap, bold, spacing: 0 }];
+  });
+}
