@@ -11,7 +11,6 @@ import { readDataDir } from '../src/io/read-data-dir.ts';
 import { yearsOf, fiscalYearLabel } from '../src/plan/fiscal-year.ts';
 import { listDocuments, makeDataDir, readDocuments, runCli } from './helpers/cli.ts';
 import { docxParagraphs, htmlText, pdfInfo, pdfPages, squash } from './helpers/extract.ts';
-import { kinsokuFaults, pdftotextAvailable } from './helpers/kinsoku.ts';
 import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
 import {
   expectedPlan,
@@ -333,19 +332,7 @@ describe('template mistakes', () => {
   });
 });
 
-describe('Japanese line breaking (kinsoku) in the PDF', () => {
-  if (!pdftotextAvailable && process.env.CI === 'true') {
-    it('needs pdftotext in CI', () => {
-      throw new Error('pdftotext（poppler-utils）がありません。CI では .ci/run が入れます');
-    });
-  }
-  it.skipIf(!pdftotextAvailable)(
-    'breaks no line before 、。）」 or small kana, after （「, or inside a number and its counter',
-    () => {
-      expect(kinsokuFaults(path.join(cwd, 'out', PDF))).toEqual([]);
-    },
-  );
-});
+// Line breaking (kinsoku, numbers, stranded characters): tests/line-breaking.test.ts.
 
 describe('the Word file in a real Word reader (LibreOffice)', () => {
   withLibreOffice('opens and converts it to a PDF that holds the plan', async () => {
@@ -353,7 +340,6 @@ describe('the Word file in a real Word reader (LibreOffice)', () => {
     const text = squash((await pdfPages(converted.bytes)).join(''));
     for (const m of plan.measures) expect(text).toContain(squash(`施策${m.number}`) + squash(m.title));
     expect(text).toContain('132,937');
-    if (pdftotextAvailable) expect(kinsokuFaults(converted.file)).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
-// columnWidths: a table's relative widths over a total width → each column's outer width (Word)
-// and text width (pdfmake, and where the height estimate wraps text).
+// columnWidths: a table's relative widths over a total width → each column's text width
+// (pdfmake, and where the height estimate wraps text) and outer width (Word: the same text
+// width once Word takes its cell margins off).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -17,10 +18,10 @@ describe('columnWidths', () => {
     expect(theme.table).toEqual({ cellPadding: { x: 4, y: 3 }, ruleWidth: 0.6, minColumnWidth: 27 });
   });
 
-  it('gives outer widths in proportion to the weights, summing to the total', () => {
-    const { outer } = columnWidths([1, 2, 1], 400, theme);
-    expect(outer).toEqual([100, 200, 100]);
-    expect(sum(outer)).toBe(400);
+  it('gives outer widths of each text width plus its padding and one rule, summing to the total less the last rule', () => {
+    const { outer, content } = columnWidths([1, 2, 1], 400, theme);
+    expect(outer.map((w, i) => w - content[i]!)).toEqual([8.6, 8.6, 8.6].map((w) => expect.closeTo(w, 10)));
+    expect(sum(outer)).toBeCloseTo(400 - 0.6, 10);
   });
 
   it('gives text widths summing to the total less each column’s padding and every rule', () => {
@@ -32,17 +33,16 @@ describe('columnWidths', () => {
     expect(content[1]).toBeCloseTo((usable * 2) / 11, 10);
   });
 
-  it('keeps the weights’ proportions in both outer and text widths', () => {
+  it('keeps the weights’ proportions in the text widths', () => {
     const weights = [17, 22, 22, 22, 17];
-    const { outer, content } = columnWidths(weights, 505.28, theme);
-    for (let i = 1; i < weights.length; i++) {
-      expect(outer[i]! / outer[0]!).toBeCloseTo(weights[i]! / weights[0]!, 10);
+    const { content } = columnWidths(weights, 505.28, theme);
+    for (let i = 1; i < weights.length; i++)
       expect(content[i]! / content[0]!).toBeCloseTo(weights[i]! / weights[0]!, 10);
-    }
-    expect(sum(outer)).toBeCloseTo(505.28, 10);
   });
 
   it('gives one column the whole width, less its padding and its two rules', () => {
-    expect(columnWidths([7], 100, theme)).toEqual({ outer: [100], content: [100 - 8 - 1.2] });
+    const { outer, content } = columnWidths([7], 100, theme);
+    expect(content).toEqual([100 - 8 - 1.2]);
+    expect(outer[0]).toBeCloseTo(100 - 0.6, 10);
   });
 });

@@ -3,7 +3,10 @@
 import type { Theme } from '../theme/theme.ts';
 
 export interface ColumnWidths {
-  /** Each column's full width, padding included: what Word is given. */
+  /**
+   * Each column's full width, padding and its left rule included, as the PDF draws it: what Word
+   * is given, so that Word's text width is the PDF's and lines break alike.
+   */
   readonly outer: readonly number[];
   /** Each column's text width, padding and rules taken off: what pdfmake is given and text wraps in. */
   readonly content: readonly number[];
@@ -13,10 +16,8 @@ export function columnWidths(weights: readonly number[], total: number, theme: T
   const sum = weights.reduce((a, b) => a + b, 0);
   const { cellPadding, ruleWidth } = theme.table;
   const usable = total - weights.length * 2 * cellPadding.x - (weights.length + 1) * ruleWidth;
-  return {
-    outer: weights.map((w) => (total * w) / sum),
-    content: weights.map((w) => (usable * w) / sum),
-  };
+  const content = weights.map((w) => (usable * w) / sum);
+  return { outer: content.map((w) => w + 2 * cellPadding.x + ruleWidth), content };
 }
 
 /** Used when the theme does not say: three characters of table text (9 pt). */

@@ -5,7 +5,7 @@
 //   character further, the text beside a list marker) and lies exactly one line pitch lower. The
 //   pitch is the most common distance between such lines in the document, so that the space
 //   between two paragraphs of a cell (or two rows) does not join them; a line that starts with
-//   a list marker (・, ○, ①…) starts a paragraph of its own;
+//   a list marker (・, ○, ①…) starts a paragraph of its own, and a 目次 entry's page number ends one;
 // - faults: a line that starts with a closing mark or small kana, or ends with an opening
 //   mark (kinsoku); a number whose digits or counter go on to the next line; a paragraph of
 //   two lines or more whose last line holds a single character.
@@ -18,6 +18,8 @@ const NO_END = new Set('（「『【〔〈《［｛([{');
 const COUNTER = /^(年度|年|月|日|円|千円|件|人|回|か所|カ所|％|%|歳|時|分)/;
 /** Marks a list item starts with: its wrapped lines start one character to the right. */
 const MARKER = /^[・○●◎□■◆①-⑳]/;
+/** Leader dots before a page number: the end of a 目次 entry. */
+const LEADER = /(\.{4,}|…{2,}|･{4,})\s*\d+$/;
 
 interface Line {
   readonly page: number;
@@ -31,7 +33,10 @@ interface Line {
 export interface LineFaults {
   readonly lines: number;
   readonly paragraphs: number;
+  /** Lines that start with a closing mark or small kana, or end with an opening mark. */
   readonly kinsoku: string[];
+  /** A number broken from its digits or counter: `p3: …午後8時15 | 分まで…`. */
+  readonly numberSplits: string[];
   /** Paragraphs whose last line is a single character: `p3: …活用周 | 知`. */
   readonly strayCharacters: string[];
 }
@@ -52,6 +57,7 @@ export async function lineFaults(bytes: Uint8Array): Promise<LineFaults> {
       ? undefined
       : open.find((p) => {
           const last = p.at(-1)!;
+          if (LEADER.test(last.text)) return false;
           const textX = MARKER.test(p[0]!.text) ? p[0]!.x + p[0]!.size : p[0]!.x;
           return (
             last.size === line.size &&
@@ -67,6 +73,7 @@ export async function lineFaults(bytes: Uint8Array): Promise<LineFaults> {
     }
   }
   const kinsoku: string[] = [];
+  const numberSplits: string[] = [];
   const strayCharacters: string[] = [];
   for (const paragraph of paragraphs) {
     paragraph.forEach((line, i) => {
@@ -76,7 +83,7 @@ export async function lineFaults(bytes: Uint8Array): Promise<LineFaults> {
       if (NO_END.has(chars.at(-1)!)) kinsoku.push(`${where}: 行末に「${chars.at(-1)}」: ${chars.slice(-20).join('')}`);
       const next = paragraph[i + 1];
       if (next && /[0-9０-９],?$/.test(line.text) && (/^[0-9０-９,]/.test(next.text) || COUNTER.test(next.text)))
-        kinsoku.push(
+        numberSplits.push(
           `${where}: 数の途中で改行: ${chars.slice(-10).join('')} | ${[...next.text].slice(0, 10).join('')}`,
         );
     });
@@ -84,7 +91,7 @@ export async function lineFaults(bytes: Uint8Array): Promise<LineFaults> {
     if (paragraph.length > 1 && [...last.text].length === 1)
       strayCharacters.push(`p${last.page}: ${[...paragraph.at(-2)!.text].slice(-12).join('')} | ${last.text}`);
   }
-  return { lines: lines.length, paragraphs: paragraphs.length, kinsoku, strayCharacters };
+  return { lines: lines.length, paragraphs: paragraphs.length, kinsoku, numberSplits, strayCharacters };
 }
 
 /** Every line of every page, in the order pdfjs gives the text (the order it was drawn). */
