@@ -18,6 +18,8 @@ export const run: Command = async (args, io) => {
     'no-departments': { type: 'boolean', default: false },
     'no-cache': { type: 'boolean', default: false },
     draft: { type: 'boolean', default: false },
+    'binding-margin': { type: 'string' },
+    duplex: { type: 'boolean' },
   });
   if (options['no-departments'] && options.department.length > 0)
     throw new UsageError('--department と --no-departments は同時に指定できません');
@@ -32,6 +34,10 @@ export const run: Command = async (args, io) => {
     .flatMap((m) => m.split(','))
     .map((m) => m.trim())
     .filter((m) => m !== '');
+  const print = {
+    ...(options['binding-margin'] !== undefined ? { bindingMargin: bindingMargin(options['binding-margin']) } : {}),
+    ...(options.duplex !== undefined ? { duplex: options.duplex } : {}),
+  };
   const folders = await inputFolders({ templates: options.templates, dataDir: options.data, cwd: io.cwd });
   const result = await build(
     {
@@ -45,6 +51,7 @@ export const run: Command = async (args, io) => {
       noDepartments: options['no-departments'],
       noCache: options['no-cache'],
       draft: options.draft,
+      print,
     },
     (line) => io.stderr(`${line}\n`),
   );
@@ -57,3 +64,13 @@ export const run: Command = async (args, io) => {
   }
   return EXIT.ok;
 };
+
+/** `--binding-margin 25`: millimetres, as plan.yaml's print.bindingMargin. */
+function bindingMargin(text: string): number {
+  const mm = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(mm) || mm < 0 || mm > 50)
+    throw new UsageError(
+      `--binding-margin はとじしろの幅を mm で 0～50 の数で書いてください（「${text.slice(0, 20)}」が書かれています）`,
+    );
+  return mm;
+}

@@ -4,12 +4,14 @@ export const USAGE = `使い方: keikaku <コマンド> [オプション]
 
 コマンド:
   build [--data DIR] [--out DIR] [--templates DIR] [--format pdf,docx,html] [--measure N]
-        [--department 名前 | --no-departments] [--no-cache] [--draft]
+        [--department 名前 | --no-departments] [--no-cache] [--draft] [--binding-margin MM] [--duplex]
       データを検証し、実施計画と担当課別抜粋（out/担当課別/）を PDF・Word・HTML で書き出します。
       --measure 12 はその施策のページだけを作ります（抜粋は作りません。繰り返し指定可）。
       --department 総務課 はその担当課の抜粋だけを作ります（繰り返し指定可）。
       変わっていない文書は out/.cache から書き出します（--no-cache で全部作り直し）。
       --draft は案（「案」の透かし、roll が写して未確認の年度に印、ファイル名の末尾に _案）を作ります。
+      --binding-margin 25 はとじしろ（mm、既定20）、--duplex は両面印刷向け（偶数ページはとじしろが右、
+      基本方針と施策体系は右ページから）。plan.yaml の print でも指定できます。
   diff (--old DIR | --old-rev REV[:PATH]) [--new DIR] [--out DIR] [--templates DIR] [--format pdf,docx,html]
        [--order new-first|old-first]
       新旧対照表（out/新旧対照表_2024-2026_2025-2027.pdf・.docx）を作ります。--old-rev main は

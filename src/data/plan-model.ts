@@ -21,6 +21,12 @@ export interface Measure extends Omit<MeasureFile, 'initiatives' | 'rows'> {
   readonly file: string;
 }
 
+/** How the plan is printed: the binding side's margin in mm, and whether on both sides. */
+export interface PrintSettings {
+  readonly bindingMargin?: number;
+  readonly duplex?: boolean;
+}
+
 export interface Plan {
   readonly municipality: string;
   readonly title: string;
@@ -28,6 +34,8 @@ export interface Plan {
   /** 策定日 and 改訂日 (YYYY-MM-DD), when the data gives them. */
   readonly adopted?: string;
   readonly revised?: string;
+  /** plan.yaml's print settings (とじしろ, 両面印刷), when it gives them. */
+  readonly print?: PrintSettings;
   /** What this plan calls each level (defaults filled in). */
   readonly labels: PlanLabels;
   /** 事業区分 in printing order (default 新規・継続). */

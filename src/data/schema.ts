@@ -243,6 +243,32 @@ export const planFileSchema = z
           '計画を改訂した日（例: 2025-03-28）。表紙に「令和7年3月改訂」のように印刷する。書かなければ印刷しない',
         ),
       ),
+    print: z
+      .strictObject({
+        bindingMargin: z
+          .number()
+          .min(0)
+          .max(50)
+          .optional()
+          .meta(
+            term(
+              'とじしろ（mm）',
+              '綴じる側の余白（mm、0～50）。既定は20（2穴パンチの穴にかからない幅）。`build --binding-margin` でも指定できる',
+            ),
+          ),
+        duplex: z
+          .boolean()
+          .optional()
+          .meta(
+            term(
+              '両面印刷',
+              'true で両面印刷向け（偶数ページはとじしろが右、基本方針と施策体系は右ページから始まり、間の白紙にはページ番号も印刷しない）。`build --duplex` でも指定できる',
+            ),
+          ),
+        paper: z.literal('A4').optional().meta(term('用紙', '用紙の大きさ。今は A4 だけ')),
+      })
+      .optional()
+      .meta(term('印刷の設定')),
     labels: labelsSchema.optional(),
     statuses: z
       .array(statusSchema)

@@ -133,6 +133,14 @@ function assemblePlan(plan: PlanFile, departments: DepartmentsFile, measures: re
     period: plan.period,
     ...(plan.adopted !== undefined ? { adopted: plan.adopted } : {}),
     ...(plan.revised !== undefined ? { revised: plan.revised } : {}),
+    ...(plan.print !== undefined
+      ? {
+          print: {
+            ...(plan.print.bindingMargin !== undefined ? { bindingMargin: plan.print.bindingMargin } : {}),
+            ...(plan.print.duplex !== undefined ? { duplex: plan.print.duplex } : {}),
+          },
+        }
+      : {}),
     labels: { ...DEFAULT_LABELS, ...plan.labels },
     statuses: plan.statuses ?? DEFAULT_STATUSES,
     tags: plan.tags ?? [],

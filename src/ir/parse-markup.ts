@@ -176,6 +176,14 @@ function toDocument(root: Element): DocumentTree {
   };
 }
 
+function startsOnRight(el: Element): boolean {
+  const start = el.attribs['data-start'];
+  if (start === undefined) return false;
+  if (start !== 'right')
+    throw new MarkupError('section', `data-start は right だけが書けます（「${start.slice(0, 20)}」が書かれています）`, el);
+  return true;
+}
+
 function toSection(el: Element): Section {
   return {
     ...idOf(el),
@@ -183,6 +191,7 @@ function toSection(el: Element): Section {
     ...(el.attribs['data-running-header'] ? { runningHeader: el.attribs['data-running-header'] } : {}),
     ...(el.attribs['data-running-title'] ? { runningTitle: el.attribs['data-running-title'] } : {}),
     pageNumbers: el.attribs['data-page-numbers'] !== 'no',
+    ...(startsOnRight(el) ? { startsOnRight: true } : {}),
     blocks: toBlocks(el.children, 'section'),
   };
 }

@@ -114,6 +114,11 @@ export interface Section {
   readonly runningTitle?: string;
   /** Page numbers in the footer (the cover has none). */
   readonly pageNumbers: boolean;
+  /**
+   * Printed on both sides, the section begins on a right-hand (odd) page, a blank page left
+   * before it when needed (a 基本方針, the 施策体系). No effect on one-sided printing.
+   */
+  readonly startsOnRight?: boolean;
   readonly blocks: readonly Block[];
 }
 

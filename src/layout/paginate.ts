@@ -30,6 +30,9 @@ export async function paginate(
     import('../backends/glyph-coverage.ts'),
   ]);
   const fallback = fallbackCharacters(fonts);
-  const rendered = await renderPdf(toPdfmake(tree, theme, { creationDate, ...(fallback ? { fallback } : {}) }), fonts);
+  const { margin, duplex } = theme.page;
+  const rendered = await renderPdf(toPdfmake(tree, theme, { creationDate, ...(fallback ? { fallback } : {}) }), fonts, {
+    mirrorShift: duplex ? margin.left - margin.right : 0,
+  });
   return { pagination: { headingPages: rendered.pagesById }, pdf: rendered.bytes };
 }

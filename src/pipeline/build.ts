@@ -3,7 +3,9 @@
 import path from 'node:path';
 import type { OutputFormat } from '../backends/backend.ts';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { PrintSettings } from '../data/plan-model.ts';
 import { validatePlan } from '../data/validate.ts';
+import { withPrintSettings } from '../theme/print-settings.ts';
 import { readDataDir } from '../io/read-data-dir.ts';
 import { shownFolder } from '../io/input-folders.ts';
 import { creationDate } from './document-job.ts';
@@ -20,6 +22,8 @@ export interface BuildOptions extends JobSelection {
   readonly formats: readonly OutputFormat[];
   /** `--no-cache`: render everything, and leave out/.cache alone. */
   readonly noCache?: boolean;
+  /** `--binding-margin`, `--duplex`: over plan.yaml's print settings. */
+  readonly print?: PrintSettings;
 }
 
 export interface BuildResult {
@@ -44,7 +48,12 @@ export async function build(options: BuildOptions, log: (line: string) => void =
   const shownDir = (dir: string) => shownFolder(path.resolve(options.cwd, dir), options.cwd);
   const result = await renderAndWrite(
     jobs.jobs,
-    { ...inputs.value, formats: options.formats, creationDate: creationDate(plan) },
+    {
+      ...inputs.value,
+      theme: withPrintSettings(inputs.value.theme, { ...plan.print, ...options.print }),
+      formats: options.formats,
+      creationDate: creationDate(plan),
+    },
     {
       cwd: options.cwd,
       outDir: path.resolve(options.cwd, options.outDir),

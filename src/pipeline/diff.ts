@@ -11,6 +11,7 @@ import { diffPlans } from '../plan/plan-diff.ts';
 import { diffView, type DiffOrder } from '../views/diff-view.ts';
 import { creationDate, type DocumentJob } from './document-job.ts';
 import { loadRenderInputs, validationFor } from './load-inputs.ts';
+import { withPrintSettings } from '../theme/print-settings.ts';
 import { renderAndWrite, type WriteResult } from './render-and-write.ts';
 
 export interface DiffOptions {
@@ -48,7 +49,12 @@ export async function makeDiff(options: DiffOptions, log: (line: string) => void
   const oldShown = oldRead.files[0]?.file.replace(/\/plan\.yaml$/, '') ?? '';
   const result = await renderAndWrite(
     [job],
-    { ...inputs.value, formats: options.formats, creationDate: creationDate(newPlan) },
+    {
+      ...inputs.value,
+      theme: withPrintSettings(inputs.value.theme, newPlan.print),
+      formats: options.formats,
+      creationDate: creationDate(newPlan),
+    },
     {
       cwd: options.cwd,
       outDir: path.resolve(options.cwd, options.outDir),

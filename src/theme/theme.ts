@@ -57,6 +57,12 @@ export const themeSchema = z.strictObject({
     /** Distance of the running header and of the page number from the page edge. */
     headerY: points,
     footerY: points,
+    /**
+     * Printed on both sides: even pages mirror the margins (the binding side on the right), and
+     * sections marked data-start="right" begin on an odd page. Set from plan.yaml's print or
+     * `build --duplex` (theme/print-settings.ts).
+     */
+    duplex: z.boolean().optional(),
   }),
   fonts: z.strictObject({ gothic: fontSchema, mincho: fontSchema }),
   /**

@@ -8,6 +8,10 @@ export const docxBackend: Backend = {
   needsPrintLayout: true,
   render: async ({ tree, theme, print, creationDate }) => {
     if (!print) return { diagnostics: [missingPrintLayout('docx')] };
-    return { bytes: await packDocx(toDocx(tree, theme, print.pagination), creationDate), diagnostics: [] };
+    const document = toDocx(tree, theme, print.pagination);
+    return {
+      bytes: await packDocx(document, creationDate, { mirrorMargins: theme.page.duplex === true }),
+      diagnostics: [],
+    };
   },
 };

@@ -3,18 +3,29 @@
 // that runs on across the documents of a process, so all three are fixed here. Also written
 // here, as the docx library has no option for it: no extra space between Japanese and Latin
 // letters or digits (autoSpaceDE/DN off), which the PDF does not add either, so that Word's
-// lines hold what the PDF's hold.
+// lines hold what the PDF's hold; and mirrored margins for printing on both sides.
 import { Packer, type Document } from 'docx';
 import { repackOfficeZip } from '../office-zip.ts';
 
-export async function packDocx(document: Document, creationDate: Date): Promise<Uint8Array> {
-  return repackOfficeZip(await Packer.toBuffer(document), creationDate, (name, text) =>
-    name === 'word/document.xml'
-      ? renumberBookmarks(text())
-      : name === 'word/styles.xml'
-        ? withoutAutoSpace(text())
-        : undefined,
-  );
+/** `mirrorMargins`: printed on both sides, even pages have the binding margin on the right. */
+export async function packDocx(
+  document: Document,
+  creationDate: Date,
+  { mirrorMargins = false }: { mirrorMargins?: boolean } = {},
+): Promise<Uint8Array> {
+  return repackOfficeZip(await Packer.toBuffer(document), creationDate, (name, text) => {
+    if (name === 'word/document.xml') return renumberBookmarks(text());
+    if (name === 'word/styles.xml') return withoutAutoSpace(text());
+    if (name === 'word/settings.xml' && mirrorMargins) return withMirrorMargins(text());
+    return undefined;
+  });
+}
+
+/** w:mirrorMargins goes before w:defaultTabStop (CT_Settings is a sequence). */
+function withMirrorMargins(xml: string): string {
+  const next = '<w:defaultTabStop ';
+  if (!xml.includes(next)) throw new Error('word/settings.xml has no defaultTabStop to put mirrorMargins before');
+  return xml.replace(next, `<w:mirrorMargins/>${next}`);
 }
 
 function withoutAutoSpace(xml: string): string {

@@ -11,6 +11,7 @@ import {
   HeadingLevel,
   PageNumber,
   Paragraph,
+  SectionType,
   ShadingType,
   Table as DocxTable,
   TableCell as DocxCell,
@@ -127,6 +128,8 @@ function toSection(section: Section, env: DocxEnv): ISectionOptions {
   const footerStyle = styleOf(theme, 'p', 'page-number');
   return {
     properties: {
+      // Printed on both sides: a 基本方針 or the 施策体系 begins on a right-hand page.
+      ...(page.duplex && section.startsOnRight ? { type: SectionType.ODD_PAGE } : {}),
       page: {
         size: { width: twips(page.width), height: twips(page.height) },
         margin: {

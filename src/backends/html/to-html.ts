@@ -14,12 +14,13 @@ const plain = (inlines: readonly Inline[]) => inlineText(inlines, ' ');
 
 /** What rendering one document's blocks needs: the 目次's entries and each heading's HTML level. */
 interface HtmlEnv {
+  readonly theme: Theme;
   readonly headings: readonly TocHeading[];
   readonly levels: ReadonlyMap<Block, number>;
 }
 
 export function toHtml(tree: DocumentTree, theme: Theme): string {
-  const env: HtmlEnv = { headings: tocHeadings(tree), levels: htmlHeadingLevels(tree) };
+  const env: HtmlEnv = { theme, headings: tocHeadings(tree), levels: htmlHeadingLevels(tree) };
   const body = tree.sections.map((s) => section(s, env)).join('\n');
   return `<!doctype html>
 <html lang="${escapeHtml(tree.lang)}">
@@ -71,7 +72,11 @@ function section(s: Section, env: HtmlEnv): string {
   })
     ? 'section'
     : 'div';
-  return `<${tag} class="${escapeHtml(s.style ?? '')}"${id}>\n${s.blocks.map((b) => block(b, env)).join('\n')}\n</${tag}>`;
+  // Printed on both sides, a 基本方針 or the 施策体系 begins on a right-hand page.
+  const classes = [s.style ?? '', ...(s.startsOnRight && env.theme.page.duplex ? ['start-right'] : [])]
+    .join(' ')
+    .trim();
+  return `<${tag} class="${escapeHtml(classes)}"${id}>\n${s.blocks.map((b) => block(b, env)).join('\n')}\n</${tag}>`;
 }
 
 function inlines(content: readonly Inline[]): string {
@@ -169,7 +174,12 @@ const fontClasses = (theme: Theme): string =>
 const WATERMARK_STYLE =
   '.watermark { position: fixed; top: 35%; left: 0; right: 0; margin: 0; text-align: center; font-size: 10rem; color: rgba(0, 0, 0, 0.08); transform: rotate(-30deg); pointer-events: none; }\n';
 
-const stylesheet = (theme: Theme): string => `
+const pt = (points: number) => `${Math.round(points * 100) / 100}pt`;
+
+/** The screen and print stylesheet; print takes the theme's page and margins (mirrored on both sides). */
+function stylesheet(theme: Theme): string {
+  const { top, right, bottom, left } = theme.page.margin;
+  return `
 :root { color: ${theme.colors.text}; background: #fff; }
 body { font-family: ${fontStack(theme, theme.base.font)}; line-height: 1.7; margin: 0 auto; max-width: 60rem; padding: 1rem; line-break: strict; overflow-wrap: anywhere; }
 .skip { position: absolute; left: -9999px; }
@@ -208,6 +218,13 @@ td.align-right { font-variant-numeric: tabular-nums; white-space: nowrap; }
 .unit { text-align: right; font-size: .9rem; }
 .note { font-size: .9rem; }
 @media print {
+  @page { size: ${pt(theme.page.width)} ${pt(theme.page.height)}; margin: ${[top, right, bottom, left].map(pt).join(' ')}; }${
+    theme.page.duplex
+      ? `
+  @page :left { margin-left: ${pt(right)}; margin-right: ${pt(left)}; }
+  .start-right { break-before: right; }`
+      : ''
+  }
   body { max-width: none; padding: 0; font-size: 10pt; }
   .skip, nav, .document-title { display: none; }
   section { break-before: page; margin: 0; }
@@ -219,3 +236,4 @@ td.align-right { font-variant-numeric: tabular-nums; white-space: nowrap; }
   a { color: inherit; text-decoration: none; }
 }
 `;
+}

@@ -49,10 +49,38 @@ export interface RenderedPdf {
   readonly pagesById: ReadonlyMap<string, number>;
 }
 
-export async function renderPdf(definition: TDocumentDefinitions, fonts: FontFiles): Promise<RenderedPdf> {
+/**
+ * `mirrorShift`: printed on both sides, how far even pages move towards their left edge (the
+ * binding margin less the outer one), so that their binding side is on the right. pdfmake lays
+ * every page out with the same margins; an even page's MediaBox is moved instead, which moves
+ * everything on it, header and page number included.
+ */
+export async function renderPdf(
+  definition: TDocumentDefinitions,
+  fonts: FontFiles,
+  { mirrorShift = 0 }: { mirrorShift?: number } = {},
+): Promise<RenderedPdf> {
   registerFonts(fonts);
-  const bytes = new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
+  const output = pdfmake.createPdf(definition, mirrorShift !== 0 ? { bufferPages: true } : {});
+  if (mirrorShift !== 0) {
+    const doc = (await output.getStream()) as unknown as BufferedPdfKit;
+    const { start, count } = doc.bufferedPageRange();
+    for (let i = start; i < start + count; i++) {
+      if ((i + 1) % 2 !== 0) continue;
+      doc.switchToPage(i);
+      const [x0, y0, x1, y1] = doc.page.dictionary.data.MediaBox;
+      doc.page.dictionary.data.MediaBox = [x0 + mirrorShift, y0, x1 + mirrorShift, y1];
+    }
+  }
+  const bytes = new Uint8Array(await output.getBuffer());
   return { bytes, pagesById: pagesById(definition) };
+}
+
+/** The little of pdfkit's document (pdfmake's output stream) that mirroring needs. */
+interface BufferedPdfKit {
+  bufferedPageRange(): { start: number; count: number };
+  switchToPage(index: number): void;
+  page: { dictionary: { data: { MediaBox: [number, number, number, number] } } };
 }
 
 /** pdfmake writes each laid-out node's positions into the definition it was given. */

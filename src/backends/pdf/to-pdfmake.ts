@@ -97,14 +97,22 @@ export function toPdfmake(tree: DocumentTree, theme: Theme, options: PdfOptions)
         }
       : {}),
     defaultStyle: { font: PDF_FONT_FAMILIES[base.font], fontSize: base.size, lineHeight: base.lineHeight },
-    content: tree.sections.map((section) => toSection(section, theme)),
-    // A heading left alone at the foot of a page goes over to the next, with what it heads.
+    content: tree.sections.map((section) =>
+      toSection(section, theme, page.duplex === true && section.startsOnRight === true),
+    ),
+    // A heading left alone at the foot of a page goes over to the next, with what it heads; a
+    // section that starts on the right goes over from an even page.
     pageBreakBefore: (node, helpers) =>
-      node.headlineLevel !== undefined && helpers.getFollowingNodesOnPage().length === 0,
+      (node.headlineLevel !== undefined && helpers.getFollowingNodesOnPage().length === 0) ||
+      (node.style === RECTO_STYLE && node.startPosition.pageNumber % 2 === 0),
   };
 }
 
-function toSection(section: Section, theme: Theme): ContentSection {
+/** `onRight`: printed on both sides, the section begins on a right-hand (odd) page. */
+/** A style name no style dictionary defines: it marks the first block of a right-hand section. */
+const RECTO_STYLE = 'keikaku-starts-on-right';
+
+function toSection(section: Section, theme: Theme, onRight: boolean): ContentSection {
   const { page } = theme;
   const header = section.runningHeader;
   const blocks = section.blocks.map((b) => toBlock(b, theme, false));
@@ -113,6 +121,14 @@ function toSection(section: Section, theme: Theme): ContentSection {
   if (last && typeof last === 'object' && 'margin' in last && Array.isArray(last.margin)) {
     last.margin = [...last.margin.slice(0, 3), 0] as Margins;
   }
+  // Printed on both sides, a section that starts on the right has its first block marked: the
+  // document's pageBreakBefore moves it to the next page when it would start on an even one.
+  // The page it leaves behind (already the section's) stays blank: no header, no page number.
+  const first = blocks[0] as { positions?: { pageNumber: number }[]; style?: string } | undefined;
+  if (onRight && first) first.style = RECTO_STYLE;
+  // Headers are drawn after the content is laid out: the section's first block knows its page.
+  const firstPage = () => first?.positions?.[0]?.pageNumber;
+  const blank = (pageNumber: number) => pageNumber < (firstPage() ?? 0);
   const headerStyle = textStyle(styleOf(theme, 'p', 'running-header'));
   const runningText = (text: string) => (usesFallback ? withFallback(text) : text);
   const title = section.runningTitle;
@@ -120,11 +136,11 @@ function toSection(section: Section, theme: Theme): ContentSection {
     section: blocks,
     header: header
       ? (currentPage: number) => {
+          if (blank(currentPage)) return null;
           const margin: Margins = [page.margin.left, page.headerY, page.margin.right, 0];
           if (!title) return { text: runningText(header), ...headerStyle, margin };
-          // Headers are drawn after the content is laid out: the section's first block knows its page.
-          const first = (blocks[0] as { positions?: { pageNumber: number }[] } | undefined)?.positions?.[0];
-          const continued = first !== undefined && currentPage > first.pageNumber;
+          const start = firstPage();
+          const continued = start !== undefined && currentPage > start;
           const name = [...title].length > 40 ? `${[...title].slice(0, 39).join('')}…` : title;
           return {
             columns: [
@@ -142,11 +158,14 @@ function toSection(section: Section, theme: Theme): ContentSection {
         }
       : null,
     footer: section.pageNumbers
-      ? (pageNumber: number) => ({
-          text: String(pageNumber),
-          ...textStyle(styleOf(theme, 'p', 'page-number')),
-          margin: [0, page.footerY / 2, 0, 0],
-        })
+      ? (pageNumber: number) =>
+          blank(pageNumber)
+            ? null
+            : {
+                text: String(pageNumber),
+                ...textStyle(styleOf(theme, 'p', 'page-number')),
+                margin: [0, page.footerY / 2, 0, 0],
+              }
       : null,
   };
 }
