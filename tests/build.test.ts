@@ -114,7 +114,7 @@ describe('the printed plan (PDF)', () => {
 
   it('gives the 目次 the page number where each 施策 starts', () => {
     for (const m of plan.measures) {
-      const line = new RegExp(`施策\\s*${m.number}\\s*${m.title.replace(/[()（）]/g, '.')}[.\\s]*(\\d+)`).exec(
+      const line = new RegExp(`施策\\s*${m.number}\\s*${m.title.replace(/[()（）]/g, '.')}[.…\\s]*(\\d+)`).exec(
         pdfText[1]!,
       );
       expect(line, `施策${m.number}`).not.toBeNull();

@@ -426,8 +426,11 @@ describe('a table that cannot fit the page', () => {
     const line = source.split('\n').findIndex((l) => l.includes('<table class="summary"')) + 1;
     const run = await runCli(['build', '--data', dir, '--templates', templates, '--out', 'out'], path.dirname(dir));
     expect(run.code).toBe(1);
+    // A year column's text width: 15 of 17 + 26 + 5 × 15 + 15 = 133 parts of the A4 page less its
+    // margins (20 mm binding side, 45 pt outer) and 8 columns' padding (8 pt) and 9 rules (0.6 pt).
+    const yearColumn = ((595.28 - (20 * 72) / 25.4 - 45 - 8 * 8 - 9 * 0.6) * 15) / 133;
     expect(errorLines(run.stdout + run.stderr)).toEqual([
-      `templates/partials/budget-summary.hbs:${line}:5: エラー: 表「事業費総括表（施策別、単位：千円）」: 8列のうち3列目の文字の幅が49.2ptしかなく、用紙の幅に収まりません（最低60pt。theme.yaml の table.minColumnWidth）。年度の列が多すぎないか、data-widths の比を見直してください`,
+      `templates/partials/budget-summary.hbs:${line}:5: エラー: 表「事業費総括表（施策別、単位：千円）」: 8列のうち3列目の文字の幅が${yearColumn.toFixed(1)}ptしかなく、用紙の幅に収まりません（最低60pt。theme.yaml の table.minColumnWidth）。年度の列が多すぎないか、data-widths の比を見直してください`,
     ]);
     await expect(readdir(path.join(path.dirname(dir), 'out'))).rejects.toThrow();
   });

@@ -13,6 +13,7 @@ describe('allowedKeysAt', () => {
       'period',
       'adopted',
       'revised',
+      'print',
       'labels',
       'statuses',
       'tags',
@@ -23,6 +24,7 @@ describe('allowedKeysAt', () => {
 
   it('walks into list items and optional objects', () => {
     expect(allowedKeysAt(planFileSchema, ['policies', 0, 'basicMeasures', 1])).toEqual(['number', 'code', 'title']);
+    expect(allowedKeysAt(planFileSchema, ['print'])).toEqual(['bindingMargin', 'duplex', 'paper']);
     expect(allowedKeysAt(planFileSchema, ['labels'])).toEqual([
       'policy',
       'basicMeasure',

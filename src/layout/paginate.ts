@@ -5,6 +5,7 @@
 import type { FontFiles } from '../backends/fonts.ts';
 import type { DocumentTree } from '../ir/types.ts';
 import type { Theme } from '../theme/theme.ts';
+import { textMeasure } from './text-measure.ts';
 
 export interface Pagination {
   /** The page each heading with an id starts on. */
@@ -31,7 +32,12 @@ export async function paginate(
   ]);
   const fallback = fallbackCharacters(fonts);
   const { margin, duplex } = theme.page;
-  const rendered = await renderPdf(toPdfmake(tree, theme, { creationDate, ...(fallback ? { fallback } : {}) }), fonts, {
+  const definition = toPdfmake(tree, theme, {
+    creationDate,
+    measure: textMeasure(fonts),
+    ...(fallback ? { fallback } : {}),
+  });
+  const rendered = await renderPdf(definition, fonts, {
     mirrorShift: duplex ? margin.left - margin.right : 0,
   });
   return { pagination: { headingPages: rendered.pagesById }, pdf: rendered.bytes };

@@ -5,7 +5,8 @@
 //   character further, the text beside a list marker) and lies exactly one line pitch lower. The
 //   pitch is the most common distance between such lines in the document, so that the space
 //   between two paragraphs of a cell (or two rows) does not join them; a line that starts with
-//   a list marker (・, ○, ①…) starts a paragraph of its own, and a 目次 entry's page number ends one;
+//   a list marker (・, ○, ①…) starts a paragraph of its own, a 目次 entry's leader ends one, and
+//   a page number alone is one;
 // - faults: a line that starts with a closing mark or small kana, or ends with an opening
 //   mark (kinsoku); a number whose digits or counter go on to the next line; a paragraph of
 //   two lines or more whose last line holds a single character.
@@ -18,8 +19,10 @@ const NO_END = new Set('（「『【〔〈《［｛([{');
 const COUNTER = /^(年度|年|月|日|円|千円|件|人|回|か所|カ所|％|%|歳|時|分)/;
 /** Marks a list item starts with: its wrapped lines start one character to the right. */
 const MARKER = /^[・○●◎□■◆①-⑳]/;
-/** Leader dots before a page number: the end of a 目次 entry. */
-const LEADER = /(\.{4,}|…{2,}|･{4,})\s*\d+$/;
+/** Leader dots (and the page number): the end of a 目次 entry. */
+const LEADER = /(\.{4,}|…{2,}|･{4,})\s*\d*$/;
+/** A page number alone (in the 目次's number column, or a page's foot). */
+const PAGE_NUMBER = /^\d+$/;
 
 interface Line {
   readonly page: number;
@@ -53,18 +56,19 @@ export async function lineFaults(bytes: Uint8Array): Promise<LineFaults> {
       open.length = 0;
     }
     // A list marker starts an item of its own, even one pitch below the previous item.
-    const continued = MARKER.test(line.text)
-      ? undefined
-      : open.find((p) => {
-          const last = p.at(-1)!;
-          if (LEADER.test(last.text)) return false;
-          const textX = MARKER.test(p[0]!.text) ? p[0]!.x + p[0]!.size : p[0]!.x;
-          return (
-            last.size === line.size &&
-            Math.abs(last.y - line.y - (pitch.get(line.size) ?? Infinity)) < 0.3 &&
-            (Math.abs(line.x - p[0]!.x) < 0.6 || Math.abs(line.x - textX) < 0.6)
-          );
-        });
+    const continued =
+      MARKER.test(line.text) || PAGE_NUMBER.test(line.text)
+        ? undefined
+        : open.find((p) => {
+            const last = p.at(-1)!;
+            if (LEADER.test(last.text) || PAGE_NUMBER.test(last.text)) return false;
+            const textX = MARKER.test(p[0]!.text) ? p[0]!.x + p[0]!.size : p[0]!.x;
+            return (
+              last.size === line.size &&
+              Math.abs(last.y - line.y - (pitch.get(line.size) ?? Infinity)) < 0.3 &&
+              (Math.abs(line.x - p[0]!.x) < 0.6 || Math.abs(line.x - textX) < 0.6)
+            );
+          });
     if (continued) continued.push(line);
     else {
       const paragraph = [line];

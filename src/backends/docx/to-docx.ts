@@ -12,6 +12,7 @@ import {
   PageNumber,
   Paragraph,
   SectionType,
+  TabStopType,
   ShadingType,
   Table as DocxTable,
   TableCell as DocxCell,
@@ -124,10 +125,11 @@ interface DocxEnv {
 function toSection(section: Section, env: DocxEnv): ISectionOptions {
   const theme = env.theme;
   const page = theme.page;
-  const headerStyle = styleOf(theme, 'p', 'running-header');
-  const footerStyle = styleOf(theme, 'p', 'page-number');
   return {
     properties: {
+      // A 施策's pages name it at the top left, with （続き） from its second page: Word's own
+      // first-page header carries the name alone, the other pages' the name continued.
+      ...(section.runningTitle ? { titlePage: true } : {}),
       // Printed on both sides: a 基本方針 or the 施策体系 begins on a right-hand page.
       ...(page.duplex && section.startsOnRight ? { type: SectionType.ODD_PAGE } : {}),
       page: {
@@ -142,38 +144,63 @@ function toSection(section: Section, env: DocxEnv): ISectionOptions {
         },
       },
     },
-    headers: {
-      default: new Header({
-        // A header holds at least one paragraph (OOXML); an empty one stops the previous section's showing.
-        children: [
-          ...(env.watermark
-            ? [
-                new Paragraph({
-                  alignment: AlignmentType.RIGHT,
-                  children: [new TextRun({ text: `【${env.watermark}】`, bold: true, size: 32, color: '888888' })],
-                }),
-              ]
-            : []),
-          section.runningHeader
-            ? paragraph(theme, [{ type: 'text', text: section.runningHeader }], headerStyle)
-            : new Paragraph({}),
-        ],
-      }),
-    },
-    footers: {
-      default: new Footer({
-        children: section.pageNumbers
-          ? [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT], ...runStyle(theme, footerStyle) })],
-              }),
-            ]
-          : [new Paragraph({})],
-      }),
-    },
+    headers: section.runningTitle
+      ? {
+          first: runningHeader(section, env, section.runningTitle),
+          default: runningHeader(section, env, `${section.runningTitle}${theme.words.continued}`),
+        }
+      : { default: runningHeader(section, env) },
+    footers: section.runningTitle
+      ? { first: pageFooter(section, env), default: pageFooter(section, env) }
+      : { default: pageFooter(section, env) },
     children: section.blocks.flatMap((b) => toBlock(b, contentWidth(theme), env)),
   };
+}
+
+/** The running header: the section's title at the left (a 施策), the document's at the right. */
+function runningHeader(section: Section, env: DocxEnv, title?: string): Header {
+  const theme = env.theme;
+  const style = styleOf(theme, 'p', 'running-header');
+  const text = section.runningHeader;
+  // A header holds at least one paragraph (OOXML); an empty one stops the previous section's showing.
+  const line = !text
+    ? new Paragraph({})
+    : title
+      ? new Paragraph({
+          tabStops: [{ type: TabStopType.RIGHT, position: twips(contentWidth(theme)) }],
+          children: [
+            new TextRun({ text: title, ...runStyle(theme, style) }),
+            new TextRun({ text: `\t${text}`, ...runStyle(theme, style) }),
+          ],
+        })
+      : paragraph(theme, [{ type: 'text', text }], style);
+  return new Header({
+    children: [
+      ...(env.watermark
+        ? [
+            new Paragraph({
+              alignment: AlignmentType.RIGHT,
+              children: [new TextRun({ text: `【${env.watermark}】`, bold: true, size: 32, color: '888888' })],
+            }),
+          ]
+        : []),
+      line,
+    ],
+  });
+}
+
+function pageFooter(section: Section, env: DocxEnv): Footer {
+  const style = styleOf(env.theme, 'p', 'page-number');
+  return new Footer({
+    children: section.pageNumbers
+      ? [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            children: [new TextRun({ children: [PageNumber.CURRENT], ...runStyle(env.theme, style) })],
+          }),
+        ]
+      : [new Paragraph({})],
+  });
 }
 
 function runStyle(theme: Theme, style: BlockStyle): IRunOptions {

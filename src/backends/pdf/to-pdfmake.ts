@@ -12,11 +12,22 @@ import type {
 } from 'pdfmake/interfaces.js';
 import { inlineText } from '../../ir/queries.ts';
 import { rowGroups, toGrid, type GridSlot } from '../../ir/table-grid.ts';
-import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
+import type {
+  Block,
+  DocumentTree,
+  Heading,
+  Inline,
+  Section,
+  Table,
+  TableCell,
+  TableOfContents,
+} from '../../ir/types.ts';
 import { columnWidths } from '../../layout/columns.ts';
 import { estimateBlockHeight, estimateRowsHeight } from '../../layout/estimate-height.ts';
 import { COMMA_SQUEEZE_EM, figureParts } from '../../layout/number-runs.ts';
 import { splitTallGroup } from '../../layout/split-tall-groups.ts';
+import { breakLines } from '../../layout/line-breaks.ts';
+import type { Measure } from '../../layout/text-measure.ts';
 import {
   contentHeight,
   contentWidth,
@@ -36,17 +47,21 @@ export interface PdfOptions {
   readonly creationDate: Date;
   /** The characters to print in the fallback font (glyph-coverage.ts); absent: none. */
   readonly fallback?: (char: string) => boolean;
+  /** How wide text prints (layout/text-measure.ts): the running header's 施策 is cut to fit its line. */
+  readonly measure?: Measure;
 }
 
 // The fallback test of the document being converted (toPdfmake is synchronous and not re-entered).
 let usesFallback: PdfOptions['fallback'];
+let measureText: PdfOptions['measure'];
 
 /**
  * The bookmark outline of the document being converted: the id of the latest 目次 heading at each
  * level, so that a heading's bookmark goes under the one above it (基本方針 › 基本施策 › 施策).
  */
 let outlineParents: string[] = [];
-let outlineCount = 0;
+/** Each heading of the 目次 and its anchor (its own id, or one made for it), in document order. */
+let tocEntries: { heading: Heading; id: string }[] = [];
 
 /**
  * A text as pdfmake runs: as it is, or cut where characters need the fallback font, those
@@ -67,8 +82,9 @@ function withFallback(text: string, run: Omit<ContentText, 'text'> = {}): Conten
 
 export function toPdfmake(tree: DocumentTree, theme: Theme, options: PdfOptions): TDocumentDefinitions {
   usesFallback = options.fallback;
+  measureText = options.measure;
   outlineParents = [];
-  outlineCount = 0;
+  tocEntries = tocHeadingsOf(tree);
   const { page } = theme;
   const base = theme.base;
   return {
@@ -109,6 +125,23 @@ export function toPdfmake(tree: DocumentTree, theme: Theme, options: PdfOptions)
 }
 
 /** `onRight`: printed on both sides, the section begins on a right-hand (odd) page. */
+const HEADER_GAP = 12;
+
+/**
+ * The 施策 in the running header, cut with … so that it and the header's own text stay on one
+ * line each (a long 施策 name beside an excerpt's 担当課 would wrap into the page's text).
+ */
+function fitRunningTitle(title: string, suffix: string, right: string, style: BlockStyle, width: number): string {
+  const chars = [...title];
+  if (!measureText) return chars.length > 40 ? `${chars.slice(0, 39).join('')}…` : title;
+  const em = (text: string) => measureText!(text, style.font, style.bold) * style.size;
+  const room = width - em(right) - em(suffix);
+  if (em(title) <= room) return title;
+  let n = chars.length;
+  while (n > 1 && em(`${chars.slice(0, n).join('')}…`) > room) n--;
+  return `${chars.slice(0, n).join('')}…`;
+}
+
 /** A style name no style dictionary defines: it marks the first block of a right-hand section. */
 const RECTO_STYLE = 'keikaku-starts-on-right';
 
@@ -141,18 +174,25 @@ function toSection(section: Section, theme: Theme, onRight: boolean): ContentSec
           if (!title) return { text: runningText(header), ...headerStyle, margin };
           const start = firstPage();
           const continued = start !== undefined && currentPage > start;
-          const name = [...title].length > 40 ? `${[...title].slice(0, 39).join('')}…` : title;
+          const suffix = continued ? theme.words.continued : '';
+          const name = fitRunningTitle(
+            title,
+            suffix,
+            header,
+            styleOf(theme, 'p', 'running-header'),
+            contentWidth(theme) - HEADER_GAP,
+          );
           return {
             columns: [
               {
-                text: runningText(`${name}${continued ? theme.words.continued : ''}`),
+                text: runningText(`${name}${suffix}`),
                 ...headerStyle,
                 alignment: 'left' as const,
                 width: '*',
               },
               { text: runningText(header), ...headerStyle, width: 'auto' },
             ],
-            columnGap: 12,
+            columnGap: HEADER_GAP,
             margin,
           };
         }
@@ -215,7 +255,7 @@ function toBlock(block: Block, theme: Theme, inTable: boolean): Content {
     case 'heading': {
       const style = styleOf(theme, `h${block.level}`, block.style);
       // A heading in the 目次 is a bookmark too, under the last 目次 heading of the level above.
-      const id = block.id ?? (block.toc ? `outline-${++outlineCount}` : undefined);
+      const id = block.id ?? tocEntries.find((e) => e.heading === block)?.id;
       const outline =
         block.toc && id !== undefined
           ? {
@@ -235,13 +275,6 @@ function toBlock(block: Block, theme: Theme, inTable: boolean): Content {
         margin: blockMargin(style),
         ...(id !== undefined ? { id } : {}),
         ...outline,
-        ...(block.toc
-          ? {
-              tocItem: true,
-              tocStyle: textStyle(styleOf(theme, 'p', `toc-${block.level}`)),
-              tocMargin: [(block.level - 1) * 14, 0, 0, 2] as Margins,
-            }
-          : {}),
         headlineLevel: block.level,
       };
     }
@@ -281,23 +314,110 @@ function toBlock(block: Block, theme: Theme, inTable: boolean): Content {
       return { stack, ...(block.keepTogether && fits ? { unbreakable: true } : {}) };
     }
     case 'toc':
-      return {
-        toc: {
-          ...(block.title
-            ? {
-                title: {
-                  text: block.title,
-                  ...textStyle(styleOf(theme, 'h1')),
-                  margin: [0, 0, 0, 12] as Margins,
-                  // The 目次 itself is the first bookmark.
-                  id: 'toc',
-                  outline: true,
-                },
-              }
-            : {}),
-        },
-      };
+      return tableOfContents(block, theme);
   }
+}
+
+function tocHeadingsOf(tree: DocumentTree): { heading: Heading; id: string }[] {
+  const entries: { heading: Heading; id: string }[] = [];
+  const visit = (blocks: readonly Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'heading' && b.toc) entries.push({ heading: b, id: b.id ?? `outline-${entries.length + 1}` });
+      else if (b.type === 'group') visit(b.blocks);
+    }
+  };
+  for (const section of tree.sections) visit(section.blocks);
+  return entries;
+}
+
+/** How far each level of the 目次 is indented, in points. */
+const TOC_INDENT = 14;
+/** The leader between an entry and its page number. */
+const LEADER = '…';
+
+/**
+ * The 目次: one row per heading, its text and leader dots up to its page number (pdfmake's
+ * pageReference, filled in after the layout), both linked to the heading. The leader fills
+ * the entry's last line, measured as pdfmake breaks it.
+ */
+function tableOfContents(toc: TableOfContents, theme: Theme): Content {
+  // The page number's column: as wide as pdfmake's stand-in for a page number (00000) in the
+  // largest 目次 style, so that no stand-in wraps.
+  const styles = tocEntries.map(({ heading }) => styleOf(theme, 'p', `toc-${heading.level}`));
+  const numberWidth = Math.max(
+    0,
+    ...styles.map((s) => (measureText ? measureText('00000', s.font, s.bold) * s.size : s.size * 2.5)),
+  );
+  const width = contentWidth(theme) - numberWidth;
+  const rows = tocEntries.map(({ heading, id }, i) => {
+    const style = styles[i]!;
+    const indent = (heading.level - 1) * TOC_INDENT;
+    const text = toInlines(heading.content, style.size);
+    let leader = '';
+    if (measureText) {
+      const textWidth = width - indent;
+      const pieces = text.map((run) => ({
+        text: typeof run.text === 'string' ? run.text : '',
+        noWrap: run.noWrap === true,
+        bold: style.bold || run.bold === true,
+        spacing: typeof run.characterSpacing === 'number' ? run.characterSpacing : 0,
+      }));
+      const lines = breakLines(pieces, textWidth, style, measureText);
+      const last = measureText(lines.at(-1) ?? '', style.font, style.bold) * style.size;
+      const dot = measureText(LEADER, style.font, style.bold) * style.size;
+      // Half a character clear of the text and of the number.
+      const count = Math.floor((textWidth - last - style.size) / dot);
+      if (count >= 2) leader = LEADER.repeat(count);
+    }
+    const margin: Margins = [0, style.spaceBefore, 0, style.spaceAfter];
+    return [
+      {
+        text: [...text, ...(leader ? [{ text: leader, noWrap: true, bold: false }] : [])],
+        ...textStyle(style),
+        alignment: 'left' as const,
+        linkToDestination: id,
+        margin: [indent, margin[1], 0, margin[3]] as Margins,
+      },
+      {
+        text: [{ pageReference: id }],
+        ...textStyle(style),
+        alignment: 'right' as const,
+        linkToDestination: id,
+        margin,
+      },
+    ];
+  });
+  return {
+    stack: [
+      ...(toc.title
+        ? [
+            {
+              text: toc.title,
+              ...textStyle(styleOf(theme, 'h1')),
+              margin: [0, 0, 0, 12] as Margins,
+              // The 目次 itself is the first bookmark.
+              id: 'toc',
+              outline: true,
+            },
+          ]
+        : []),
+      ...(rows.length > 0
+        ? [
+            {
+              table: { widths: [width, numberWidth], body: rows, dontBreakRows: true },
+              layout: {
+                hLineWidth: () => 0,
+                vLineWidth: () => 0,
+                paddingLeft: () => 0,
+                paddingRight: () => 0,
+                paddingTop: () => 0,
+                paddingBottom: () => 0,
+              },
+            },
+          ]
+        : []),
+    ],
+  };
 }
 
 function toTable(table: Table, theme: Theme, totalWidth: number): Content {
