@@ -180,7 +180,11 @@ function startsOnRight(el: Element): boolean {
   const start = el.attribs['data-start'];
   if (start === undefined) return false;
   if (start !== 'right')
-    throw new MarkupError('section', `data-start は right だけが書けます（「${start.slice(0, 20)}」が書かれています）`, el);
+    throw new MarkupError(
+      'section',
+      `data-start は right だけが書けます（「${start.slice(0, 20)}」が書かれています）`,
+      el,
+    );
   return true;
 }
 
