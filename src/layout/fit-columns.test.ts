@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block, Table, TableCell } from '../ir/types.ts';
 import { parseTheme } from '../theme/parse-theme.ts';
 import { columnWidths } from './columns.ts';
-import { fitTable } from './fit-columns.ts';
+import { fitTable, GRID_CLEARANCE, onCharacterGrid } from './fit-columns.ts';
 import { breakLines, type Piece } from './line-breaks.ts';
 import type { Measure } from './text-measure.ts';
 
@@ -86,7 +86,7 @@ describe('fitTable', () => {
     expect(linesIn('人権教育の推進です', capped[0]!).at(-1)).toBe('です');
   });
 
-  it('leaves the widths as declared when the limits hold them, or when nothing would improve', () => {
+  it('leaves the widths as declared (on the half-character grid) when the limits hold them, or when nothing would improve', () => {
     const [first, second] = stranded.widths as [number, number];
     const held = fitTable(
       { ...stranded, minWidths: [first, second], maxWidths: [first, second] },
@@ -94,9 +94,26 @@ describe('fitTable', () => {
       theme,
       measure,
     );
-    expect(held).toEqual(declared);
+    expect(held).toEqual(onCharacterGrid(declared, size / 2));
     const short = table([1, 1], [['あ', 'い']]);
-    expect(fitTable(short, total, theme, measure)).toEqual(columnWidths(short.widths, total, theme).content);
+    expect(fitTable(short, total, theme, measure)).toEqual(
+      onCharacterGrid(columnWidths(short.widths, total, theme).content, size / 2),
+    );
+  });
+
+  it('puts every column but the widest a third of a point past a whole number of half characters', () => {
+    const widths = [70.1, 100.9, 200, 33.33];
+    const snapped = onCharacterGrid(widths, 4.5);
+    expect(snapped.reduce((a, b) => a + b, 0)).toBeCloseTo(
+      widths.reduce((a, b) => a + b, 0),
+      9,
+    );
+    snapped.forEach((w, c) => {
+      if (c === 2) return; // the widest takes the rest
+      expect(w).toBeLessThanOrEqual(widths[c]!);
+      expect((w - GRID_CLEARANCE) / 4.5).toBeCloseTo(Math.round((w - GRID_CLEARANCE) / 4.5), 9);
+    });
+    expect(snapped.slice(0, 2)).toEqual([67.8, 99.3]);
   });
 
   it('gives the width a figure column does not use to the text beside it when that saves lines', () => {

@@ -59,7 +59,10 @@ export function fitTables(tree: DocumentTree, theme: Theme, measure: Measure): D
 
 /** Each column's text width in points, summing to the table's usable width. */
 export function fitTable(table: Table, total: number, theme: Theme, measure: Measure): number[] {
-  const declared = columnWidths(table.widths, total, theme).content;
+  const size = styleOf(theme, 'td', undefined, true).size;
+  const half = size / 2;
+  // On the grid of half characters (onCharacterGrid), so that every width tried is too.
+  const declared = onCharacterGrid(columnWidths(table.widths, total, theme).content, half);
   const columns = declared.length;
   // Limits are in the units of data-widths: the same share of the table's text width.
   const unit = declared.reduce((a, b) => a + b, 0) / table.widths.reduce((a, b) => a + b, 0);
@@ -86,9 +89,7 @@ export function fitTable(table: Table, total: number, theme: Theme, measure: Mea
   // Widths move in half characters from the declared ones: line breaks change only where a
   // width crosses a multiple of a half-width character, so this loses little, and each column
   // has few widths to try. Each cell is worked out once per width it is tried at.
-  const size = styleOf(theme, 'td', undefined, true).size;
   const lineBox = size * styleOf(theme, 'td', undefined, true).lineHeight;
-  const half = size / 2;
   const lowest = declared.map((w, c) => Math.min(0, Math.ceil((min[c]! - w) / half - 1e-9)));
   const highest = declared.map((w, c) => Math.max(0, Math.floor((max[c]! - w) / half + 1e-9)));
 
@@ -174,6 +175,30 @@ export function fitTable(table: Table, total: number, theme: Theme, measure: Mea
     }
   }
   return declared.map((w, c) => w + steps[c]! * half);
+}
+
+/**
+ * How far past a whole number of half characters a column's text width is set. Word and
+ * LibreOffice round widths to twentieths of a point and measure a little differently: a line
+ * that fills a PDF column to within a hair may not fit theirs, and a hair more room lets theirs
+ * take a character the PDF's does not. A third of a point clear of both, the formats break lines
+ * alike.
+ */
+export const GRID_CLEARANCE = 0.3;
+
+/**
+ * The widths snapped down to a whole number of half characters plus the clearance, but for the
+ * widest column, which takes what the others gave up (the table keeps its width).
+ */
+export function onCharacterGrid(widths: readonly number[], half: number): number[] {
+  const widest = widths.indexOf(Math.max(...widths));
+  const snapped = widths.map((w, c) =>
+    c === widest || w < half + GRID_CLEARANCE
+      ? w
+      : Math.floor((w - GRID_CLEARANCE) / half + 1e-9) * half + GRID_CLEARANCE,
+  );
+  snapped[widest]! += widths.reduce((a, b) => a + b, 0) - snapped.reduce((a, b) => a + b, 0);
+  return snapped;
 }
 
 const breakWidth = (piece: Piece, style: TextStyle, measure: Measure) =>

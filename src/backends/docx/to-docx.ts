@@ -9,6 +9,7 @@ import {
   Footer,
   Header,
   HeadingLevel,
+  LineRuleType,
   PageNumber,
   Paragraph,
   SectionType,
@@ -81,7 +82,7 @@ export function toDocx(tree: DocumentTree, theme: Theme, pagination?: Pagination
       default: {
         document: {
           run: { font: font(theme, theme.base.font), size: halfPoints(theme.base.size), language: LANGUAGE },
-          paragraph: { spacing: { line: lineSpacing(styleOf(theme, 'p')) } },
+          paragraph: { spacing: { ...lineSpacing(styleOf(theme, 'p')) } },
         },
         ...headingStyles(theme),
       },
@@ -102,7 +103,7 @@ function headingStyles(theme: Theme) {
         language: LANGUAGE,
       },
       paragraph: {
-        spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), line: lineSpacing(style) },
+        spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), ...lineSpacing(style) },
         keepNext: true,
       },
     };
@@ -110,8 +111,15 @@ function headingStyles(theme: Theme) {
   return { heading1: entry(1), heading2: entry(2), heading3: entry(3), heading4: entry(4) };
 }
 
-/** Line spacing in 240ths of a line ("auto" rule): BIZ UD's 1.0 em box needs an explicit value. */
-const lineSpacing = (style: BlockStyle) => Math.round(240 * style.lineHeight * 0.85);
+/**
+ * Line spacing: exactly the PDF's line (size × lineHeight), so that Word and LibreOffice put as
+ * many lines on a page as the PDF does and the two page alike ("auto" spacing follows each
+ * font's own line gap, which BIZ UD makes taller).
+ */
+const lineSpacing = (style: BlockStyle) => ({
+  line: twips(style.size * style.lineHeight),
+  lineRule: LineRuleType.EXACT,
+});
 
 /** What the conversion of one document shares between its blocks. */
 interface DocxEnv {
@@ -244,7 +252,7 @@ function paragraph(
   return new Paragraph({
     children: runs(theme, inlines, style),
     alignment: ALIGN[extra.align ?? style.align],
-    spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), line: lineSpacing(style) },
+    spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), ...lineSpacing(style) },
     ...(extra.keepNext ? { keepNext: true, keepLines: true } : {}),
     ...(extra.indent ? { indent: extra.indent } : {}),
   });
@@ -265,7 +273,7 @@ function toBlock(
         new Paragraph({
           heading: HEADING_LEVELS[block.level - 1],
           alignment: ALIGN[style.align],
-          spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), line: lineSpacing(style) },
+          spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), ...lineSpacing(style) },
           keepNext: true,
           children: block.id ? [new Bookmark({ id: block.id, children: content })] : content,
         }),
@@ -377,7 +385,14 @@ function toCell(cell: TableCell, width: number, env: DocxEnv, keepNext: boolean)
     width: { size: width, type: WidthType.DXA },
     ...(cell.rowSpan > 1 ? { rowSpan: cell.rowSpan } : {}),
     ...(cell.colSpan > 1 ? { columnSpan: cell.colSpan } : {}),
-    margins: { top: twips(padding.y), bottom: twips(padding.y), left: twips(padding.x), right: twips(padding.x) },
+    // Each side's margin takes half the column's rule too (layout/columns.ts gives Word the text
+    // width plus the padding and one rule): Word's text is then exactly as wide as the PDF's.
+    margins: {
+      top: twips(padding.y),
+      bottom: twips(padding.y),
+      left: twips(padding.x + theme.table.ruleWidth / 2),
+      right: twips(padding.x + theme.table.ruleWidth / 2),
+    },
     ...(cell.header
       ? {
           shading: { type: ShadingType.CLEAR, fill: officeColor(theme.colors.headerFill), color: 'auto' },
