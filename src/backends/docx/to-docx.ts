@@ -8,8 +8,6 @@ import {
   Document,
   Footer,
   Header,
-  HeadingLevel,
-  LineRuleType,
   PageNumber,
   Paragraph,
   SectionType,
@@ -24,22 +22,27 @@ import {
   VerticalAlignTable,
   WidthType,
   Bookmark,
-  type IRunOptions,
   type ISectionOptions,
 } from 'docx';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
 import { tocHeadings } from '../../ir/queries.ts';
 import { rowGroups, toGrid } from '../../ir/table-grid.ts';
 import { columnWidths } from '../../layout/columns.ts';
-import { COMMA_SQUEEZE_EM, COMMA_WIDTH_EM, figureParts } from '../../layout/number-runs.ts';
+import { figureParts } from '../../layout/number-runs.ts';
 import { estimateBlockHeight, estimateRowsHeight } from '../../layout/estimate-height.ts';
 import type { Pagination } from '../../layout/paginate.ts';
 import { contentHeight, contentWidth, styleOf, type BlockStyle, type Theme } from '../../theme/styles.ts';
 import { officeColor } from '../../theme/theme.ts';
-
-const TWIPS_PER_POINT = 20;
-const twips = (points: number) => Math.round(points * TWIPS_PER_POINT);
-const halfPoints = (points: number) => Math.round(points * 2);
+import {
+  ALIGN,
+  COMMA_STYLE,
+  halfPoints,
+  lineSpacing,
+  twips,
+  TWIPS_PER_POINT,
+  WordStyles,
+  type WordStyle,
+} from './word-styles.ts';
 
 const LANGUAGE = { value: 'ja-JP', eastAsia: 'ja-JP' } as const;
 const font = (theme: Theme, role: BlockStyle['font']) => {
@@ -47,22 +50,18 @@ const font = (theme: Theme, role: BlockStyle['font']) => {
   return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
 };
 
-const HEADING_LEVELS = [
-  HeadingLevel.HEADING_1,
-  HeadingLevel.HEADING_2,
-  HeadingLevel.HEADING_3,
-  HeadingLevel.HEADING_4,
-] as const;
-
 /**
  * `pagination`: the page of each heading in the print layout, written into the 目次 so that it
- * shows page numbers before Word updates its fields (LibreOffice never does on its own). The
- * Word file is laid out alike (same page size, margins and breaks); Word refreshes them on open.
+ * shows page numbers without Word updating its fields (it does not ask to on opening; staff can
+ * update the field). The Word file is laid out alike (same page size, margins, line pitch and
+ * text widths), every paragraph through a named style (word-styles.ts).
  */
 export function toDocx(tree: DocumentTree, theme: Theme, pagination?: Pagination): Document {
   const headingPages = pagination?.headingPages;
+  const styles = new WordStyles(theme, (role) => font(theme, role));
   const env: DocxEnv = {
     theme,
+    styles,
     ...(tree.watermark ? { watermark: tree.watermark } : {}),
     tocEntries: tocHeadings(tree).map((h) => ({
       title: h.title,
@@ -71,59 +70,33 @@ export function toDocx(tree: DocumentTree, theme: Theme, pagination?: Pagination
       ...(headingPages?.has(h.id) ? { page: headingPages.get(h.id)! } : {}),
     })),
   };
+  // Converted first: the paragraphs name the styles the document then defines.
+  const sections = tree.sections.map((section) => toSection(section, env));
   return new Document({
     title: tree.title,
     ...(tree.subject ? { subject: tree.subject } : {}),
     creator: tree.author ?? 'keikaku',
     lastModifiedBy: 'keikaku',
     description: tree.subject ?? tree.title,
-    features: { updateFields: true },
     styles: {
       default: {
         document: {
           run: { font: font(theme, theme.base.font), size: halfPoints(theme.base.size), language: LANGUAGE },
           paragraph: { spacing: { ...lineSpacing(styleOf(theme, 'p')) } },
         },
-        ...headingStyles(theme),
+        ...styles.headingDefaults(),
       },
+      paragraphStyles: styles.definitions(),
+      characterStyles: [COMMA_STYLE],
     },
-    sections: tree.sections.map((section) => toSection(section, env)),
+    sections,
   });
 }
-
-function headingStyles(theme: Theme) {
-  const entry = (level: 1 | 2 | 3 | 4) => {
-    const style = styleOf(theme, `h${level}`);
-    return {
-      run: {
-        font: font(theme, style.font),
-        size: halfPoints(style.size),
-        bold: style.bold,
-        color: '000000',
-        language: LANGUAGE,
-      },
-      paragraph: {
-        spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), ...lineSpacing(style) },
-        keepNext: true,
-      },
-    };
-  };
-  return { heading1: entry(1), heading2: entry(2), heading3: entry(3), heading4: entry(4) };
-}
-
-/**
- * Line spacing: exactly the PDF's line (size × lineHeight), so that Word and LibreOffice put as
- * many lines on a page as the PDF does and the two page alike ("auto" spacing follows each
- * font's own line gap, which BIZ UD makes taller).
- */
-const lineSpacing = (style: BlockStyle) => ({
-  line: twips(style.size * style.lineHeight),
-  lineRule: LineRuleType.EXACT,
-});
 
 /** What the conversion of one document shares between its blocks. */
 interface DocxEnv {
   readonly theme: Theme;
+  readonly styles: WordStyles;
   /** A draft's 「案」, in the header of every page (OOXML watermarks are shapes; keikaku draws none). */
   readonly watermark?: string;
   /** The entries of the document's 目次, with pages when known. */
@@ -168,22 +141,22 @@ function toSection(section: Section, env: DocxEnv): ISectionOptions {
 /** The running header: the section's title at the left (a 施策), the document's at the right. */
 function runningHeader(section: Section, env: DocxEnv, title?: string): Header {
   const theme = env.theme;
-  const style = styleOf(theme, 'p', 'running-header');
   const text = section.runningHeader;
+  const style = env.styles.paragraph('p', 'running-header');
   // A header holds at least one paragraph (OOXML); an empty one stops the previous section's showing.
   const line = !text
     ? new Paragraph({})
     : title
       ? new Paragraph({
+          style: style.id,
+          alignment: AlignmentType.LEFT,
           tabStops: [{ type: TabStopType.RIGHT, position: twips(contentWidth(theme)) }],
-          children: [
-            new TextRun({ text: title, ...runStyle(theme, style) }),
-            new TextRun({ text: `\t${text}`, ...runStyle(theme, style) }),
-          ],
+          children: [new TextRun({ text: title }), new TextRun({ text: `\t${text}` })],
         })
-      : paragraph(theme, [{ type: 'text', text }], style);
+      : paragraph(env, style, [{ type: 'text', text }]);
   return new Header({
     children: [
+      // A draft's mark: the one run with formatting of its own.
       ...(env.watermark
         ? [
             new Paragraph({
@@ -198,63 +171,52 @@ function runningHeader(section: Section, env: DocxEnv, title?: string): Header {
 }
 
 function pageFooter(section: Section, env: DocxEnv): Footer {
-  const style = styleOf(env.theme, 'p', 'page-number');
   return new Footer({
     children: section.pageNumbers
       ? [
           new Paragraph({
+            style: env.styles.paragraph('p', 'page-number').id,
             alignment: AlignmentType.CENTER,
-            children: [new TextRun({ children: [PageNumber.CURRENT], ...runStyle(env.theme, style) })],
+            children: [new TextRun({ children: [PageNumber.CURRENT] })],
           }),
         ]
       : [new Paragraph({})],
   });
 }
 
-function runStyle(theme: Theme, style: BlockStyle): IRunOptions {
-  return { font: font(theme, style.font), size: halfPoints(style.size), bold: style.bold };
-}
-
-function runs(theme: Theme, inlines: readonly Inline[], style: BlockStyle): TextRun[] {
+/** The runs of a paragraph: text, emphasis and underline only; the look is the paragraph style's. */
+function runs(inlines: readonly Inline[], style: BlockStyle): TextRun[] {
   return inlines.flatMap((inline) => {
     if (inline.type === 'break') return [new TextRun({ break: 1 })];
     const options = {
-      ...runStyle(theme, style),
-      ...(inline.bold ? { bold: true } : {}),
+      ...(inline.bold && !style.bold ? { bold: true } : {}),
       ...(inline.underline ? { underline: {} } : {}),
+      // An SDGs goal's label: its colours are its meaning.
       ...(inline.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: inline.fill.slice(1) } } : {}),
       ...(inline.color ? { color: inline.color.slice(1) } : {}),
     };
-    // A figure's commas set narrower.
+    // A figure's commas set narrower, by their character style.
     const parts = figureParts(inline.text);
     if (parts)
       return parts.map(
-        (part) =>
-          new TextRun({
-            text: part.text,
-            ...options,
-            // Scaled, not spaced: LibreOffice does not apply a one-character run's spacing.
-            ...(part.comma ? { scale: Math.round(((COMMA_WIDTH_EM - COMMA_SQUEEZE_EM) / COMMA_WIDTH_EM) * 100) } : {}),
-          }),
+        (part) => new TextRun({ text: part.text, ...options, ...(part.comma ? { style: COMMA_STYLE.id } : {}) }),
       );
     return [new TextRun({ text: inline.text, ...options })];
   });
 }
 
-const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
-
 function paragraph(
-  theme: Theme,
+  env: DocxEnv,
+  { id, style }: WordStyle,
   inlines: readonly Inline[],
-  style: BlockStyle,
-  extra: { align?: BlockStyle['align']; keepNext?: boolean; indent?: { left: number; hanging: number } } = {},
+  extra: { align?: BlockStyle['align']; keepNext?: boolean } = {},
 ): Paragraph {
   return new Paragraph({
-    children: runs(theme, inlines, style),
-    alignment: ALIGN[extra.align ?? style.align],
-    spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), ...lineSpacing(style) },
+    style: id,
+    children: runs(inlines, style),
+    // The cell's or template's alignment where it differs from the style's.
+    ...(extra.align && extra.align !== style.align ? { alignment: ALIGN[extra.align] } : {}),
     ...(extra.keepNext ? { keepNext: true, keepLines: true } : {}),
-    ...(extra.indent ? { indent: extra.indent } : {}),
   });
 }
 
@@ -263,17 +225,16 @@ function toBlock(
   width: number,
   env: DocxEnv,
   keepNext = false,
+  inTable = false,
 ): (Paragraph | DocxTable | TableOfContents)[] {
   const theme = env.theme;
   switch (block.type) {
     case 'heading': {
-      const style = styleOf(theme, `h${block.level}`, block.style);
-      const content = runs(theme, block.content, style);
+      const { id, style } = env.styles.heading(block.level, block.style);
+      const content = runs(block.content, style);
       return [
         new Paragraph({
-          heading: HEADING_LEVELS[block.level - 1],
-          alignment: ALIGN[style.align],
-          spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), ...lineSpacing(style) },
+          style: id,
           keepNext: true,
           children: block.id ? [new Bookmark({ id: block.id, children: content })] : content,
         }),
@@ -281,19 +242,15 @@ function toBlock(
     }
     case 'paragraph':
       return [
-        paragraph(theme, block.content, styleOf(theme, 'p', block.style), {
+        paragraph(env, env.styles.paragraph('p', block.style, inTable), block.content, {
           ...(block.align ? { align: block.align } : {}),
           keepNext,
         }),
       ];
     case 'list': {
-      const style = styleOf(theme, 'ul', block.style);
-      const hang = twips(style.size);
+      const style = env.styles.paragraph('ul', block.style, inTable);
       return block.items.map((item) =>
-        paragraph(theme, [{ type: 'text', text: block.marker }, ...item], style, {
-          keepNext,
-          indent: { left: hang, hanging: hang },
-        }),
+        paragraph(env, style, [{ type: 'text', text: block.marker }, ...item], { keepNext }),
       );
     }
     case 'table':
@@ -303,17 +260,25 @@ function toBlock(
       const keep =
         block.keepTogether && estimateBlockHeight(theme, block, width, false) < contentHeight(theme) * theme.fit.docx;
       return block.blocks.flatMap((b, i) =>
-        toBlock(b, width, env, keepNext || (keep && i < block.blocks.length - 1) || (keep && b.type === 'table')),
+        toBlock(
+          b,
+          width,
+          env,
+          keepNext || (keep && i < block.blocks.length - 1) || (keep && b.type === 'table'),
+          inTable,
+        ),
       );
     }
     case 'toc':
       return [
-        ...(block.title ? [paragraph(theme, [{ type: 'text', text: block.title }], styleOf(theme, 'h1'))] : []),
+        ...(block.title ? [paragraph(env, env.styles.paragraph('h1'), [{ type: 'text', text: block.title }])] : []),
         new TableOfContents(block.title ?? '目次', {
           hyperlink: true,
           headingStyleRange: '1-3',
+          // Written with the print layout's page numbers, and not marked for update: Word opens the
+          // file without asking, and the field still updates when staff choose to.
           cachedEntries: env.tocEntries,
-          beginDirty: true,
+          beginDirty: false,
         }),
       ];
   }
@@ -374,11 +339,13 @@ function toTable(table: Table, width: number, env: DocxEnv, keepAll = false): Do
 function toCell(cell: TableCell, width: number, env: DocxEnv, keepNext: boolean): DocxCell {
   const theme = env.theme;
   const padding = theme.table.cellPadding;
-  const style = styleOf(theme, cell.header ? 'th' : 'td', cell.style, true);
+  // A bare paragraph takes the cell's look (th bold and centred) unless it has a class.
+  const cellStyle = env.styles.paragraph(cell.header ? 'th' : 'td', cell.style, true);
+  const style = cellStyle.style;
   const children = cell.content.flatMap((b) => {
     if (b.type === 'paragraph' && !b.style)
-      return [paragraph(theme, b.content, style, { align: b.align ?? cell.align ?? style.align, keepNext })];
-    return toBlock(b, width / TWIPS_PER_POINT, env, keepNext);
+      return [paragraph(env, cellStyle, b.content, { align: b.align ?? cell.align ?? style.align, keepNext })];
+    return toBlock(b, width / TWIPS_PER_POINT, env, keepNext, true);
   });
   return new DocxCell({
     children: children.length > 0 ? (children as Paragraph[]) : [new Paragraph({})],

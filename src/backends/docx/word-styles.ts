@@ -1,0 +1,138 @@
+// The Word file's named styles: every paragraph keikaku writes takes its look from a style
+// defined in the document (本文, 表本文, 表見出し, 箇条書き, 見出し 1–4 and their classes), so
+// that a department that changes a style in Word sees the change everywhere. The theme's style
+// of each (tag, class, in a table) becomes one paragraph style, defined only when used.
+import {
+  AlignmentType,
+  LineRuleType,
+  type ICharacterStyleOptions,
+  type IParagraphStyleOptions,
+  type IRunStylePropertiesOptions,
+} from 'docx';
+import { COMMA_SQUEEZE_EM, COMMA_WIDTH_EM } from '../../layout/number-runs.ts';
+import { styleOf, type BlockStyle, type Theme } from '../../theme/styles.ts';
+
+export const TWIPS_PER_POINT = 20;
+export const twips = (points: number) => Math.round(points * TWIPS_PER_POINT);
+export const halfPoints = (points: number) => Math.round(points * 2);
+
+export const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+/** What a paragraph names: its style's id, and the theme's style behind it. */
+export interface WordStyle {
+  readonly id: string;
+  readonly style: BlockStyle;
+}
+
+/** The thousands comma of a figure, set narrower (a character style: the only run formatting besides emphasis). */
+export const COMMA_STYLE: ICharacterStyleOptions = {
+  id: 'keikaku-comma',
+  name: '桁区切り',
+  // Scaled, not spaced: LibreOffice does not apply a one-character run's spacing.
+  run: { scale: Math.round(((COMMA_WIDTH_EM - COMMA_SQUEEZE_EM) / COMMA_WIDTH_EM) * 100) },
+};
+
+/** The names staff see in Word's style list, by the theme's tag. */
+const TAG_NAMES: Readonly<Record<string, string>> = {
+  p: '本文',
+  td: '表本文',
+  th: '表見出し',
+  ul: '箇条書き',
+  h1: '見出し 1',
+  h2: '見出し 2',
+  h3: '見出し 3',
+  h4: '見出し 4',
+};
+
+/**
+ * Line spacing: exactly the PDF's line (size × lineHeight), so that Word and LibreOffice put as
+ * many lines on a page as the PDF does and the two page alike ("auto" spacing follows each
+ * font's own line gap, which BIZ UD makes taller).
+ */
+export const lineSpacing = (style: BlockStyle) => ({
+  line: twips(style.size * style.lineHeight),
+  lineRule: LineRuleType.EXACT,
+});
+
+export class WordStyles {
+  private readonly used = new Map<string, IParagraphStyleOptions>();
+
+  constructor(
+    private readonly theme: Theme,
+    private readonly fontName: (role: BlockStyle['font']) => NonNullable<IRunStylePropertiesOptions['font']>,
+  ) {}
+
+  /** A paragraph, list item or cell's style: `tag` p, ul, th or td, with the template's class. */
+  paragraph(tag: 'p' | 'ul' | 'th' | 'td' | 'h1', className?: string, inTable = false): WordStyle {
+    const style = styleOf(this.theme, tag, className, inTable);
+    const base = inTable && tag === 'p' ? 'td' : inTable && tag === 'ul' ? 'ul-in-table' : tag;
+    const id = styleId(base, className);
+    if (!this.used.has(id)) {
+      // An h1 that is not a heading of the outline: the 目次's own title.
+      const tagName = base === 'ul-in-table' ? '表箇条書き' : base === 'h1' ? '大見出し' : TAG_NAMES[base]!;
+      const name = `${tagName}${className ? `（${className}）` : ''}`;
+      const hang = tag === 'ul' ? twips(style.size) : undefined;
+      this.used.set(
+        id,
+        this.definition(id, name, style, hang !== undefined ? { indent: { left: hang, hanging: hang } } : {}),
+      );
+    }
+    return { id, style };
+  }
+
+  /**
+   * A heading: Word's own 見出し N (its outline level puts it in the navigation pane and the
+   * 目次), or one based on it for a template's class.
+   */
+  heading(level: 1 | 2 | 3 | 4, className?: string): WordStyle {
+    const style = styleOf(this.theme, `h${level}`, className);
+    if (!className) return { id: `Heading${level}`, style };
+    const id = styleId(`h${level}`, className);
+    if (!this.used.has(id))
+      this.used.set(id, {
+        ...this.definition(id, `${TAG_NAMES[`h${level}`]!}（${className}）`, style, {
+          keepNext: true,
+          outlineLevel: level - 1,
+        }),
+        basedOn: `Heading${level}`,
+      });
+    return { id, style };
+  }
+
+  /** Word's built-in 見出し 1–4 as the theme draws h1–h4. */
+  headingDefaults() {
+    const entry = (level: 1 | 2 | 3 | 4) => {
+      const definition = this.definition(`Heading${level}`, '', styleOf(this.theme, `h${level}`), { keepNext: true });
+      return { run: { ...definition.run, color: '000000' }, paragraph: definition.paragraph };
+    };
+    return { heading1: entry(1), heading2: entry(2), heading3: entry(3), heading4: entry(4) };
+  }
+
+  /** Every style a paragraph of the document named, in the order first used. */
+  definitions(): IParagraphStyleOptions[] {
+    return [...this.used.values()];
+  }
+
+  private definition(
+    id: string,
+    name: string,
+    style: BlockStyle,
+    paragraph: NonNullable<IParagraphStyleOptions['paragraph']>,
+  ): IParagraphStyleOptions {
+    return {
+      id,
+      name,
+      basedOn: 'Normal',
+      quickFormat: true,
+      run: { font: this.fontName(style.font), size: halfPoints(style.size), bold: style.bold },
+      paragraph: {
+        alignment: ALIGN[style.align],
+        spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), ...lineSpacing(style) },
+        ...paragraph,
+      },
+    };
+  }
+}
+
+const styleId = (base: string, className?: string) =>
+  `keikaku-${base}${className ? `-${className}` : ''}`.replace(/[^A-Za-z0-9-]/g, '-');

@@ -1,0 +1,101 @@
+// The Word file departments edit: every paragraph takes its look from a named style defined in
+// the document (so that changing 表本文 in Word changes every cell), runs carry nothing of their
+// own but emphasis, underline and the narrowed comma's character style, and the file opens
+// without asking to update its fields, its 目次 already showing the printed plan's pages.
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import JSZip from 'jszip';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './helpers/cli.ts';
+import { pdfPages, squash } from './helpers/extract.ts';
+import { SEED_ARGS } from './helpers/plan.ts';
+
+let parts: Record<string, string>;
+let pdfText: string[];
+
+beforeAll(async () => {
+  const work = await mkdtemp(path.join(tmpdir(), 'keikaku-word-'));
+  const run = await runCli(['build', ...SEED_ARGS, '--out', 'out', '--format', 'pdf,docx', '--no-departments'], work);
+  expect(run.code, run.stderr).toBe(0);
+  const zip = await JSZip.loadAsync(await readFile(path.join(work, 'out', '実施計画_2024-2026.docx')));
+  parts = {};
+  for (const name of Object.keys(zip.files).filter((n) =>
+    /^word\/(document|styles|settings|header\d+|footer\d+)\.xml$/.test(n),
+  ))
+    parts[name] = await zip.file(name)!.async('string');
+  pdfText = await pdfPages(await readFile(path.join(work, 'out', '実施計画_2024-2026.pdf')));
+}, 120_000);
+
+const paragraphsOf = (xml: string) => [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) => m[0]);
+const bodyAndMargins = () =>
+  Object.entries(parts)
+    .filter(([name]) => /document|header|footer/.test(name))
+    .map(([, xml]) => xml);
+
+describe('the Word file’s styles', () => {
+  it('gives every paragraph with text a named style that styles.xml defines', () => {
+    const defined = new Set([...parts['word/styles.xml']!.matchAll(/w:styleId="([^"]+)"/g)].map((m) => m[1]));
+    let styled = 0;
+    for (const xml of bodyAndMargins()) {
+      for (const p of paragraphsOf(xml)) {
+        if (!/<w:t[ >]/.test(p) || p.includes('【')) continue; // empty paragraphs, a draft's mark
+        const style = /<w:pStyle w:val="([^"]+)"\/>/.exec(p)?.[1];
+        expect(style, p.slice(0, 300)).toBeDefined();
+        expect(defined.has(style!), style).toBe(true);
+        styled++;
+      }
+    }
+    expect(styled).toBeGreaterThan(500);
+  });
+
+  it('names the styles staff look for: 本文, 表本文, 表見出し, 箇条書き and Word’s own 見出し', () => {
+    const styles = parts['word/styles.xml']!;
+    const names = [...styles.matchAll(/<w:style w:type="paragraph"[^>]*>\s*<w:name w:val="([^"]+)"/g)].map((m) => m[1]);
+    for (const name of [
+      '表本文',
+      '表見出し',
+      '表箇条書き（items）',
+      '箇条書き（directions）',
+      '大見出し',
+      '本文（running-header）',
+      '本文（page-number）',
+    ])
+      expect(names).toContain(name);
+    const used = new Set([...parts['word/document.xml']!.matchAll(/<w:pStyle w:val="([^"]+)"\/>/g)].map((m) => m[1]));
+    for (const heading of ['Heading1', 'Heading2', 'Heading3'])
+      expect(used.has(heading) || [...used].some((u) => u!.includes(`-h${heading.at(-1)}-`))).toBe(true);
+    // The narrowed comma of a figure is a character style too.
+    expect(styles).toMatch(
+      /<w:style w:type="character" w:styleId="keikaku-comma">[\s\S]*?<w:name w:val="桁区切り"\/>[\s\S]*?<w:w w:val="50"\/>/,
+    );
+  });
+
+  it('leaves font, size and spacing to the styles: runs carry only emphasis, underline and character styles', () => {
+    const allowed = new Set(['w:b', 'w:bCs', 'w:u', 'w:rStyle']);
+    let runs = 0;
+    for (const xml of bodyAndMargins()) {
+      for (const rPr of xml.matchAll(/<w:r>(?:<w:rPr>([\s\S]*?)<\/w:rPr>)?/g)) {
+        runs++;
+        if (rPr[1] === undefined || rPr[0].includes('888888')) continue; // no properties; a draft's mark
+        for (const element of rPr[1].matchAll(/<(w:[A-Za-z]+)/g)) expect(allowed, element[1]).toContain(element[1]);
+      }
+    }
+    expect(runs).toBeGreaterThan(1000);
+    // Paragraphs do not set their own fonts, sizes or line spacing either.
+    expect(parts['word/document.xml']).not.toMatch(
+      /<w:p>[^]*?<w:pPr>[^<]*(?:<w:(?!pStyle|keepNext|keepLines|jc|tabs|rPr|sectPr)[^>]*>)*<w:spacing /,
+    );
+  });
+
+  it('opens without asking to update fields, its 目次 showing the pages of the printed plan', () => {
+    expect(parts['word/settings.xml']).not.toContain('updateFields');
+    expect(parts['word/document.xml']).not.toContain('w:dirty="true"');
+    // 施策1's 目次 entry gives the page the PDF prints it on.
+    const pdfPage =
+      pdfText.findIndex((page, i) => i > 1 && squash(page).includes(squash('施策 1　地域活動の活性化●施策の方向'))) + 1;
+    expect(pdfPage).toBeGreaterThan(2);
+    const toc = parts['word/document.xml']!.slice(0, parts['word/document.xml']!.indexOf('fldCharType="end"'));
+    expect(toc).toMatch(new RegExp(`施策 1　地域活動の活性化[\\s\\S]*?<w:t[^>]*>${pdfPage}</w:t>`));
+  });
+});
