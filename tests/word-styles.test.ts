@@ -42,7 +42,7 @@ describe('the Word file’s styles', () => {
         if (!/<w:t[ >]/.test(p) || p.includes('【')) continue; // empty paragraphs, a draft's mark
         const style = /<w:pStyle w:val="([^"]+)"\/>/.exec(p)?.[1];
         expect(style, p.slice(0, 300)).toBeDefined();
-        expect(defined.has(style!), style).toBe(true);
+        expect(defined.has(style), style).toBe(true);
         styled++;
       }
     }
