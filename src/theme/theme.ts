@@ -40,6 +40,11 @@ const blockStyleFields = {
   spaceAfter: points,
   /** A multiple of the font size; BIZ UD fonts have a 1.0 em line box, so always above 1. */
   lineHeight: z.number().min(1).max(4),
+  /**
+   * In a table cell, a rule across the cell above the paragraph: the 事業's 担当課 and 区分
+   * under its name are sub-cells of their own, so a wrapped name never runs into them.
+   */
+  ruleAbove: z.boolean().optional(),
 };
 
 export const blockStyleSchema = z.strictObject(blockStyleFields);

@@ -4,6 +4,7 @@
 // of each (tag, class, in a table) becomes one paragraph style, defined only when used.
 import {
   AlignmentType,
+  BorderStyle,
   LineRuleType,
   type ICharacterStyleOptions,
   type IParagraphStyleOptions,
@@ -11,6 +12,7 @@ import {
 } from 'docx';
 import { COMMA_SQUEEZE_EM, COMMA_WIDTH_EM } from '../../layout/number-runs.ts';
 import { styleOf, type BlockStyle, type Theme } from '../../theme/styles.ts';
+import { officeColor } from '../../theme/theme.ts';
 
 export const TWIPS_PER_POINT = 20;
 export const twips = (points: number) => Math.round(points * TWIPS_PER_POINT);
@@ -128,6 +130,14 @@ export class WordStyles {
       paragraph: {
         alignment: ALIGN[style.align],
         spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), ...lineSpacing(style) },
+        // A sub-cell's rule (the 事業's 担当課 and 区分): Word draws it across the text's width.
+        ...(style.ruleAbove
+          ? {
+              border: {
+                top: { style: BorderStyle.SINGLE, size: 4, color: officeColor(this.theme.colors.rule), space: 1 },
+              },
+            }
+          : {}),
         ...paragraph,
       },
     };

@@ -162,11 +162,21 @@ const fontStack = (theme: Theme, role: FontRole): string => {
   return [...names.map((name) => `"${name}"`), font.generic].join(', ');
 };
 
-/** Classes the theme sets in another font than the base (e.g. 施策の方向 in Mincho). */
+/**
+ * Classes the theme sets in another font than the base (e.g. 施策の方向 in Mincho), and those with
+ * a rule above them in a cell (the 事業's 担当課 and 区分), drawn across the cell's padding.
+ */
 const fontClasses = (theme: Theme): string =>
   Object.entries(theme.styles)
     .filter(([key, style]) => key.startsWith('.') && style.font && style.font !== theme.base.font)
     .map(([key, style]) => `${key} { font-family: ${fontStack(theme, style.font!)}; }\n`)
+    .join('') +
+  Object.entries(theme.styles)
+    .filter(([key, style]) => key.startsWith('.') && style.ruleAbove)
+    .map(
+      ([key]) =>
+        `td ${key} { border-top: 1px solid ${theme.colors.screenRule}; margin: .2rem -.4rem 0; padding: .2rem .4rem 0; }\n`,
+    )
     .join('');
 
 // Sizes and spacing here are for screens (rem); the print sizes of the theme are for paper.

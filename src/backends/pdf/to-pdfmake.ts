@@ -423,14 +423,14 @@ function tableOfContents(toc: TableOfContents, theme: Theme): Content {
 function toTable(table: Table, theme: Theme, totalWidth: number): Content {
   const widths = [...columnWidths(table.widths, totalWidth, theme).content];
   const columns = widths.length;
-  const head = toGrid(table.head, columns).map((row) => row.map((slot) => toPdfCell(slot, theme)));
+  const head = toGrid(table.head, columns).map((row) => cellsOf(row, widths, theme));
   const bodyGrid = toGrid(table.body, columns);
   const body: PdfCell[][] = [];
   const budget = groupHeightBudget(theme, toGrid(table.head, columns), widths);
   for (const group of rowGroups(bodyGrid)) {
     const rows = bodyGrid.slice(group.start, group.start + group.size);
     for (const part of splitTallGroup(theme, rows, widths, budget)) {
-      body.push(part.length === 1 ? part[0]!.map((slot) => toPdfCell(slot, theme)) : groupRow(part, widths, theme));
+      body.push(part.length === 1 ? cellsOf(part[0]!, widths, theme) : groupRow(part, widths, theme));
     }
   }
   return {
@@ -468,9 +468,7 @@ function groupRow(rows: readonly GridSlot[][], widths: readonly number[], theme:
   const inner: PdfCell[][] = [];
   for (const group of rowGroups(innerGrid)) {
     const slice = innerGrid.slice(group.start, group.start + group.size);
-    inner.push(
-      group.size === 1 ? slice[0]!.map((slot) => toPdfCell(slot, theme)) : groupRow(slice, innerWidths, theme),
-    );
+    inner.push(group.size === 1 ? cellsOf(slice[0]!, innerWidths, theme) : groupRow(slice, innerWidths, theme));
   }
   const spanned = innerWidths.length;
   const nested: PdfCell = {
@@ -480,22 +478,61 @@ function groupRow(rows: readonly GridSlot[][], widths: readonly number[], theme:
     margin: [-cellPadding.x, -cellPadding.y, -cellPadding.x - ruleWidth, -cellPadding.y],
     colSpan: spanned,
   };
-  return [toPdfCell(first, theme, { spanRows: false }), nested, ...Array.from({ length: spanned - 1 }, () => ({}))];
+  return [
+    toPdfCell(first, theme, { spanRows: false, width: widths[0]! }),
+    nested,
+    ...Array.from({ length: spanned - 1 }, () => ({})),
+  ];
 }
 
-function toPdfCell(slot: GridSlot, theme: Theme, { spanRows = true } = {}): PdfCell {
+/** A grid row's cells, each told its text width (a cell across columns, theirs and the gaps between). */
+function cellsOf(row: readonly GridSlot[], widths: readonly number[], theme: Theme): PdfCell[] {
+  const gutter = 2 * theme.table.cellPadding.x + theme.table.ruleWidth;
+  return row.map((slot, c) => {
+    const span = slot.kind === 'cell' ? slot.cell.colSpan : 1;
+    const width = widths.slice(c, c + span).reduce((a, b) => a + b, 0) + (span - 1) * gutter;
+    return toPdfCell(slot, theme, { width });
+  });
+}
+
+/** A rule across a cell, padding included, above a paragraph whose style asks for one (ruleAbove). */
+function cellRule(theme: Theme, width: number): Content {
+  const { cellPadding, ruleWidth } = theme.table;
+  return {
+    canvas: [
+      {
+        type: 'line',
+        x1: -cellPadding.x,
+        y1: 0,
+        x2: width + cellPadding.x,
+        y2: 0,
+        lineWidth: ruleWidth,
+        lineColor: theme.colors.rule,
+      },
+    ],
+  };
+}
+
+function toPdfCell(
+  slot: GridSlot,
+  theme: Theme,
+  { spanRows = true, width }: { spanRows?: boolean; width: number },
+): PdfCell {
   if (slot.kind === 'covered') return {};
   const cell: TableCell = slot.cell;
   const style = styleOf(theme, cell.header ? 'th' : 'td', cell.style, true);
-  const stack = cell.content.map((b): Content => {
+  const stack = cell.content.flatMap((b): Content[] => {
     // A bare paragraph takes the cell's look (th bold and centred) unless it has a class.
     if (b.type === 'paragraph' && !b.style)
-      return {
-        text: toInlines(b.content, style.size),
-        ...textStyle(style),
-        alignment: b.align ?? cell.align ?? style.align,
-      };
-    return toBlock(b, theme, true);
+      return [
+        {
+          text: toInlines(b.content, style.size),
+          ...textStyle(style),
+          alignment: b.align ?? cell.align ?? style.align,
+        },
+      ];
+    const ruled = b.type === 'paragraph' && styleOf(theme, 'p', b.style, true).ruleAbove === true;
+    return ruled ? [cellRule(theme, width), toBlock(b, theme, true)] : [toBlock(b, theme, true)];
   });
   return {
     stack,
