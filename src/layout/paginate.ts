@@ -6,10 +6,13 @@ import type { FontFiles } from '../backends/fonts.ts';
 import type { DocumentTree } from '../ir/types.ts';
 import type { Theme } from '../theme/theme.ts';
 import { textMeasure } from './text-measure.ts';
+import { blockEndId } from './block-ends.ts';
 
 export interface Pagination {
   /** The page each heading with an id starts on. */
   readonly headingPages: ReadonlyMap<string, number>;
+  /** The page a section's top-level block ends on in the print layout (0 when unknown). */
+  readonly blockEndPage: (section: number, block: number) => number;
 }
 
 export interface PrintLayout {
@@ -40,5 +43,12 @@ export async function paginate(
   const rendered = await renderPdf(definition, fonts, {
     mirrorShift: duplex ? margin.left - margin.right : 0,
   });
-  return { pagination: { headingPages: rendered.pagesById }, pdf: rendered.bytes };
+  const pages = rendered.pagesById;
+  return {
+    pagination: {
+      headingPages: pages,
+      blockEndPage: (section, block) => pages.get(blockEndId(section, block)) ?? 0,
+    },
+    pdf: rendered.bytes,
+  };
 }

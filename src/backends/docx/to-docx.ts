@@ -40,6 +40,7 @@ import {
   lineSpacing,
   twips,
   TWIPS_PER_POINT,
+  ruleEighths,
   WordStyles,
   type WordStyle,
 } from './word-styles.ts';
@@ -62,6 +63,7 @@ export function toDocx(tree: DocumentTree, theme: Theme, pagination?: Pagination
   const env: DocxEnv = {
     theme,
     styles,
+    ...(pagination ? { blockEndPage: pagination.blockEndPage } : {}),
     ...(tree.watermark ? { watermark: tree.watermark } : {}),
     tocEntries: tocHeadings(tree).map((h) => ({
       title: h.title,
@@ -71,7 +73,7 @@ export function toDocx(tree: DocumentTree, theme: Theme, pagination?: Pagination
     })),
   };
   // Converted first: the paragraphs name the styles the document then defines.
-  const sections = tree.sections.map((section) => toSection(section, env));
+  const sections = tree.sections.map((section, s) => toSection(section, s, env));
   return new Document({
     title: tree.title,
     ...(tree.subject ? { subject: tree.subject } : {}),
@@ -97,13 +99,35 @@ export function toDocx(tree: DocumentTree, theme: Theme, pagination?: Pagination
 interface DocxEnv {
   readonly theme: Theme;
   readonly styles: WordStyles;
+  /** Where the print layout ended each section's blocks (layout/block-ends.ts). */
+  readonly blockEndPage?: Pagination['blockEndPage'];
   /** A draft's 「案」, in the header of every page (OOXML watermarks are shapes; keikaku draws none). */
   readonly watermark?: string;
   /** The entries of the document's 目次, with pages when known. */
   readonly tocEntries: readonly { title: string; level: number; href: string; page?: number }[];
 }
 
-function toSection(section: Section, env: DocxEnv): ISectionOptions {
+/**
+ * Whether the print layout started a section's block on a new page: a heading, or a group it
+ * kept on one page (the ●事業費 heading and its table), that ended on a later page than the block
+ * before it. Word then starts it on a new page too, so that it pages as the PDF does (Word's
+ * own layout runs a little shorter); blocks that may break across pages flow as they fall.
+ */
+function pdfStartsNewPage(section: Section, s: number, i: number, env: DocxEnv): boolean {
+  const block = section.blocks[i]!;
+  const end = env.blockEndPage;
+  if (i === 0 || !end) return false;
+  const kept =
+    block.type === 'heading' ||
+    (block.type === 'group' &&
+      block.keepTogether &&
+      estimateBlockHeight(env.theme, block, contentWidth(env.theme), false) <
+        contentHeight(env.theme) * env.theme.fit.pdf);
+  const before = end(s, i - 1);
+  return kept && before > 0 && end(s, i) > before;
+}
+
+function toSection(section: Section, s: number, env: DocxEnv): ISectionOptions {
   const theme = env.theme;
   const page = theme.page;
   return {
@@ -134,7 +158,9 @@ function toSection(section: Section, env: DocxEnv): ISectionOptions {
     footers: section.runningTitle
       ? { first: pageFooter(section, env), default: pageFooter(section, env) }
       : { default: pageFooter(section, env) },
-    children: section.blocks.flatMap((b) => toBlock(b, contentWidth(theme), env)),
+    children: section.blocks.flatMap((b, i) =>
+      toBlock(b, contentWidth(theme), env, false, false, pdfStartsNewPage(section, s, i, env)),
+    ),
   };
 }
 
@@ -209,10 +235,11 @@ function paragraph(
   env: DocxEnv,
   { id, style }: WordStyle,
   inlines: readonly Inline[],
-  extra: { align?: BlockStyle['align']; keepNext?: boolean } = {},
+  extra: { align?: BlockStyle['align']; keepNext?: boolean; breakBefore?: boolean } = {},
 ): Paragraph {
   return new Paragraph({
     style: id,
+    ...(extra.breakBefore ? { pageBreakBefore: true } : {}),
     children: runs(inlines, style),
     // The cell's or template's alignment where it differs from the style's.
     ...(extra.align && extra.align !== style.align ? { alignment: ALIGN[extra.align] } : {}),
@@ -226,6 +253,7 @@ function toBlock(
   env: DocxEnv,
   keepNext = false,
   inTable = false,
+  breakBefore = false,
 ): (Paragraph | DocxTable | TableOfContents)[] {
   const theme = env.theme;
   switch (block.type) {
@@ -236,6 +264,7 @@ function toBlock(
         new Paragraph({
           style: id,
           keepNext: true,
+          ...(breakBefore ? { pageBreakBefore: true } : {}),
           children: block.id ? [new Bookmark({ id: block.id, children: content })] : content,
         }),
       ];
@@ -245,12 +274,16 @@ function toBlock(
         paragraph(env, env.styles.paragraph('p', block.style, inTable), block.content, {
           ...(block.align ? { align: block.align } : {}),
           keepNext,
+          breakBefore,
         }),
       ];
     case 'list': {
       const style = env.styles.paragraph('ul', block.style, inTable);
-      return block.items.map((item) =>
-        paragraph(env, style, [{ type: 'text', text: block.marker }, ...item], { keepNext }),
+      return block.items.map((item, i) =>
+        paragraph(env, style, [{ type: 'text', text: block.marker }, ...item], {
+          keepNext,
+          breakBefore: breakBefore && i === 0,
+        }),
       );
     }
     case 'table':
@@ -266,6 +299,7 @@ function toBlock(
           env,
           keepNext || (keep && i < block.blocks.length - 1) || (keep && b.type === 'table'),
           inTable,
+          breakBefore && i === 0,
         ),
       );
     }
@@ -286,7 +320,7 @@ function toBlock(
 
 /** `#e8eef5` → `E8EEF5`, `#555` → `555555`: Word's colour values. */
 const border = (theme: Theme) =>
-  ({ style: BorderStyle.SINGLE, size: 4, color: officeColor(theme.colors.rule) }) as const;
+  ({ style: BorderStyle.SINGLE, size: ruleEighths(theme), color: officeColor(theme.colors.rule) }) as const;
 
 /** `keepAll`: every row keeps with the next (a table that must stay on one page, but its last row). */
 function toTable(table: Table, width: number, env: DocxEnv, keepAll = false): DocxTable {

@@ -18,6 +18,9 @@ export const TWIPS_PER_POINT = 20;
 export const twips = (points: number) => Math.round(points * TWIPS_PER_POINT);
 export const halfPoints = (points: number) => Math.round(points * 2);
 
+/** The theme's rule in Word's unit, eighths of a point (the theme's 0.625 pt is 5): rows as tall as the PDF's. */
+export const ruleEighths = (theme: Theme) => Math.max(2, Math.round(theme.table.ruleWidth * 8));
+
 export const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /** What a paragraph names: its style's id, and the theme's style behind it. */
@@ -134,7 +137,12 @@ export class WordStyles {
         ...(style.ruleAbove
           ? {
               border: {
-                top: { style: BorderStyle.SINGLE, size: 4, color: officeColor(this.theme.colors.rule), space: 1 },
+                top: {
+                  style: BorderStyle.SINGLE,
+                  size: ruleEighths(this.theme),
+                  color: officeColor(this.theme.colors.rule),
+                  space: 1,
+                },
               },
             }
           : {}),

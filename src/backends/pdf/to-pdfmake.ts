@@ -26,6 +26,7 @@ import { columnWidths } from '../../layout/columns.ts';
 import { estimateBlockHeight, estimateRowsHeight } from '../../layout/estimate-height.ts';
 import { COMMA_SQUEEZE_EM, figureParts } from '../../layout/number-runs.ts';
 import { splitTallGroup } from '../../layout/split-tall-groups.ts';
+import { blockEndId } from '../../layout/block-ends.ts';
 import { breakLines } from '../../layout/line-breaks.ts';
 import type { Measure } from '../../layout/text-measure.ts';
 import {
@@ -113,8 +114,8 @@ export function toPdfmake(tree: DocumentTree, theme: Theme, options: PdfOptions)
         }
       : {}),
     defaultStyle: { font: PDF_FONT_FAMILIES[base.font], fontSize: base.size, lineHeight: base.lineHeight },
-    content: tree.sections.map((section) =>
-      toSection(section, theme, page.duplex === true && section.startsOnRight === true),
+    content: tree.sections.map((section, s) =>
+      toSection(section, s, theme, page.duplex === true && section.startsOnRight === true),
     ),
     // A heading left alone at the foot of a page goes over to the next, with what it heads; a
     // section that starts on the right goes over from an even page.
@@ -145,7 +146,10 @@ function fitRunningTitle(title: string, suffix: string, right: string, style: Bl
 /** A style name no style dictionary defines: it marks the first block of a right-hand section. */
 const RECTO_STYLE = 'keikaku-starts-on-right';
 
-function toSection(section: Section, theme: Theme, onRight: boolean): ContentSection {
+/** A mark of no size at the page's corner, laid where the flow is (layout/block-ends.ts). */
+const blockEnd = (id: string): Content => ({ text: ' ', fontSize: 1, absolutePosition: { x: 0, y: 0 }, id });
+
+function toSection(section: Section, index: number, theme: Theme, onRight: boolean): ContentSection {
   const { page } = theme;
   const header = section.runningHeader;
   const blocks = section.blocks.map((b) => toBlock(b, theme, false));
@@ -166,7 +170,7 @@ function toSection(section: Section, theme: Theme, onRight: boolean): ContentSec
   const runningText = (text: string) => (usesFallback ? withFallback(text) : text);
   const title = section.runningTitle;
   return {
-    section: blocks,
+    section: blocks.flatMap((block, i) => [block, blockEnd(blockEndId(index, i))]),
     header: header
       ? (currentPage: number) => {
           if (blank(currentPage)) return null;
