@@ -1,24 +1,28 @@
 // The Word file departments edit: every paragraph takes its look from a named style defined in
 // the document (so that changing 表本文 in Word changes every cell), runs carry nothing of their
 // own but emphasis, underline and the narrowed comma's character style, and the file opens
-// without asking to update its fields, its 目次 already showing the printed plan's pages.
+// without asking to update its fields, its 目次 already showing the printed plan's pages; as
+// LibreOffice lays it out, it pages as the PDF does.
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.ts';
+import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
 import { pdfPages, squash } from './helpers/extract.ts';
 import { SEED_ARGS } from './helpers/plan.ts';
 
 let parts: Record<string, string>;
 let pdfText: string[];
+let docxBytes: Uint8Array;
 
 beforeAll(async () => {
   const work = await mkdtemp(path.join(tmpdir(), 'keikaku-word-'));
   const run = await runCli(['build', ...SEED_ARGS, '--out', 'out', '--format', 'pdf,docx', '--no-departments'], work);
   expect(run.code, run.stderr).toBe(0);
-  const zip = await JSZip.loadAsync(await readFile(path.join(work, 'out', '実施計画_2024-2026.docx')));
+  docxBytes = new Uint8Array(await readFile(path.join(work, 'out', '実施計画_2024-2026.docx')));
+  const zip = await JSZip.loadAsync(docxBytes);
   parts = {};
   for (const name of Object.keys(zip.files).filter((n) =>
     /^word\/(document|styles|settings|header\d+|footer\d+)\.xml$/.test(n),
@@ -97,5 +101,21 @@ describe('the Word file’s styles', () => {
     expect(pdfPage).toBeGreaterThan(2);
     const toc = parts['word/document.xml']!.slice(0, parts['word/document.xml']!.indexOf('fldCharType="end"'));
     expect(toc).toMatch(new RegExp(`施策 1　地域活動の活性化[\\s\\S]*?<w:t[^>]*>${pdfPage}</w:t>`));
+  });
+});
+
+/** The page each 施策 starts on: the page with its heading followed by its ●施策の方向 (whitespace squashed). */
+const measureStarts = (pages: readonly string[]) =>
+  pages.flatMap((page, i) =>
+    [...squash(page).matchAll(/(?<!基本)施策(\d+)[^●]{1,60}●施策の方向/g)].map((m) => `施策${m[1]}@${i + 1}`),
+  );
+
+describe('the Word file as LibreOffice lays it out', () => {
+  withLibreOffice('has the PDF’s page count, and every 施策 starts on the page it starts on in the PDF', async () => {
+    const word = await pdfPages((await docxToPdf(docxBytes)).bytes);
+    const pdf = measureStarts(pdfText);
+    expect(pdf).toHaveLength(14);
+    expect(measureStarts(word)).toEqual(pdf);
+    expect(word.length).toBe(pdfText.length);
   });
 });
