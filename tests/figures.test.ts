@@ -79,8 +79,11 @@ describe('figures with thousands commas', () => {
       (m) => m[0],
     );
     expect(commaRuns.length).toBeGreaterThan(100);
-    // Scaled to half its width (Word and LibreOffice both honour w:w on a one-character run).
-    for (const run of commaRuns) expect(run).toContain('<w:w w:val="50"/>');
+    // Scaled to half its width by the 桁区切り character style (Word and LibreOffice both honour
+    // w:w on a one-character run).
+    for (const run of commaRuns) expect(run).toContain('<w:rStyle w:val="keikaku-comma"/>');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    expect(styles).toMatch(/w:styleId="keikaku-comma">[\s\S]*?<w:w w:val="50"\/>/);
     const html = await readFile(path.join(out, '実施計画_2024-2026.html'), 'utf8');
     expect(html).toContain('<span class="cm">,</span>');
     expect(html).toMatch(/\.cm \{ letter-spacing: -0\.25em; \}/);
