@@ -1,4 +1,5 @@
 // The validated plan as one value: what every later stage (views, templates, backends) reads.
+import type { PictureData } from '../ir/image-data.ts';
 import type {
   FundingSource,
   InitiativeData,
@@ -36,6 +37,8 @@ export interface Plan {
   readonly revised?: string;
   /** plan.yaml's print settings (とじしろ, 両面印刷), when it gives them. */
   readonly print?: PrintSettings;
+  /** The town's emblem for the cover (plan.yaml `emblem`), read from the data folder. */
+  readonly emblem?: PictureData;
   /** What this plan calls each level (defaults filled in). */
   readonly labels: PlanLabels;
   /** 事業区分 in printing order (default 新規・継続). */

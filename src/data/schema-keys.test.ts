@@ -13,6 +13,7 @@ describe('allowedKeysAt', () => {
       'period',
       'adopted',
       'revised',
+      'emblem',
       'print',
       'labels',
       'statuses',

@@ -243,6 +243,18 @@ export const planFileSchema = z
           '計画を改訂した日（例: 2025-03-28）。表紙に「令和7年3月改訂」のように印刷する。書かなければ印刷しない',
         ),
       ),
+    emblem: z
+      .string()
+      .regex(/^[^/\\]+\.(png|jpe?g)$/i, {
+        message: 'plan.yaml と同じフォルダにある PNG か JPEG のファイル名を書いてください（例: emblem.png）',
+      })
+      .optional()
+      .meta(
+        term(
+          '紋章の画像',
+          '表紙に印刷する町章・市章などの画像（plan.yaml と同じフォルダの PNG か JPEG、例: emblem.png）。書かなければ印刷しない',
+        ),
+      ),
     print: z
       .strictObject({
         bindingMargin: z

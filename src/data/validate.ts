@@ -1,5 +1,7 @@
 // The data stage: file texts in, a validated Plan (or none) and every diagnostic out.
 // Pure: the caller reads the files; nothing here touches the disk.
+import path from 'node:path';
+import { pictureOf, type PictureData } from '../ir/image-data.ts';
 import type { z } from 'zod';
 import { hasErrors, sortDiagnostics, type Diagnosed, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { checkCharacters } from './characters.ts';
@@ -22,7 +24,8 @@ import {
 export interface DataFile {
   /** Display path, e.g. `data/measures/01.yaml`. */
   readonly file: string;
-  readonly kind: FileKind;
+  /** A YAML file's kind, or a picture (PNG or JPEG at the folder's top, such as the emblem). */
+  readonly kind: FileKind | 'picture';
   readonly bytes: Uint8Array;
 }
 
@@ -53,8 +56,13 @@ export function validatePlan(
     measures: [] as Parsed<MeasureFile>[],
   };
 
+  const pictures = new Map<string, DataFile>();
   for (const file of files) {
-    const result = parseDataFile(file, options);
+    if (file.kind === 'picture') {
+      pictures.set(path.posix.basename(file.file), file);
+      continue;
+    }
+    const result = parseDataFile({ ...file, kind: file.kind }, options);
     diagnostics.push(...result.diagnostics);
     if (!result.parsed) continue;
     if (file.kind === 'plan') parsed.plan = result.parsed as Parsed<PlanFile>;
@@ -62,14 +70,39 @@ export function validatePlan(
     else parsed.measures.push(result.parsed as Parsed<MeasureFile>);
   }
   diagnostics.push(...checkPlanFiles(parsed));
+  const emblem = parsed.plan?.data.emblem !== undefined ? emblemOf(parsed.plan, pictures, diagnostics) : undefined;
 
   const sorted = sortDiagnostics(diagnostics);
   if (hasErrors(sorted) || !parsed.plan || !parsed.departments) return { value: undefined, diagnostics: sorted };
-  return { value: assemblePlan(parsed.plan.data, parsed.departments.data, parsed.measures), diagnostics: sorted };
+  const plan = assemblePlan(parsed.plan.data, parsed.departments.data, parsed.measures);
+  return { value: emblem ? { ...plan, emblem } : plan, diagnostics: sorted };
+}
+
+/** The picture plan.yaml's emblem names: a PNG or JPEG at the top of the data folder. */
+function emblemOf(
+  plan: Parsed<PlanFile>,
+  pictures: ReadonlyMap<string, DataFile>,
+  diagnostics: Diagnostic[],
+): PictureData | undefined {
+  const name = plan.data.emblem!;
+  const file = pictures.get(name);
+  const picture = file ? pictureOf(file.bytes) : undefined;
+  if (!picture)
+    diagnostics.push(
+      plan.source.diagnostic(
+        'error',
+        ['emblem'],
+        'emblem',
+        file
+          ? `「${name}」は PNG や JPEG の画像として読めません。画像のソフトで PNG か JPEG に保存し直してください`
+          : `画像「${name}」が plan.yaml と同じフォルダにありません（置けるのは PNG と JPEG: ${[...pictures.keys()].join('、') || 'いまは1つもありません'}）`,
+      ),
+    );
+  return picture;
 }
 
 function parseDataFile(
-  file: DataFile,
+  file: DataFile & { readonly kind: FileKind },
   options: ValidateOptions,
 ): { parsed?: Parsed<unknown>; diagnostics: Diagnostic[] } {
   const decoded = decodeDataFile(file.file, file.bytes);

@@ -15,6 +15,9 @@ export const DATA_LAYOUT = {
   measuresDir: 'measures',
 } as const;
 
+/** A picture at the data folder's top: PNG or JPEG. */
+export const PICTURE_NAME = /\.(png|jpe?g)$/i;
+
 export async function readDataDir(
   dir: string,
   cwd = process.cwd(),
@@ -76,7 +79,11 @@ export async function readDataDir(
 
   await readOne(path.join(root, DATA_LAYOUT.plan), 'plan');
   await readOne(path.join(root, DATA_LAYOUT.departments), 'departments');
-  diagnostics.push(...misnamedTopFiles(await readdir(root).catch(() => []), root, cwd));
+  const top = await readdir(root).catch(() => []);
+  diagnostics.push(...misnamedTopFiles(top, root, cwd));
+  // Pictures plan.yaml may name (the emblem for the cover), read like the rest.
+  for (const name of top.filter((n) => PICTURE_NAME.test(n) && !n.startsWith('.')).sort())
+    await readOne(path.join(root, name), 'picture');
 
   const measuresDir = path.join(root, DATA_LAYOUT.measuresDir);
   let names: string[] = [];

@@ -6,11 +6,13 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { TemplateSource } from '../templates/engine.ts';
 import { numberRuns } from '../layout/number-runs.ts';
 import { templateAt, templateRegions, type TemplateRegion } from '../templates/source-markers.ts';
+import { pictureFromDataUrl } from './image-data.ts';
 import { columnCount } from './table-grid.ts';
 import type {
   Block,
   DocumentTree,
   Heading,
+  Image,
   Inline,
   List,
   Paragraph,
@@ -233,6 +235,22 @@ const BLOCK_HANDLERS: Record<string, (el: Element) => Block> = {
   h3: heading(3),
   h4: heading(4),
   p: (el): Paragraph => ({ type: 'paragraph', content: toInlines(el.children), ...styleAndAlign(el) }),
+  img: (el): Image => {
+    const picture = pictureFromDataUrl(el.attribs.src ?? '');
+    if (!picture)
+      throw new MarkupError(
+        'img',
+        '<img> の src には PNG か JPEG の画像を data:image/png;base64,… の形で書いてください（外のファイルやウェブの画像は読みません）',
+        el,
+      );
+    const width = Number(el.attribs['data-width']);
+    if (!(width > 0 && width <= 500))
+      throw new MarkupError('img', '<img> には data-width="60" のように印刷する幅（pt、500まで）を書いてください', el);
+    const alt = el.attribs.alt ?? '';
+    if (alt.trim() === '')
+      throw new MarkupError('img', '<img> には画像の説明を alt に書いてください（読み上げに使います）', el);
+    return { type: 'image', ...picture, width, alt };
+  },
   ul: (el): List => ({
     type: 'list',
     marker: markerOf(el),

@@ -97,7 +97,22 @@ export interface Group {
   readonly blocks: readonly Block[];
 }
 
-export type Block = Heading | Paragraph | List | Table | TableOfContents | Group;
+/**
+ * A picture from the data (the town's emblem on the cover): PNG or JPEG bytes, centred, at a
+ * width in points; its height follows from the picture's own proportions.
+ */
+export interface Image {
+  readonly type: 'image';
+  readonly format: 'png' | 'jpeg';
+  readonly data: Uint8Array;
+  /** In pixels, read from the file: the printed height is width × height / width. */
+  readonly pixelWidth: number;
+  readonly pixelHeight: number;
+  readonly width: number;
+  readonly alt: string;
+}
+
+export type Block = Heading | Paragraph | List | Table | TableOfContents | Group | Image;
 
 /** A run of pages: each section starts on a new page. */
 export interface Section {

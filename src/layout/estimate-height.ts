@@ -1,6 +1,7 @@
 // Estimates how tall blocks print, without laying them out: BIZ UD Gothic is monospaced
 // (full-width characters 1 em, half-width ½ em), so counting characters per line is close.
 // Used to find table row groups taller than a page, which must be split or allowed to break.
+import { PICTURE_SPACE } from '../ir/image-data.ts';
 import { toGrid, type GridSlot } from '../ir/table-grid.ts';
 import { inlineText } from '../ir/queries.ts';
 import type { Block, Inline, Table, TableCell } from '../ir/types.ts';
@@ -57,6 +58,8 @@ export function estimateBlockHeight(theme: Theme, block: Block, width: number, i
       return block.blocks.reduce((h, b) => h + estimateBlockHeight(theme, b, width, inTable), 0);
     case 'toc':
       return 0;
+    case 'image':
+      return 2 * PICTURE_SPACE + (block.width * block.pixelHeight) / block.pixelWidth;
   }
 }
 

@@ -246,6 +246,7 @@ function blockTexts(block: Block, theme: Theme, measure: Measure): CellText[] {
       return block.blocks.flatMap((b) => blockTexts(b, theme, measure));
     case 'table':
     case 'toc':
+    case 'image':
       return [];
   }
 }

@@ -1,5 +1,6 @@
 // Plan → the view model that templates read: every label, number and total already computed,
 // so templates only place strings. Also the view of one 施策 (--measure).
+import { dataUrlOf } from '../ir/image-data.ts';
 import { displayCode, statusTerm, type Measure, type Plan } from '../data/plan-model.ts';
 import type { PlanLabels, ProjectData } from '../data/schema.ts';
 import { budgetTable } from '../plan/budget.ts';
@@ -170,6 +171,8 @@ export interface PlanView {
   readonly scope?: string;
   /** 策定 and 改訂 as the cover prints them (令和6年3月策定), from the data only. */
   readonly issued: readonly string[];
+  /** The emblem for the cover (plan.yaml `emblem`), as a data: URL for <img src>. */
+  readonly emblem?: string;
   /** 実施計画（2024年度～2026年度） */
   readonly documentTitle: string;
   /** Printed at the top of every page but the cover. */
@@ -245,6 +248,7 @@ export function planView(plan: Plan, options: PlanViewOptions = {}): PlanView {
       ...(plan.adopted !== undefined ? [`${eraYearMonth(plan.adopted)}策定`] : []),
       ...(plan.revised !== undefined ? [`${eraYearMonth(plan.revised)}改訂`] : []),
     ],
+    ...(plan.emblem ? { emblem: dataUrlOf(plan.emblem) } : {}),
     documentTitle: `${plan.title}（${period}）`,
     runningHeader: `${plan.title}（${period}）`,
     years: years.map((year) => ({

@@ -8,6 +8,8 @@ import {
   Document,
   Footer,
   Header,
+  LineRuleType,
+  ImageRun,
   PageNumber,
   Paragraph,
   SectionType,
@@ -33,6 +35,7 @@ import { estimateBlockHeight, estimateRowsHeight } from '../../layout/estimate-h
 import type { Pagination } from '../../layout/paginate.ts';
 import { contentHeight, contentWidth, styleOf, type BlockStyle, type Theme } from '../../theme/styles.ts';
 import { officeColor } from '../../theme/theme.ts';
+import { PICTURE_SPACE } from '../../ir/image-data.ts';
 import {
   ALIGN,
   COMMA_STYLE,
@@ -303,6 +306,33 @@ function toBlock(
         ),
       );
     }
+    case 'image':
+      return [
+        new Paragraph({
+          style: env.styles.paragraph('p').id,
+          alignment: AlignmentType.CENTER,
+          // The picture's own height: the style's exact line would cut it off.
+          spacing: {
+            before: twips(PICTURE_SPACE),
+            after: twips(PICTURE_SPACE),
+            line: 240,
+            lineRule: LineRuleType.AUTO,
+          },
+          ...(breakBefore ? { pageBreakBefore: true } : {}),
+          children: [
+            new ImageRun({
+              type: block.format === 'png' ? 'png' : 'jpg',
+              data: block.data,
+              // Word sizes pictures in pixels at 96 per inch.
+              transformation: {
+                width: Math.round((block.width * 96) / 72),
+                height: Math.round((block.width * 96 * block.pixelHeight) / 72 / block.pixelWidth),
+              },
+              altText: { name: block.alt, description: block.alt, title: block.alt },
+            }),
+          ],
+        }),
+      ];
     case 'toc':
       return [
         ...(block.title ? [paragraph(env, env.styles.paragraph('h1'), [{ type: 'text', text: block.title }])] : []),

@@ -2,6 +2,7 @@
 // HTML first): lang="ja", headings in order, a table of contents linking to each section,
 // real tables with <caption> and <th scope>, a print style sheet, BIZ UD first in the font
 // stack. Nothing in it makes a request.
+import { dataUrlOf, PICTURE_SPACE } from '../../ir/image-data.ts';
 import { inlineText, tocHeadings, type TocHeading } from '../../ir/queries.ts';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
 import type { FontRole, Theme } from '../../theme/theme.ts';
@@ -120,6 +121,9 @@ function block(b: Block, env: HtmlEnv): string {
       return tocNav(b.title, env.headings, env.levels.get(b) ?? 2);
     case 'table':
       return table(b, env);
+    case 'image':
+      // Its printed width in CSS pixels (96 per inch): the same size on screen as on paper.
+      return `<p class="picture" style="text-align: center; margin: ${PICTURE_SPACE}pt 0"><img src="${dataUrlOf(b)}" alt="${escapeHtml(b.alt)}" width="${Math.round((b.width * 96) / 72)}" height="${Math.round((b.width * 96 * b.pixelHeight) / 72 / b.pixelWidth)}"></p>`;
   }
 }
 

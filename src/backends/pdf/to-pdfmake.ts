@@ -26,6 +26,7 @@ import { columnWidths } from '../../layout/columns.ts';
 import { estimateBlockHeight, estimateRowsHeight } from '../../layout/estimate-height.ts';
 import { COMMA_SQUEEZE_EM, figureParts } from '../../layout/number-runs.ts';
 import { splitTallGroup } from '../../layout/split-tall-groups.ts';
+import { dataUrlOf, PICTURE_SPACE } from '../../ir/image-data.ts';
 import { blockEndId } from '../../layout/block-ends.ts';
 import { breakLines } from '../../layout/line-breaks.ts';
 import type { Measure } from '../../layout/text-measure.ts';
@@ -319,6 +320,13 @@ function toBlock(block: Block, theme: Theme, inTable: boolean): Content {
     }
     case 'toc':
       return tableOfContents(block, theme);
+    case 'image':
+      return {
+        image: dataUrlOf(block),
+        width: block.width,
+        alignment: 'center',
+        margin: [0, PICTURE_SPACE, 0, PICTURE_SPACE],
+      };
   }
 }
 
