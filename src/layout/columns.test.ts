@@ -15,20 +15,20 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 describe('columnWidths', () => {
   it('uses the theme the expectations below are computed from', () => {
-    expect(theme.table).toEqual({ cellPadding: { x: 4, y: 3 }, ruleWidth: 0.6, minColumnWidth: 27 });
+    expect(theme.table).toEqual({ cellPadding: { x: 4, y: 3 }, ruleWidth: 0.625, minColumnWidth: 27 });
   });
 
   it('gives outer widths of each text width plus its padding and one rule, summing to the total less the last rule', () => {
     const { outer, content } = columnWidths([1, 2, 1], 400, theme);
-    // Padding 2 × 4 pt and one rule of 0.6 pt per column.
-    for (let i = 0; i < outer.length; i++) expect(outer[i]! - content[i]!).toBeCloseTo(8.6, 10);
-    expect(sum(outer)).toBeCloseTo(400 - 0.6, 10);
+    // Padding 2 × 4 pt and one rule of 0.625 pt per column.
+    for (let i = 0; i < outer.length; i++) expect(outer[i]! - content[i]!).toBeCloseTo(8.625, 10);
+    expect(sum(outer)).toBeCloseTo(400 - 0.625, 10);
   });
 
   it('gives text widths summing to the total less each column’s padding and every rule', () => {
-    // Five columns: 5 × 2 × 4 pt of padding and 6 rules of 0.6 pt.
+    // Five columns: 5 × 2 × 4 pt of padding and 6 rules of 0.625 pt.
     const { content } = columnWidths([3, 2, 2, 2, 2], 505.28, theme);
-    const usable = 505.28 - 40 - 3.6;
+    const usable = 505.28 - 40 - 3.75;
     expect(sum(content)).toBeCloseTo(usable, 10);
     expect(content[0]).toBeCloseTo((usable * 3) / 11, 10);
     expect(content[1]).toBeCloseTo((usable * 2) / 11, 10);
@@ -43,7 +43,7 @@ describe('columnWidths', () => {
 
   it('gives one column the whole width, less its padding and its two rules', () => {
     const { outer, content } = columnWidths([7], 100, theme);
-    expect(content).toEqual([100 - 8 - 1.2]);
-    expect(outer[0]).toBeCloseTo(100 - 0.6, 10);
+    expect(content).toEqual([100 - 8 - 1.25]);
+    expect(outer[0]).toBeCloseTo(100 - 0.625, 10);
   });
 });
