@@ -5,11 +5,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import JSZip from 'jszip';
-import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { makeDataDir, runCli } from './helpers/cli.ts';
-import { pdfPages, squash } from './helpers/extract.ts';
+import { openPdf, pdfPages, squash } from './helpers/extract.ts';
 import { ROOT, TEMPLATE_ARGS } from './helpers/plan.ts';
 
 async function coverOf(cwd: string): Promise<string> {
@@ -99,11 +99,7 @@ describe('the emblem on the cover (plan.yaml emblem)', () => {
     const { cwd } = await withEmblem('emblem.png', { 'emblem.png': png });
     const run = await runCli(['build', '--no-departments', ...TEMPLATE_ARGS], cwd);
     expect(run.code, run.stdout).toBe(0);
-    const doc = await getDocument({
-      data: new Uint8Array(await readFile(path.join(cwd, 'out', '実施計画_2024-2026.pdf'))),
-      isEvalSupported: false,
-      verbosity: 0,
-    }).promise;
+    const doc = await openPdf(await readFile(path.join(cwd, 'out', '実施計画_2024-2026.pdf')));
     const imagesOnPage: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       const ops = await (await doc.getPage(n)).getOperatorList();

@@ -3,14 +3,13 @@
 import JSZip from 'jszip';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
+/** A PDF opened in pdfjs as a reader would, with no font of the system's and no eval. */
+export const openPdf = (bytes: Uint8Array) =>
+  getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+
 /** The text of each page, items joined without separators (Japanese has no spaces). */
 export async function pdfPages(bytes: Uint8Array): Promise<string[]> {
-  const doc = await getDocument({
-    data: new Uint8Array(bytes),
-    useSystemFonts: false,
-    isEvalSupported: false,
-    verbosity: 0,
-  }).promise;
+  const doc = await openPdf(bytes);
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();

@@ -10,7 +10,7 @@
 // - faults: a line that starts with a closing mark or small kana, or ends with an opening
 //   mark (kinsoku); a number whose digits or counter go on to the next line; a paragraph of
 //   two lines or more whose last line holds a single character.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { openPdf } from './extract.ts';
 
 const NO_START = new Set(
   '、。，．）」』】〕〉》］｝,.)]}!?！？：；ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々ゝゞヽヾ',
@@ -100,12 +100,7 @@ export async function lineFaults(bytes: Uint8Array): Promise<LineFaults> {
 
 /** Every line of every page, in the order pdfjs gives the text (the order it was drawn). */
 async function pdfLines(bytes: Uint8Array): Promise<Line[]> {
-  const doc = await getDocument({
-    data: new Uint8Array(bytes),
-    useSystemFonts: false,
-    isEvalSupported: false,
-    verbosity: 0,
-  }).promise;
+  const doc = await openPdf(bytes);
   const lines: Line[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const items = (await (await doc.getPage(n)).getTextContent()).items;
