@@ -126,7 +126,7 @@ export function toPdfmake(tree: DocumentTree, theme: Theme, options: PdfOptions)
   };
 }
 
-/** `onRight`: printed on both sides, the section begins on a right-hand (odd) page. */
+/** Between the running header's 施策 and the document's title, in points. */
 const HEADER_GAP = 12;
 
 /**
@@ -150,6 +150,10 @@ const RECTO_STYLE = 'keikaku-starts-on-right';
 /** A mark of no size at the page's corner, laid where the flow is (layout/block-ends.ts). */
 const blockEnd = (id: string): Content => ({ text: ' ', fontSize: 1, absolutePosition: { x: 0, y: 0 }, id });
 
+/**
+ * A section of pages. `index`: its place in the document (the marks after its blocks name it);
+ * `onRight`: printed on both sides, the section begins on a right-hand (odd) page.
+ */
 function toSection(section: Section, index: number, theme: Theme, onRight: boolean): ContentSection {
   const { page } = theme;
   const header = section.runningHeader;
