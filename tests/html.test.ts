@@ -50,7 +50,10 @@ describe('the HTML edition', () => {
     expect(bare).toContain('<caption>施策12の主な取組内容</caption>');
     expect(bare).toContain('<th scope="col" rowspan="2">取組名称</th>');
     expect(bare).toContain('<th scope="colgroup" colspan="3">向こう3か年事業計画</th>');
-    expect(bare).toContain('<td rowspan="2" class="initiative-name">④　行政の電子化の推進</td>');
+    // The 取組's number hangs: a wrapped name starts under the name (2 em: ④ and one space).
+    expect(bare).toContain(
+      '<td rowspan="2" class="initiative-name"><p style="padding-left: 2em; text-indent: -2em">④　行政の電子化の推進</p></td>',
+    );
     // The thousands comma set narrower (.cm), as in the PDF and the Word file.
     expect(bare).toContain(
       '<td class="align-right"><b><span class="nw">132<span class="cm">,</span>937</span></b></td>',

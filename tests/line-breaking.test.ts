@@ -10,7 +10,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.ts';
 import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
-import { lineFaults } from './helpers/line-check.ts';
+import { lineFaults, pdfLines } from './helpers/line-check.ts';
 import { ROOT, SEED_ARGS, TEMPLATE_ARGS } from './helpers/plan.ts';
 
 const PLAN = '実施計画_2024-2026';
@@ -56,6 +56,34 @@ describe('the PDF', () => {
     // Widths move only within each column's limits, so a table whose columns all hold the same
     // long item may keep one.
     expect(faults.strayCharacters.length).toBeLessThanOrEqual(faults.paragraphs / 1000);
+  });
+});
+
+describe('numbers that hang', () => {
+  it('start a wrapped 取組名称 or 施策体系 entry under its text, not under its number (①, 1)', async () => {
+    const lines = await pdfLines(new Uint8Array(await readFile(path.join(seedOut, `${PLAN}.pdf`))));
+    let hung = 0;
+    for (const label of lines.filter((l) => /^([①-⑳]|\d{1,2})$/.test(l.text))) {
+      // The text beside the label: same baseline, two characters (the number and a space) on.
+      const text = lines.find(
+        (l) =>
+          l.page === label.page && Math.abs(l.y - label.y) < 0.5 && Math.abs(l.x - (label.x + 2 * label.size)) < 1.5,
+      );
+      if (!text) continue;
+      // Its wrapped lines: one line pitch below each other, starting where the text starts.
+      const below = lines.filter(
+        (l) =>
+          l.page === label.page &&
+          l.y < label.y &&
+          label.y - l.y < label.size * 1.5 &&
+          l.x > label.x - 0.5 &&
+          l.x < text.end,
+      );
+      for (const line of below)
+        expect(Math.abs(line.x - text.x), `${label.text}${text.text} | ${line.text}`).toBeLessThan(0.6);
+      hung += below.length;
+    }
+    expect(hung).toBeGreaterThan(10); // the seed wraps many such names
   });
 });
 

@@ -234,7 +234,12 @@ const BLOCK_HANDLERS: Record<string, (el: Element) => Block> = {
   h2: heading(2),
   h3: heading(3),
   h4: heading(4),
-  p: (el): Paragraph => ({ type: 'paragraph', content: toInlines(el.children), ...styleAndAlign(el) }),
+  p: (el): Paragraph => ({
+    type: 'paragraph',
+    content: toInlines(el.children),
+    ...styleAndAlign(el),
+    ...(el.attribs['data-label'] ? { label: el.attribs['data-label'] } : {}),
+  }),
   img: (el): Image => {
     const picture = pictureFromDataUrl(el.attribs.src ?? '');
     if (!picture)

@@ -46,6 +46,11 @@ export interface Paragraph {
   readonly content: readonly Inline[];
   readonly style?: StyleName;
   readonly align?: 'left' | 'center' | 'right';
+  /**
+   * A number or mark before the text (①, 1, 施策 12), set apart by one full-width space; the
+   * text's wrapped lines start under the text, not under the label (a hanging indent).
+   */
+  readonly label?: string;
 }
 
 export interface List {

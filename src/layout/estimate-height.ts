@@ -7,6 +7,7 @@ import { inlineText } from '../ir/queries.ts';
 import type { Block, Inline, Table, TableCell } from '../ir/types.ts';
 import { styleOf, type BlockStyle, type Theme } from '../theme/styles.ts';
 import { columnWidths } from './columns.ts';
+import { labelWidth } from './labels.ts';
 
 /** Width of a character in em. */
 function charWidth(ch: string): number {
@@ -39,8 +40,10 @@ export function estimateBlockHeight(theme: Theme, block: Block, width: number, i
   switch (block.type) {
     case 'heading':
       return textHeight(styleOf(theme, `h${block.level}`, block.style), block.content, width);
-    case 'paragraph':
-      return textHeight(styleOf(theme, 'p', block.style, inTable), block.content, width);
+    case 'paragraph': {
+      const style = styleOf(theme, 'p', block.style, inTable);
+      return textHeight(style, block.content, width - (block.label === undefined ? 0 : labelWidth(block.label, style)));
+    }
     case 'list': {
       const style = styleOf(theme, 'ul', block.style, inTable);
       return (

@@ -8,9 +8,10 @@
 // of text width), so every later stage (pagination, the backends) reads one set of widths.
 import { figureParts, COMMA_SQUEEZE_EM } from './number-runs.ts';
 import { toGrid } from '../ir/table-grid.ts';
-import type { Block, DocumentTree, Inline, Table, TableCell } from '../ir/types.ts';
+import type { Block, DocumentTree, Inline, Paragraph, Table, TableCell } from '../ir/types.ts';
 import { contentWidth, styleOf, type BlockStyle, type Theme } from '../theme/styles.ts';
 import { columnWidths } from './columns.ts';
+import { labelWidth } from './labels.ts';
 import { fillLines, prepareText, type Piece, type PreparedText, type TextStyle } from './line-breaks.ts';
 import type { Measure } from './text-measure.ts';
 
@@ -227,15 +228,17 @@ function cellTexts(cell: TableCell, theme: Theme, measure: Measure): CellText[] 
   const cellStyle = styleOf(theme, cell.header ? 'th' : 'td', cell.style, true);
   return cell.content.flatMap((block) =>
     block.type === 'paragraph' && !block.style
-      ? [paragraphText(block.content, cellStyle, 0, measure)]
+      ? [paragraphText(block.content, cellStyle, labelIndent(block, cellStyle, measure), measure)]
       : blockTexts(block, theme, measure),
   );
 }
 
 function blockTexts(block: Block, theme: Theme, measure: Measure): CellText[] {
   switch (block.type) {
-    case 'paragraph':
-      return [paragraphText(block.content, styleOf(theme, 'p', block.style, true), 0, measure)];
+    case 'paragraph': {
+      const style = styleOf(theme, 'p', block.style, true);
+      return [paragraphText(block.content, style, labelIndent(block, style, measure), measure)];
+    }
     case 'heading':
       return [paragraphText(block.content, styleOf(theme, `h${block.level}`, block.style), 0, measure)];
     case 'list': {
@@ -283,3 +286,6 @@ function pdfPieces(content: readonly Inline[], style: BlockStyle): Piece[] {
     return [{ text: inline.text, noWrap, bold, spacing: 0 }];
   });
 }
+
+const labelIndent = (paragraph: Paragraph, style: BlockStyle, measure: Measure) =>
+  paragraph.label === undefined ? 0 : labelWidth(paragraph.label, style, measure);

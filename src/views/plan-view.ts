@@ -143,13 +143,21 @@ export interface MeasureView {
 }
 
 export interface OutlineRowView {
+  /** 「1　町民参加体制の充実」; also as its code and its title (a label hangs in the cell). */
   readonly basicMeasure: string;
+  readonly basicMeasureCode: string;
+  readonly basicMeasureTitle: string;
   /** Rows the 基本施策 cell spans; 0 on rows it covers (no cell is printed there). */
   readonly basicMeasureSpan: number;
   readonly measure: string;
+  readonly measureCode: string;
+  /** The 施策's title after its marks (★). */
+  readonly measureTitle: string;
   readonly measureSpan: number;
   /** Absent for a 施策 without 取組: its cell spans the 取組 column too. */
   readonly initiative?: string;
+  readonly initiativeOrdinal?: string;
+  readonly initiativeName?: string;
 }
 
 export interface OutlineGroupView {
@@ -413,8 +421,7 @@ function outlineView(plan: Plan, measures: readonly MeasureView[]): OutlineGroup
 
 function outlineRows(measures: readonly MeasureView[]): OutlineRowView[] {
   // A 施策 without 取組 takes one row, its cell across the 取組 column.
-  const rowsOf = (m: MeasureView) =>
-    m.hasInitiatives ? m.initiatives.map((t) => `${t.ordinal}　${t.name}`) : [undefined];
+  const rowsOf = (m: MeasureView) => (m.hasInitiatives ? m.initiatives : [undefined]);
   const rowsOfBasicMeasure = (n: number) =>
     measures.filter((m) => m.basicMeasure.number === n).reduce((sum, m) => sum + rowsOf(m).length, 0);
   const rows: OutlineRowView[] = [];
@@ -426,10 +433,20 @@ function outlineRows(measures: readonly MeasureView[]): OutlineRowView[] {
       previousBasic = m.basicMeasure.number;
       rows.push({
         basicMeasure: `${m.basicMeasure.code}　${m.basicMeasure.title}`,
+        basicMeasureCode: m.basicMeasure.code,
+        basicMeasureTitle: m.basicMeasure.title,
         basicMeasureSpan: firstOfBasic ? rowsOfBasicMeasure(m.basicMeasure.number) : 0,
         measure: `${m.code}　${m.marks}${m.title}`,
+        measureCode: m.code,
+        measureTitle: `${m.marks}${m.title}`,
         measureSpan: i === 0 ? initiatives.length : 0,
-        ...(initiative !== undefined ? { initiative } : {}),
+        ...(initiative !== undefined
+          ? {
+              initiative: `${initiative.ordinal}　${initiative.name}`,
+              initiativeOrdinal: initiative.ordinal,
+              initiativeName: initiative.name,
+            }
+          : {}),
       });
     });
   }

@@ -24,7 +24,7 @@ const LEADER = /(\.{4,}|…{2,}|･{4,})\s*\d*$/;
 /** A page number alone (in the 目次's number column, or a page's foot). */
 const PAGE_NUMBER = /^\d+$/;
 
-interface Line {
+export interface Line {
   readonly page: number;
   readonly x: number;
   readonly y: number;
@@ -99,7 +99,7 @@ export async function lineFaults(bytes: Uint8Array): Promise<LineFaults> {
 }
 
 /** Every line of every page, in the order pdfjs gives the text (the order it was drawn). */
-async function pdfLines(bytes: Uint8Array): Promise<Line[]> {
+export async function pdfLines(bytes: Uint8Array): Promise<Line[]> {
   const doc = await openPdf(bytes);
   const lines: Line[] = [];
   for (let n = 1; n <= doc.numPages; n++) {

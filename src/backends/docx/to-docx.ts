@@ -30,6 +30,7 @@ import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../
 import { tocHeadings } from '../../ir/queries.ts';
 import { rowGroups, toGrid } from '../../ir/table-grid.ts';
 import { columnWidths } from '../../layout/columns.ts';
+import { labelWidth } from '../../layout/labels.ts';
 import { figureParts } from '../../layout/number-runs.ts';
 import { estimateBlockHeight, estimateRowsHeight } from '../../layout/estimate-height.ts';
 import type { Pagination } from '../../layout/paginate.ts';
@@ -238,12 +239,23 @@ function paragraph(
   env: DocxEnv,
   { id, style }: WordStyle,
   inlines: readonly Inline[],
-  extra: { align?: BlockStyle['align']; keepNext?: boolean; breakBefore?: boolean } = {},
+  extra: { align?: BlockStyle['align']; keepNext?: boolean; breakBefore?: boolean; label?: string } = {},
 ): Paragraph {
+  // A label hangs: a tab after it reaches the hanging indent, where the wrapped lines start.
+  const hang = extra.label === undefined ? undefined : twips(labelWidth(extra.label, style));
   return new Paragraph({
     style: id,
+    ...(extra.label !== undefined
+      ? {
+          indent: { left: hang, hanging: hang },
+          tabStops: [{ type: TabStopType.LEFT, position: hang! }],
+        }
+      : {}),
     ...(extra.breakBefore ? { pageBreakBefore: true } : {}),
-    children: runs(inlines, style),
+    children: [
+      ...(extra.label !== undefined ? [new TextRun({ text: extra.label }), new TextRun({ text: '\t' })] : []),
+      ...runs(inlines, style),
+    ],
     // The cell's or template's alignment where it differs from the style's.
     ...(extra.align && extra.align !== style.align ? { alignment: ALIGN[extra.align] } : {}),
     ...(extra.keepNext ? { keepNext: true, keepLines: true } : {}),
@@ -276,6 +288,7 @@ function toBlock(
       return [
         paragraph(env, env.styles.paragraph('p', block.style, inTable), block.content, {
           ...(block.align ? { align: block.align } : {}),
+          ...(block.label !== undefined ? { label: block.label } : {}),
           keepNext,
           breakBefore,
         }),
@@ -408,7 +421,13 @@ function toCell(cell: TableCell, width: number, env: DocxEnv, keepNext: boolean)
   const style = cellStyle.style;
   const children = cell.content.flatMap((b) => {
     if (b.type === 'paragraph' && !b.style)
-      return [paragraph(env, cellStyle, b.content, { align: b.align ?? cell.align ?? style.align, keepNext })];
+      return [
+        paragraph(env, cellStyle, b.content, {
+          align: b.align ?? cell.align ?? style.align,
+          ...(b.label !== undefined ? { label: b.label } : {}),
+          keepNext,
+        }),
+      ];
     return toBlock(b, width / TWIPS_PER_POINT, env, keepNext, true);
   });
   return new DocxCell({

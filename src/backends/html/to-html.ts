@@ -3,6 +3,7 @@
 // real tables with <caption> and <th scope>, a print style sheet, BIZ UD first in the font
 // stack. Nothing in it makes a request.
 import { dataUrlOf, PICTURE_SPACE } from '../../ir/image-data.ts';
+import { labelWidth } from '../../layout/labels.ts';
 import { inlineText, tocHeadings, type TocHeading } from '../../ir/queries.ts';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
 import type { FontRole, Theme } from '../../theme/theme.ts';
@@ -111,8 +112,15 @@ function block(b: Block, env: HtmlEnv): string {
       const level = env.levels.get(b) ?? b.level + 1;
       return `<h${level}${b.id ? ` id="${escapeHtml(b.id)}"` : ''}${cls(b.style)}>${inlines(b.content)}</h${level}>`;
     }
-    case 'paragraph':
-      return `<p${cls(b.style, b.align ? `align-${b.align}` : undefined)}>${inlines(b.content)}</p>`;
+    case 'paragraph': {
+      // A label hangs: the wrapped lines start under the text (its width in em, one space included).
+      const hang =
+        b.label === undefined
+          ? ''
+          : ` style="padding-left: ${labelWidth(b.label, { font: 'gothic', bold: false, size: 1 })}em; text-indent: -${labelWidth(b.label, { font: 'gothic', bold: false, size: 1 })}em"`;
+      const label = b.label === undefined ? '' : `${escapeHtml(b.label)}\u3000`;
+      return `<p${cls(b.style, b.align ? `align-${b.align}` : undefined)}${hang}>${label}${inlines(b.content)}</p>`;
+    }
     case 'list':
       return `<ul${cls(b.style)} style="list-style-type: '${escapeHtml(b.marker)}'">${b.items.map((item) => `<li>${inlines(item)}</li>`).join('')}</ul>`;
     case 'group':
@@ -146,7 +154,10 @@ function table(t: Table, env: HtmlEnv): string {
         const scope = c.header ? ` scope="${inHead ? (c.colSpan > 1 ? 'colgroup' : 'col') : 'row'}"` : '';
         const spans = `${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}`;
         const content =
-          c.content.length === 1 && c.content[0]!.type === 'paragraph' && !c.content[0]!.style
+          c.content.length === 1 &&
+          c.content[0]!.type === 'paragraph' &&
+          !c.content[0]!.style &&
+          c.content[0]!.label === undefined
             ? inlines(c.content[0]!.content)
             : c.content.map((x) => block(x, env)).join('');
         return `<${tag}${scope}${spans}${cls(c.style, c.align ? `align-${c.align}` : undefined)}>${content}</${tag}>`;

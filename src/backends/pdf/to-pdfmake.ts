@@ -17,6 +17,7 @@ import type {
   DocumentTree,
   Heading,
   Inline,
+  Paragraph,
   Section,
   Table,
   TableCell,
@@ -28,6 +29,7 @@ import { COMMA_SQUEEZE_EM, figureParts } from '../../layout/number-runs.ts';
 import { splitTallGroup } from '../../layout/split-tall-groups.ts';
 import { dataUrlOf, PICTURE_SPACE } from '../../ir/image-data.ts';
 import { blockEndId } from '../../layout/block-ends.ts';
+import { labelWidth } from '../../layout/labels.ts';
 import { breakLines } from '../../layout/line-breaks.ts';
 import type { Measure } from '../../layout/text-measure.ts';
 import {
@@ -142,6 +144,23 @@ function fitRunningTitle(title: string, suffix: string, right: string, style: Bl
   let n = chars.length;
   while (n > 1 && em(`${chars.slice(0, n).join('')}…`) > room) n--;
   return `${chars.slice(0, n).join('')}…`;
+}
+
+/**
+ * A paragraph with a label (①, 1): the label in a column of its own as wide as it and one
+ * full-width space, the text beside it, so that wrapped lines start under the text.
+ */
+function labelled(paragraph: Paragraph, style: BlockStyle, node: ContentText): Content {
+  if (paragraph.label === undefined) return node;
+  const { margin, ...text } = node;
+  return {
+    columns: [
+      { width: labelWidth(paragraph.label, style, measureText), text: paragraph.label, ...textStyle(style) },
+      { width: '*', ...text },
+    ],
+    columnGap: 0,
+    ...(margin ? { margin } : {}),
+  };
 }
 
 /** A style name no style dictionary defines: it marks the first block of a right-hand section. */
@@ -289,12 +308,12 @@ function toBlock(block: Block, theme: Theme, inTable: boolean): Content {
     }
     case 'paragraph': {
       const style = styleOf(theme, 'p', block.style, inTable);
-      return {
+      return labelled(block, style, {
         text: toInlines(block.content, style.size),
         ...textStyle(style),
         ...(block.align ? { alignment: block.align } : {}),
         margin: blockMargin(style),
-      };
+      });
     }
     case 'list': {
       const style = styleOf(theme, 'ul', block.style, inTable);
@@ -541,11 +560,11 @@ function toPdfCell(
     // A bare paragraph takes the cell's look (th bold and centred) unless it has a class.
     if (b.type === 'paragraph' && !b.style)
       return [
-        {
+        labelled(b, style, {
           text: toInlines(b.content, style.size),
           ...textStyle(style),
           alignment: b.align ?? cell.align ?? style.align,
-        },
+        }),
       ];
     const ruled = b.type === 'paragraph' && styleOf(theme, 'p', b.style, true).ruleAbove === true;
     return ruled ? [cellRule(theme, width), toBlock(b, theme, true)] : [toBlock(b, theme, true)];
