@@ -92,6 +92,13 @@ describe('the Word file’s styles', () => {
     );
   });
 
+  it('hangs a 取組’s number: a hanging indent as wide as the number and a space, and a tab after the number', () => {
+    const initiative = paragraphsOf(parts['word/document.xml']!).find((p) => p.includes('区や自治会などへの支援'))!;
+    // 2 em of 9 pt table text: 18 pt, 360 twentieths.
+    expect(initiative).toMatch(/<w:ind w:left="360" w:hanging="360"\/>/);
+    expect(initiative).toMatch(/<w:t[^>]*>①<\/w:t><\/w:r><w:r><w:tab\/><\/w:r>/);
+  });
+
   it('opens without asking to update fields, its 目次 showing the pages of the printed plan', () => {
     expect(parts['word/settings.xml']).not.toContain('updateFields');
     expect(parts['word/document.xml']).not.toContain('w:dirty="true"');

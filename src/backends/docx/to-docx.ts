@@ -13,6 +13,7 @@ import {
   PageNumber,
   Paragraph,
   SectionType,
+  Tab,
   TabStopType,
   ShadingType,
   Table as DocxTable,
@@ -181,7 +182,7 @@ function runningHeader(section: Section, env: DocxEnv, title?: string): Header {
           style: style.id,
           alignment: AlignmentType.LEFT,
           tabStops: [{ type: TabStopType.RIGHT, position: twips(contentWidth(theme)) }],
-          children: [new TextRun({ text: title }), new TextRun({ text: `\t${text}` })],
+          children: [new TextRun({ text: title }), new TextRun({ children: [new Tab(), text] })],
         })
       : paragraph(env, style, [{ type: 'text', text }]);
   return new Header({
@@ -253,7 +254,9 @@ function paragraph(
       : {}),
     ...(extra.breakBefore ? { pageBreakBefore: true } : {}),
     children: [
-      ...(extra.label !== undefined ? [new TextRun({ text: extra.label }), new TextRun({ text: '\t' })] : []),
+      ...(extra.label !== undefined
+        ? [new TextRun({ text: extra.label }), new TextRun({ children: [new Tab()] })]
+        : []),
       ...runs(inlines, style),
     ],
     // The cell's or template's alignment where it differs from the style's.
