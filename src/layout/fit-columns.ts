@@ -1,8 +1,8 @@
 // Column widths fitted to what the columns hold. Templates give each table's relative widths
 // (data-widths); this stage moves width between columns, within limits, until no cell's last
 // line holds a single character that a wider (or narrower) column would pull back, and the
-// table is no taller than it needs to be: a figure column gives up what its widest figure does
-// not use to the text beside it. Lines are worked out as pdfmake breaks them
+// table is no taller than it needs to be: a figure column gives up width its figures do not
+// need when the text beside it then takes fewer lines. Lines are worked out as pdfmake breaks them
 // (layout/line-breaks.ts) with the fonts' own widths, so the PDF prints what was measured; Word
 // and HTML get the same widths. The result replaces each table's widths in the tree (in points
 // of text width), so every later stage (pagination, the backends) reads one set of widths.
@@ -29,7 +29,7 @@ interface CellText {
   readonly pieces: readonly Piece[];
   readonly prepared: PreparedText;
   readonly style: TextStyle;
-  /** Taken off the cell's width (a list's marker column). */
+  /** Taken off the cell's width (a list's marker column, a paragraph's hanging label). */
   readonly indent: number;
   readonly lineBox: number;
   readonly space: number;
