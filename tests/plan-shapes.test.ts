@@ -113,9 +113,12 @@ describe('the sample city (examples/sample-city)', () => {
     expect(new Set(plan.measures.flatMap((m) => m.projects.map((p) => p.department))).size).toBeGreaterThanOrEqual(10);
   });
 
-  /** The 凡例 as printed: every 区分 and 目印 mark with its name. */
-  const legend = () =>
-    squash(`凡例${[...built.plan.statuses, ...built.plan.tags].map((s) => `${s.mark}${s.name}`).join('')}`);
+  /** Every 区分 and 目印 mark with its name, in order. */
+  const marks = () => [...built.plan.statuses, ...built.plan.tags].map((s) => `${s.mark}${s.name}`).join('');
+  /** The 凡例 as an excerpt's first page prints it. */
+  const legend = () => squash(`凡例${marks()}`);
+  /** The plan's own page for it, before the 施策体系: its title, then each mark and what it means. */
+  const guide = () => new RegExp(`凡例・計画の見方●記号.*?${squash(marks()).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
   /** Level lines with the plan's names and codes: 基本目標 1, 政策 1-2. */
   const levelLines = () =>
@@ -129,10 +132,10 @@ describe('the sample city (examples/sample-city)', () => {
     ['Word', () => docxText],
     ['HTML', () => htmlText],
   ] as const) {
-    it(`prints its labels, codes, marks, 凡例 and 事業の概要 in the ${format} file`, () => {
+    it(`prints its labels, codes, marks, 凡例・計画の見方 and 事業の概要 in the ${format} file`, () => {
       const all = squash(text());
       expect(missingFrom(all, printedMeasures(built.plan))).toEqual([]);
-      expect(all).toContain(legend());
+      expect(all).toMatch(guide());
       for (const line of levelLines()) expect(all).toContain(line);
       expect(all).toContain(squash(`${built.plan.labels.project}担当課区分`));
       expect(all).not.toContain('基本方針');
@@ -287,7 +290,7 @@ describe('the sample city (examples/sample-city)', () => {
     async () => {
       const text = (await pdfPages((await docxToPdf(built.docx)).bytes)).join('\n');
       expect(missingFrom(text, printedMeasures(built.plan))).toEqual([]);
-      expect(squash(text)).toContain(legend());
+      expect(squash(text)).toMatch(guide());
     },
   );
 
