@@ -99,6 +99,24 @@ describe('the Word file’s styles', () => {
     expect(initiative).toMatch(/<w:t[^>]*>①<\/w:t><\/w:r><w:r><w:tab\/><\/w:r>/);
   });
 
+  it('cuts a long 施策 in an excerpt’s running header with …, as the PDF does, so that the header keeps to one line', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'keikaku-word-header-'));
+    const run = await runCli(
+      ['build', ...SEED_ARGS, '--out', 'out', '--format', 'docx', '--department', 'まち未来創造課'],
+      work,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const zip = await JSZip.loadAsync(await readFile(path.join(work, 'out', '担当課別', 'まち未来創造課.docx')));
+    const headers = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^word\/header\d+\.xml$/.test(n))
+        .map((n) => zip.file(n)!.async('string')),
+    );
+    const cut = headers.flatMap((xml) => [...xml.matchAll(/<w:t[^>]*>(施策 10　[^<]*)<\/w:t>/g)].map((m) => m[1]!));
+    expect(cut.length).toBeGreaterThanOrEqual(2); // its first page and the continued ones
+    for (const title of cut) expect(title).toMatch(/^施策 10　まちの魅力を高める.*…(（続き）)?$/);
+  });
+
   it('opens without asking to update fields, its 目次 showing the pages of the printed plan', () => {
     expect(parts['word/settings.xml']).not.toContain('updateFields');
     expect(parts['word/document.xml']).not.toContain('w:dirty="true"');

@@ -1,6 +1,6 @@
 // A paragraph's label (①, 1, 施策 12) and the full-width space after it: how wide it prints,
 // which is where the paragraph's wrapped lines start (a hanging indent, in every format).
-import type { Measure } from './text-measure.ts';
+import { monospaceEm, type Measure } from './text-measure.ts';
 import type { BlockStyle } from '../theme/theme.ts';
 
 /** The label's width with its one full-width space, in points. */
@@ -9,8 +9,6 @@ export function labelWidth(
   style: Pick<BlockStyle, 'font' | 'bold' | 'size'>,
   measure?: Measure,
 ): number {
-  const em = measure
-    ? measure(label, style.font, style.bold)
-    : [...label].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) < 0x7f ? 0.5 : 1), 0);
+  const em = measure ? measure(label, style.font, style.bold) : monospaceEm(label);
   return (em + 1) * style.size;
 }

@@ -32,6 +32,7 @@ import { tocHeadings } from '../../ir/queries.ts';
 import { rowGroups, toGrid } from '../../ir/table-grid.ts';
 import { columnWidths } from '../../layout/columns.ts';
 import { labelWidth } from '../../layout/labels.ts';
+import { fitRunningTitle } from '../../layout/running-title.ts';
 import { figureParts } from '../../layout/number-runs.ts';
 import { estimateBlockHeight, estimateRowsHeight } from '../../layout/estimate-height.ts';
 import type { Pagination } from '../../layout/paginate.ts';
@@ -156,8 +157,12 @@ function toSection(section: Section, s: number, env: DocxEnv): ISectionOptions {
     },
     headers: section.runningTitle
       ? {
-          first: runningHeader(section, env, section.runningTitle),
-          default: runningHeader(section, env, `${section.runningTitle}${theme.words.continued}`),
+          first: runningHeader(section, env, runningTitle(section, env, '')),
+          default: runningHeader(
+            section,
+            env,
+            `${runningTitle(section, env, theme.words.continued)}${theme.words.continued}`,
+          ),
         }
       : { default: runningHeader(section, env) },
     footers: section.runningTitle
@@ -168,6 +173,16 @@ function toSection(section: Section, s: number, env: DocxEnv): ISectionOptions {
     ),
   };
 }
+
+/** The section's 施策 for its running header, cut with … as the PDF's is. */
+const runningTitle = (section: Section, env: DocxEnv, suffix: string) =>
+  fitRunningTitle(
+    section.runningTitle!,
+    suffix,
+    section.runningHeader ?? '',
+    styleOf(env.theme, 'p', 'running-header'),
+    contentWidth(env.theme),
+  );
 
 /** The running header: the section's title at the left (a 施策), the document's at the right. */
 function runningHeader(section: Section, env: DocxEnv, title?: string): Header {

@@ -30,6 +30,7 @@ import { splitTallGroup } from '../../layout/split-tall-groups.ts';
 import { dataUrlOf, PICTURE_SPACE } from '../../ir/image-data.ts';
 import { blockEndId } from '../../layout/block-ends.ts';
 import { labelWidth } from '../../layout/labels.ts';
+import { fitRunningTitle, HEADER_GAP } from '../../layout/running-title.ts';
 import { breakLines } from '../../layout/line-breaks.ts';
 import type { Measure } from '../../layout/text-measure.ts';
 import {
@@ -128,24 +129,6 @@ export function toPdfmake(tree: DocumentTree, theme: Theme, options: PdfOptions)
   };
 }
 
-/** Between the running header's 施策 and the document's title, in points. */
-const HEADER_GAP = 12;
-
-/**
- * The 施策 in the running header, cut with … so that it and the header's own text stay on one
- * line each (a long 施策 name beside an excerpt's 担当課 would wrap into the page's text).
- */
-function fitRunningTitle(title: string, suffix: string, right: string, style: BlockStyle, width: number): string {
-  const chars = [...title];
-  if (!measureText) return chars.length > 40 ? `${chars.slice(0, 39).join('')}…` : title;
-  const em = (text: string) => measureText!(text, style.font, style.bold) * style.size;
-  const room = width - em(right) - em(suffix);
-  if (em(title) <= room) return title;
-  let n = chars.length;
-  while (n > 1 && em(`${chars.slice(0, n).join('')}…`) > room) n--;
-  return `${chars.slice(0, n).join('')}…`;
-}
-
 /**
  * A paragraph with a label (①, 1): the label in a column of its own as wide as it and one
  * full-width space, the text beside it, so that wrapped lines start under the text.
@@ -208,7 +191,8 @@ function toSection(section: Section, index: number, theme: Theme, onRight: boole
             suffix,
             header,
             styleOf(theme, 'p', 'running-header'),
-            contentWidth(theme) - HEADER_GAP,
+            contentWidth(theme),
+            measureText,
           );
           return {
             columns: [
