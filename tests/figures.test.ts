@@ -89,3 +89,35 @@ describe('figures with thousands commas', () => {
     expect(html).toMatch(/\.cm \{ letter-spacing: -0\.25em; \}/);
   });
 });
+
+// JLReq: a closing bracket and the mark after it (」）, 。」, 、「) share one half-width blank, not
+// two: the 総括表's note names the 事業 without 担当課 as （施策5「人権教育の推進」）.
+describe('brackets and punctuation in a row', () => {
+  it('set the mark after a closing bracket half an em closer in the PDF', async () => {
+    const doc = await getDocument({
+      data: new Uint8Array(await readFile(path.join(out, '実施計画_2024-2026.pdf'))),
+      useSystemFonts: false,
+      isEvalSupported: false,
+      verbosity: 0,
+    }).promise;
+    const advances: number[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const glyphs = (await (await doc.getPage(n)).getTextContent()).items
+        .filter((i) => 'str' in i && i.str !== '')
+        .flatMap((i) => {
+          const item = i as { str: string; transform: number[]; width: number };
+          return [...item.str].map((ch, k, all) => ({
+            str: ch,
+            x: item.transform[4]! + (item.width / all.length) * k,
+            size: item.transform[0]!,
+          }));
+        });
+      for (let k = 0; k + 1 < glyphs.length; k++)
+        if (glyphs[k]!.str === '」' && glyphs[k + 1]!.str === '）')
+          advances.push((glyphs[k + 1]!.x - glyphs[k]!.x) / glyphs[k]!.size);
+    }
+    await doc.destroy();
+    expect(advances.length).toBeGreaterThan(0);
+    for (const advance of advances) expect(advance).toBeCloseTo(0.5, 2);
+  });
+});

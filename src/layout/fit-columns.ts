@@ -12,6 +12,7 @@ import type { Block, DocumentTree, Inline, Paragraph, Table, TableCell } from '.
 import { contentWidth, styleOf, type BlockStyle, type Theme } from '../theme/styles.ts';
 import { columnWidths } from './columns.ts';
 import { labelWidth } from './labels.ts';
+import { PAIR_SQUEEZE_EM, punctuationRuns } from './punctuation.ts';
 import { fillLines, prepareText, type Piece, type PreparedText, type TextStyle } from './line-breaks.ts';
 import type { Measure } from './text-measure.ts';
 
@@ -283,6 +284,14 @@ function pdfPieces(content: readonly Inline[], style: BlockStyle): Piece[] {
           bold,
           spacing: piece.startsWith(',') ? -COMMA_SQUEEZE_EM * style.size : 0,
         }));
+    const marks = punctuationRuns(inline.text);
+    if (marks)
+      return marks.map((piece) => ({
+        text: piece.text,
+        noWrap: noWrap || piece.tight,
+        bold,
+        spacing: piece.tight ? -PAIR_SQUEEZE_EM * style.size : 0,
+      }));
     return [{ text: inline.text, noWrap, bold, spacing: 0 }];
   });
 }

@@ -30,6 +30,7 @@ import { splitTallGroup } from '../../layout/split-tall-groups.ts';
 import { dataUrlOf, PICTURE_SPACE } from '../../ir/image-data.ts';
 import { blockEndId } from '../../layout/block-ends.ts';
 import { labelWidth } from '../../layout/labels.ts';
+import { PAIR_SQUEEZE_EM, punctuationRuns } from '../../layout/punctuation.ts';
 import { fitRunningTitle, HEADER_GAP } from '../../layout/running-title.ts';
 import { breakLines } from '../../layout/line-breaks.ts';
 import type { Measure } from '../../layout/text-measure.ts';
@@ -258,6 +259,14 @@ function toInlines(inlines: readonly Inline[], fontSize: number): ContentText[] 
             ? { text: piece, ...run, characterSpacing: -COMMA_SQUEEZE_EM * fontSize }
             : { text: piece, ...run },
         );
+    // Brackets and punctuation in a row set tight: one unbreakable run, half an em between each.
+    const marks = punctuationRuns(inline.text);
+    if (marks)
+      return marks.flatMap((piece) =>
+        piece.tight
+          ? [{ text: piece.text, ...run, noWrap: true, characterSpacing: -PAIR_SQUEEZE_EM * fontSize }]
+          : withFallback(piece.text, run),
+      );
     return withFallback(inline.text, run);
   });
 }
