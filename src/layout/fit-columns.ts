@@ -6,13 +6,13 @@
 // (layout/line-breaks.ts) with the fonts' own widths, so the PDF prints what was measured; Word
 // and HTML get the same widths. The result replaces each table's widths in the tree (in points
 // of text width), so every later stage (pagination, the backends) reads one set of widths.
-import { figureParts, COMMA_SQUEEZE_EM } from './number-runs.ts';
+import { figureParts } from './number-runs.ts';
 import { toGrid } from '../ir/table-grid.ts';
 import type { Block, DocumentTree, Inline, Paragraph, Table, TableCell } from '../ir/types.ts';
 import { contentWidth, styleOf, type BlockStyle, type Theme } from '../theme/styles.ts';
 import { columnWidths } from './columns.ts';
 import { labelWidth } from './labels.ts';
-import { PAIR_SQUEEZE_EM, punctuationRuns } from './punctuation.ts';
+import { tightRuns } from './tight-runs.ts';
 import { fillLines, prepareText, type Piece, type PreparedText, type TextStyle } from './line-breaks.ts';
 import type { Measure } from './text-measure.ts';
 
@@ -274,25 +274,12 @@ function pdfPieces(content: readonly Inline[], style: BlockStyle): Piece[] {
     if (inline.type === 'break') return [{ text: '\n', noWrap: false, bold: style.bold, spacing: 0 }];
     const bold = style.bold || inline.bold === true;
     const noWrap = inline.noWrap === true;
-    if (figureParts(inline.text))
-      return inline.text
-        .split(/(,\d)/)
-        .filter((piece) => piece !== '')
-        .map((piece) => ({
-          text: piece,
-          noWrap,
-          bold,
-          spacing: piece.startsWith(',') ? -COMMA_SQUEEZE_EM * style.size : 0,
-        }));
-    const marks = punctuationRuns(inline.text);
-    if (marks)
-      return marks.map((piece) => ({
-        text: piece.text,
-        noWrap: noWrap || piece.tight,
-        bold,
-        spacing: piece.tight ? -PAIR_SQUEEZE_EM * style.size : 0,
-      }));
-    return [{ text: inline.text, noWrap, bold, spacing: 0 }];
+    return tightRuns(inline.text).map((piece) => ({
+      text: piece.text,
+      noWrap: noWrap || piece.keepWhole,
+      bold,
+      spacing: piece.spacingEm * style.size,
+    }));
   });
 }
 

@@ -25,12 +25,11 @@ import type {
 } from '../../ir/types.ts';
 import { columnWidths } from '../../layout/columns.ts';
 import { estimateBlockHeight, estimateRowsHeight } from '../../layout/estimate-height.ts';
-import { COMMA_SQUEEZE_EM, figureParts } from '../../layout/number-runs.ts';
 import { splitTallGroup } from '../../layout/split-tall-groups.ts';
 import { dataUrlOf, PICTURE_SPACE } from '../../ir/image-data.ts';
 import { blockEndId } from '../../layout/block-ends.ts';
 import { labelWidth } from '../../layout/labels.ts';
-import { PAIR_SQUEEZE_EM, punctuationRuns } from '../../layout/punctuation.ts';
+import { tightRuns } from '../../layout/tight-runs.ts';
 import { fitRunningTitle, HEADER_GAP } from '../../layout/running-title.ts';
 import { breakLines } from '../../layout/line-breaks.ts';
 import type { Measure } from '../../layout/text-measure.ts';
@@ -247,27 +246,19 @@ function toInlines(inlines: readonly Inline[], fontSize: number): ContentText[] 
       ...(inline.fill ? { background: inline.fill } : {}),
       ...(inline.color ? { color: inline.color } : {}),
     };
-    // A figure's commas set narrower. pdfmake counts a run's character spacing between its
-    // characters only, so each comma goes in one run with the digit after it (「,3」): the digit
-    // moves up to the comma. No line break opens around a comma (pdfmake glues such runs).
-    if (figureParts(inline.text))
-      return inline.text
-        .split(/(,\d)/)
-        .filter((piece) => piece !== '')
-        .map((piece) =>
-          piece.startsWith(',')
-            ? { text: piece, ...run, characterSpacing: -COMMA_SQUEEZE_EM * fontSize }
-            : { text: piece, ...run },
-        );
-    // Brackets and punctuation in a row set tight: one unbreakable run, half an em between each.
-    const marks = punctuationRuns(inline.text);
-    if (marks)
-      return marks.flatMap((piece) =>
-        piece.tight
-          ? [{ text: piece.text, ...run, noWrap: true, characterSpacing: -PAIR_SQUEEZE_EM * fontSize }]
-          : withFallback(piece.text, run),
-      );
-    return withFallback(inline.text, run);
+    // Commas and marks in a row set closer (layout/tight-runs.ts); other text as it is.
+    return tightRuns(inline.text).flatMap((piece) =>
+      piece.spacingEm === 0 && !piece.keepWhole
+        ? withFallback(piece.text, run)
+        : [
+            {
+              text: piece.text,
+              ...run,
+              ...(piece.keepWhole ? { noWrap: true } : {}),
+              characterSpacing: piece.spacingEm * fontSize,
+            },
+          ],
+    );
   });
 }
 
