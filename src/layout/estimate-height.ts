@@ -5,25 +5,17 @@ import { PICTURE_SPACE } from '../ir/image-data.ts';
 import { toGrid, type GridSlot } from '../ir/table-grid.ts';
 import { inlineText } from '../ir/queries.ts';
 import type { Block, Inline, Table, TableCell } from '../ir/types.ts';
-import { styleOf, type BlockStyle, type Theme } from '../theme/styles.ts';
+import { contentHeight, contentWidth, styleOf, type BlockStyle, type Theme } from '../theme/styles.ts';
 import { columnWidths } from './columns.ts';
 import { labelWidth } from './labels.ts';
-
-/** Width of a character in em. */
-function charWidth(ch: string): number {
-  const code = ch.codePointAt(0) ?? 0;
-  if (code < 0x7f) return 0.5; // ASCII
-  if (code >= 0xff61 && code <= 0xff9f) return 0.5; // half-width katakana
-  return 1;
-}
+import { monospaceEm } from './monospace.ts';
 
 /** Lines a text takes in a column of `width` points at `size` points (a line break starts a new line). */
 export function estimateLines(text: string, width: number, size: number): number {
   const perLine = Math.max(1, width / size);
   let lines = 0;
   for (const paragraph of text.split('\n')) {
-    let em = 0;
-    for (const ch of paragraph) em += charWidth(ch);
+    const em = monospaceEm(paragraph);
     // Kinsoku pushes a character to the next line now and then: count 5 % more.
     lines += Math.max(1, Math.ceil((em * 1.05) / perLine));
   }
@@ -89,6 +81,15 @@ export function estimateRowHeight(theme: Theme, row: readonly GridSlot[], widths
     }),
   );
 }
+
+/**
+ * Whether the print layout keeps a group of blocks on one page (pdfmake's unbreakable): it asks
+ * to be, and it is estimated to fit. The Word file asks the same to page as the PDF does.
+ */
+export const keptOnOnePage = (theme: Theme, block: Block, inTable: boolean): boolean =>
+  block.type === 'group' &&
+  block.keepTogether &&
+  estimateBlockHeight(theme, block, contentWidth(theme), inTable) < contentHeight(theme) * theme.fit.pdf;
 
 /** Rows laid end to end. */
 export const estimateRowsHeight = (

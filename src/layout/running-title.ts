@@ -2,7 +2,8 @@
 // it stay on one line (a long 施策 name beside an excerpt's 担当課 would wrap into the page's
 // text). The PDF measures with its fonts; Word, which gets no fonts, with BIZ UD's fixed widths.
 import type { BlockStyle } from '../theme/theme.ts';
-import { monospaceEm, type Measure } from './text-measure.ts';
+import { monospaceEm } from './monospace.ts';
+import type { Measure } from './text-measure.ts';
 
 /** Between the 施策 and the document's title, in points. */
 export const HEADER_GAP = 12;

@@ -8,16 +8,6 @@ import type { FontRole } from '../theme/theme.ts';
 /** The advance of `text` in em (multiply by the size in points). */
 export type Measure = (text: string, font: FontRole, bold: boolean) => number;
 
-/**
- * Widths without the font files: BIZ UD Gothic and Mincho set every full-width character in 1 em
- * and ASCII and half-width katakana in ½ em, which is exact for them and close for most.
- */
-export const monospaceEm = (text: string): number =>
-  [...text].reduce((em, ch) => {
-    const code = ch.codePointAt(0) ?? 0;
-    return em + (code < 0x7f || (code >= 0xff61 && code <= 0xff9f) ? 0.5 : 1);
-  }, 0);
-
 const measures = new WeakMap<FontFiles, Measure>();
 
 /** One measure per set of font files: every document of a run shares the parsed fonts. */

@@ -34,7 +34,7 @@ import { columnWidths } from '../../layout/columns.ts';
 import { labelWidth } from '../../layout/labels.ts';
 import { fitRunningTitle } from '../../layout/running-title.ts';
 import { figureParts } from '../../layout/number-runs.ts';
-import { estimateBlockHeight, estimateRowsHeight } from '../../layout/estimate-height.ts';
+import { estimateBlockHeight, estimateRowsHeight, keptOnOnePage } from '../../layout/estimate-height.ts';
 import type { Pagination } from '../../layout/paginate.ts';
 import { contentHeight, contentWidth, styleOf, type BlockStyle, type Theme } from '../../theme/styles.ts';
 import { officeColor } from '../../theme/theme.ts';
@@ -123,12 +123,7 @@ function pdfStartsNewPage(section: Section, s: number, i: number, env: DocxEnv):
   const block = section.blocks[i]!;
   const end = env.blockEndPage;
   if (i === 0 || !end) return false;
-  const kept =
-    block.type === 'heading' ||
-    (block.type === 'group' &&
-      block.keepTogether &&
-      estimateBlockHeight(env.theme, block, contentWidth(env.theme), false) <
-        contentHeight(env.theme) * env.theme.fit.pdf);
+  const kept = block.type === 'heading' || keptOnOnePage(env.theme, block, false);
   const before = end(s, i - 1);
   return kept && before > 0 && end(s, i) > before;
 }

@@ -114,10 +114,8 @@ function block(b: Block, env: HtmlEnv): string {
     }
     case 'paragraph': {
       // A label hangs: the wrapped lines start under the text (its width in em, one space included).
-      const hang =
-        b.label === undefined
-          ? ''
-          : ` style="padding-left: ${labelWidth(b.label, { font: 'gothic', bold: false, size: 1 })}em; text-indent: -${labelWidth(b.label, { font: 'gothic', bold: false, size: 1 })}em"`;
+      const em = b.label === undefined ? 0 : labelWidth(b.label, { font: 'gothic', bold: false, size: 1 });
+      const hang = b.label === undefined ? '' : ` style="padding-left: ${em}em; text-indent: -${em}em"`;
       const label = b.label === undefined ? '' : `${escapeHtml(b.label)}\u3000`;
       return `<p${cls(b.style, b.align ? `align-${b.align}` : undefined)}${hang}>${label}${inlines(b.content)}</p>`;
     }

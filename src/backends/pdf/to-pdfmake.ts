@@ -24,7 +24,7 @@ import type {
   TableOfContents,
 } from '../../ir/types.ts';
 import { columnWidths } from '../../layout/columns.ts';
-import { estimateBlockHeight, estimateRowsHeight } from '../../layout/estimate-height.ts';
+import { estimateRowsHeight, keptOnOnePage } from '../../layout/estimate-height.ts';
 import { splitTallGroup } from '../../layout/split-tall-groups.ts';
 import { dataUrlOf, PICTURE_SPACE } from '../../ir/image-data.ts';
 import { blockEndId } from '../../layout/block-ends.ts';
@@ -321,9 +321,7 @@ function toBlock(block: Block, theme: Theme, inTable: boolean): Content {
     case 'group': {
       const stack = block.blocks.map((b) => toBlock(b, theme, inTable));
       // pdfmake cannot keep together what is taller than a page: then the group just flows.
-      const fits =
-        estimateBlockHeight(theme, block, contentWidth(theme), inTable) < contentHeight(theme) * theme.fit.pdf;
-      return { stack, ...(block.keepTogether && fits ? { unbreakable: true } : {}) };
+      return { stack, ...(keptOnOnePage(theme, block, inTable) ? { unbreakable: true } : {}) };
     }
     case 'toc':
       return tableOfContents(block, theme);
