@@ -7,9 +7,9 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.ts';
+import { openPdf } from './helpers/extract.ts';
 import { expectedPlan, withCommas } from './helpers/oracle.ts';
 import { ROOT, SEED_ARGS } from './helpers/plan.ts';
 
@@ -27,25 +27,31 @@ interface Glyph {
   readonly size: number;
 }
 
+type TextItem = { str: string; transform: number[]; width: number };
+
+/** A page's text items, and one glyph per character: pdfjs cuts runs where the spacing changes; each entry is split evenly. */
+async function pageGlyphs(doc: Awaited<ReturnType<typeof openPdf>>, n: number) {
+  const items = (await (await doc.getPage(n)).getTextContent()).items
+    .filter((i) => 'str' in i && i.str !== '')
+    .map((i) => i as TextItem);
+  const glyphs: Glyph[] = items.flatMap((i) =>
+    [...i.str].map((ch, k, all) => ({
+      str: ch,
+      x: i.transform[4]! + (i.width / all.length) * k,
+      size: i.transform[0]!,
+    })),
+  );
+  return { items, glyphs };
+}
+
 describe('figures with thousands commas', () => {
   it('have at most 0.35 em from each comma to the next digit in the PDF, and still line up at the right', async () => {
-    const bytes = new Uint8Array(await readFile(path.join(out, '実施計画_2024-2026.pdf')));
-    const doc = await getDocument({ data: bytes, useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+    const doc = await openPdf(new Uint8Array(await readFile(path.join(out, '実施計画_2024-2026.pdf'))));
     const gaps: number[] = [];
     const grand = withCommas((await expectedPlan(path.join(ROOT, 'data'))).grandTotal);
     const grandEnds: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      const items = (await (await doc.getPage(n)).getTextContent()).items
-        .filter((i) => 'str' in i && i.str !== '')
-        .map((i) => i as { str: string; transform: number[]; width: number });
-      // One glyph per entry: pdfjs cuts runs where the spacing changes; each entry is split evenly.
-      const glyphs: Glyph[] = items.flatMap((i) =>
-        [...i.str].map((ch, k, all) => ({
-          str: ch,
-          x: i.transform[4]! + (i.width / all.length) * k,
-          size: i.transform[0]!,
-        })),
-      );
+      const { items, glyphs } = await pageGlyphs(doc, n);
       for (let k = 1; k + 1 < glyphs.length; k++) {
         const [before, comma, after] = [glyphs[k - 1]!, glyphs[k]!, glyphs[k + 1]!];
         if (
@@ -94,24 +100,10 @@ describe('figures with thousands commas', () => {
 // two: the 総括表's note names the 事業 without 担当課 as （施策5「人権教育の推進」）.
 describe('brackets and punctuation in a row', () => {
   it('set the mark after a closing bracket half an em closer in the PDF', async () => {
-    const doc = await getDocument({
-      data: new Uint8Array(await readFile(path.join(out, '実施計画_2024-2026.pdf'))),
-      useSystemFonts: false,
-      isEvalSupported: false,
-      verbosity: 0,
-    }).promise;
+    const doc = await openPdf(new Uint8Array(await readFile(path.join(out, '実施計画_2024-2026.pdf'))));
     const advances: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      const glyphs = (await (await doc.getPage(n)).getTextContent()).items
-        .filter((i) => 'str' in i && i.str !== '')
-        .flatMap((i) => {
-          const item = i as { str: string; transform: number[]; width: number };
-          return [...item.str].map((ch, k, all) => ({
-            str: ch,
-            x: item.transform[4]! + (item.width / all.length) * k,
-            size: item.transform[0]!,
-          }));
-        });
+      const { glyphs } = await pageGlyphs(doc, n);
       for (let k = 0; k + 1 < glyphs.length; k++)
         if (glyphs[k]!.str === '」' && glyphs[k + 1]!.str === '）')
           advances.push((glyphs[k + 1]!.x - glyphs[k]!.x) / glyphs[k]!.size);

@@ -6,9 +6,9 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeDataDir, runCli } from './helpers/cli.ts';
+import { openPdf } from './helpers/extract.ts';
 import { ROOT, TEMPLATE_ARGS } from './helpers/plan.ts';
 
 // Points per millimetre; PDF coordinates are written to a few decimals, hence the 0.01 pt below.
@@ -23,8 +23,7 @@ interface PageText {
 }
 
 async function pdfPagesWithBoxes(file: string): Promise<PageText[]> {
-  const doc = await getDocument({ data: new Uint8Array(await readFile(file)), isEvalSupported: false, verbosity: 0 })
-    .promise;
+  const doc = await openPdf(new Uint8Array(await readFile(file)));
   const pages: PageText[] = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
