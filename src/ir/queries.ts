@@ -1,5 +1,5 @@
 // Read-only questions about a document tree that several backends ask alike.
-import type { Block, DocumentTree, Inline } from './types.ts';
+import type { Block, DocumentTree, Inline, Table } from './types.ts';
 
 /** The text of a run of inlines; a line break becomes `lineBreak` ("\n" to measure, " " for a title). */
 export const inlineText = (inlines: readonly Inline[], lineBreak = '\n'): string =>
@@ -23,4 +23,20 @@ export function tocHeadings(tree: DocumentTree): TocHeading[] {
   };
   for (const section of tree.sections) visit(section.blocks);
   return out;
+}
+
+/**
+ * Every table of the tree, numbered in document order (sections, then the blocks of groups): a
+ * name for a table that the print layout and the Word file both give it.
+ */
+export function tableNumbers(tree: DocumentTree): Map<Table, number> {
+  const numbers = new Map<Table, number>();
+  const visit = (blocks: readonly Block[]) => {
+    for (const b of blocks) {
+      if (b.type === 'table') numbers.set(b, numbers.size);
+      else if (b.type === 'group') visit(b.blocks);
+    }
+  };
+  for (const section of tree.sections) visit(section.blocks);
+  return numbers;
 }

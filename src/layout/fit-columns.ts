@@ -15,6 +15,7 @@ import { labelWidth } from './labels.ts';
 import { tightRuns } from './tight-runs.ts';
 import { fillLines, prepareText, type Piece, type PreparedText, type TextStyle } from './line-breaks.ts';
 import type { Measure } from './text-measure.ts';
+import { asianLatinBoundaries, LIBREOFFICE_ASIAN_LATIN_SPACE_EM } from './asian-latin-space.ts';
 
 /**
  * How far a column may move from its declared width when the template does not say
@@ -32,6 +33,7 @@ interface CellText {
   readonly style: TextStyle;
   /** Taken off the cell's width (a list's marker column, a paragraph's hanging label). */
   readonly indent: number;
+  readonly bold: boolean;
   readonly lineBox: number;
   readonly space: number;
 }
@@ -41,12 +43,16 @@ interface FitCell {
   readonly span: number;
   readonly row: number;
   readonly rowSpan: number;
+  readonly header: boolean;
   readonly texts: readonly CellText[];
 }
 
 interface CellFit {
   readonly height: number;
+  /** Paragraphs whose last line holds one character. */
   readonly orphans: number;
+  /** Lines that fit the PDF's column but not with LibreOffice's space between Asian and Latin letters. */
+  readonly tight: number;
 }
 
 export function fitTables(tree: DocumentTree, theme: Theme, measure: Measure): DocumentTree {
@@ -108,26 +114,39 @@ export function fitTable(table: Table, total: number, theme: Theme, measure: Mea
     if (!fit) {
       let height = 0;
       let orphans = 0;
+      let tight = 0;
       for (const text of cell.texts) {
-        const lines = fillLines(text.prepared, width - text.indent);
+        const room = width - text.indent;
+        const lines = fillLines(text.prepared, room);
         height += text.space + lines.length * text.lineBox;
         if (lines.length > 1 && [...lines.at(-1)!.trim()].length === 1) orphans++;
+        for (const line of lines) {
+          const boundaries = asianLatinBoundaries(line);
+          if (boundaries === 0) continue;
+          const { font, size } = text.style;
+          const extra = boundaries * LIBREOFFICE_ASIAN_LATIN_SPACE_EM * size;
+          if (measure(line.trim(), font, text.bold) * size + extra > room) tight++;
+        }
       }
-      fit = { height, orphans };
+      fit = { height, orphans, tight };
       fitCache[index]!.set(key, fit);
     }
     return fit;
   };
   const rows = Math.max(0, ...cells.map((c) => c.row + c.rowSpan));
   const rowHeights = new Float64Array(rows);
-  type Cost = { readonly orphans: number; readonly height: number };
+  type Cost = { readonly orphans: number; readonly tight: number; readonly height: number };
   const cost = (steps: readonly number[]): Cost => {
     let orphans = 0;
+    let tight = 0;
     rowHeights.fill(0);
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i]!;
       const fit = fitOf(i, steps);
-      orphans += fit.orphans;
+      // A header that LibreOffice would break again counts as a stray character: it repeats on
+      // every page of the table, so a line more there costs a line on each.
+      orphans += fit.orphans + (cell.header ? fit.tight : 0);
+      tight += cell.header ? 0 : fit.tight;
       if (cell.rowSpan === 1 && fit.height > rowHeights[cell.row]!) rowHeights[cell.row] = fit.height;
     }
     // A cell across rows makes them taller only by what it needs beyond their own heights.
@@ -140,17 +159,20 @@ export function fitTable(table: Table, total: number, theme: Theme, measure: Mea
       for (let r = cell.row; r < cell.row + cell.rowSpan; r++) spanned += rowHeights[r]!;
       height += Math.max(0, fitOf(i, steps).height - spanned);
     }
-    return { orphans, height };
+    return { orphans, tight, height };
   };
 
   // Two passes of the same search: first for the shortest table, a stray character counted as
   // half a line (so that width can flow to where it saves lines even through widths that strand
   // one), then with no stray character above all, from there. Each round tries moving any number
-  // of half characters from one column to another and makes the best move.
+  // of half characters from one column to another and makes the best move. Of two tables alike in
+  // both, the one with fewer lines that LibreOffice would break again (asian-latin-space.ts).
   const shorter = (a: Cost, b: Cost) =>
     a.height + (a.orphans * lineBox) / 2 < b.height + (b.orphans * lineBox) / 2 - 0.01;
   const cleaner = (a: Cost, b: Cost) =>
-    a.orphans < b.orphans || (a.orphans === b.orphans && a.height < b.height - 0.01);
+    a.orphans < b.orphans ||
+    (a.orphans === b.orphans && a.height < b.height - 0.01) ||
+    (a.orphans === b.orphans && Math.abs(a.height - b.height) <= 0.01 && a.tight < b.tight);
   const steps = declared.map(() => 0);
   let current = cost(steps);
   for (const better of [shorter, cleaner]) {
@@ -218,6 +240,7 @@ function tableCells(table: Table, columns: number, theme: Theme, measure: Measur
         span: Math.min(slot.cell.colSpan, columns - c),
         row: r,
         rowSpan: Math.min(slot.cell.rowSpan, grid.length - r),
+        header: slot.cell.header,
         texts: cellTexts(slot.cell, theme, measure),
       });
     }),
@@ -263,6 +286,7 @@ function paragraphText(content: readonly Inline[], style: BlockStyle, indent: nu
     prepared: prepareText(pieces, textStyle, measure),
     style: textStyle,
     indent,
+    bold: style.bold,
     lineBox: style.size * style.lineHeight,
     space: style.spaceBefore + style.spaceAfter,
   };

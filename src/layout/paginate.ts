@@ -6,13 +6,18 @@ import type { FontFiles } from '../backends/fonts.ts';
 import type { DocumentTree } from '../ir/types.ts';
 import type { Theme } from '../theme/theme.ts';
 import { textMeasure } from './text-measure.ts';
-import { blockEndId } from './block-ends.ts';
+import { blockEndId, tocEntryId } from './block-ends.ts';
+import { rowGroupPages, type RowGroupPages } from './row-group-pages.ts';
 
 export interface Pagination {
   /** The page each heading with an id starts on. */
   readonly headingPages: ReadonlyMap<string, number>;
   /** The page a section's top-level block ends on in the print layout (0 when unknown). */
   readonly blockEndPage: (section: number, block: number) => number;
+  /** The pages of each body row group of a table (by its number in the tree, ir/queries.ts). */
+  readonly rowGroupPages: (table: number) => readonly RowGroupPages[];
+  /** The page the 目次's entry for a heading (by its id) is on (0 when unknown). */
+  readonly tocEntryPage: (headingId: string) => number;
 }
 
 export interface PrintLayout {
@@ -48,6 +53,8 @@ export async function paginate(
     pagination: {
       headingPages: pages,
       blockEndPage: (section, block) => pages.get(blockEndId(section, block)) ?? 0,
+      rowGroupPages: (table) => rowGroupPages(pages, table),
+      tocEntryPage: (headingId) => pages.get(tocEntryId(headingId)) ?? 0,
     },
     pdf: rendered.bytes,
   };

@@ -1,7 +1,7 @@
 // The Word format: the tree as a docx Document whose 目次 shows the print layout's page numbers.
 import { missingPrintLayout, type Backend } from '../backend.ts';
 import { packDocx } from './pack-docx.ts';
-import { toDocx } from './to-docx.ts';
+import { toDocx, tocPageStarts } from './to-docx.ts';
 
 export const docxBackend: Backend = {
   format: 'docx',
@@ -10,7 +10,10 @@ export const docxBackend: Backend = {
     if (!print) return { diagnostics: [missingPrintLayout('docx')] };
     const document = toDocx(tree, theme, print.pagination);
     return {
-      bytes: await packDocx(document, creationDate, { mirrorMargins: theme.page.duplex === true }),
+      bytes: await packDocx(document, creationDate, {
+        mirrorMargins: theme.page.duplex === true,
+        tocPageStarts: tocPageStarts(tree, print.pagination),
+      }),
       diagnostics: [],
     };
   },

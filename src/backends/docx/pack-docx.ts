@@ -7,14 +7,18 @@
 import { Packer, type Document } from 'docx';
 import { repackOfficeZip } from '../office-zip.ts';
 
-/** `mirrorMargins`: printed on both sides, even pages have the binding margin on the right. */
+/**
+ * `mirrorMargins`: printed on both sides, even pages have the binding margin on the right.
+ * `tocPageStarts`: the 目次's entries (by place) that start a page in the print layout; docx
+ * writes a 目次's entries with no option for it.
+ */
 export async function packDocx(
   document: Document,
   creationDate: Date,
-  { mirrorMargins = false }: { mirrorMargins?: boolean } = {},
+  { mirrorMargins = false, tocPageStarts = [] }: { mirrorMargins?: boolean; tocPageStarts?: readonly number[] } = {},
 ): Promise<Uint8Array> {
   return repackOfficeZip(await Packer.toBuffer(document), creationDate, (name, text) => {
-    if (name === 'word/document.xml') return renumberBookmarks(text());
+    if (name === 'word/document.xml') return withTocPageStarts(renumberBookmarks(text()), tocPageStarts);
     if (name === 'word/styles.xml') return withoutAutoSpace(text());
     if (name === 'word/settings.xml' && mirrorMargins) return withMirrorMargins(text());
     return undefined;
@@ -32,6 +36,23 @@ function withoutAutoSpace(xml: string): string {
   const defaults = '<w:pPrDefault><w:pPr>';
   if (!xml.includes(defaults)) throw new Error('word/styles.xml has no paragraph defaults to extend');
   return xml.replace(defaults, `${defaults}<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`);
+}
+
+/** A page break before each of the given entries of the 目次 (its paragraphs in order, in Word's TOC content control). */
+function withTocPageStarts(xml: string, starts: readonly number[]): string {
+  if (starts.length === 0) return xml;
+  const gallery = xml.indexOf('<w:docPartGallery w:val="Table of Contents"/>');
+  const begin = xml.indexOf('<w:sdtContent>', gallery);
+  const end = xml.indexOf('</w:sdtContent>', begin);
+  if (gallery < 0 || begin < 0 || end < 0) throw new Error('word/document.xml has no 目次 to start pages in');
+  const wanted = new Set(starts);
+  let entry = 0;
+  const content = xml
+    .slice(begin, end)
+    .replace(/<w:p><w:pPr><w:pStyle w:val="([^"]+)"\/>/g, (paragraph: string) =>
+      wanted.has(entry++) ? `${paragraph}<w:pageBreakBefore/>` : paragraph,
+    );
+  return xml.slice(0, begin) + content + xml.slice(end);
 }
 
 /** Bookmark ids 1, 2, 3… in order of appearance, whatever the library's counter had reached. */

@@ -28,7 +28,7 @@ import {
   type ISectionOptions,
 } from 'docx';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
-import { tocHeadings } from '../../ir/queries.ts';
+import { tableNumbers, tocHeadings } from '../../ir/queries.ts';
 import { rowGroups, toGrid } from '../../ir/table-grid.ts';
 import { columnWidths } from '../../layout/columns.ts';
 import { labelWidth } from '../../layout/labels.ts';
@@ -36,6 +36,8 @@ import { fitRunningTitle } from '../../layout/running-title.ts';
 import { figureParts } from '../../layout/number-runs.ts';
 import { estimateBlockHeight, estimateRowsHeight, keptOnOnePage } from '../../layout/estimate-height.ts';
 import type { Pagination } from '../../layout/paginate.ts';
+import { groupsStartingPages } from '../../layout/row-group-pages.ts';
+import { tocNumberWidth } from '../../layout/toc-layout.ts';
 import { contentHeight, contentWidth, styleOf, type BlockStyle, type Theme } from '../../theme/styles.ts';
 import { officeColor } from '../../theme/theme.ts';
 import { PICTURE_SPACE } from '../../ir/image-data.ts';
@@ -69,7 +71,8 @@ export function toDocx(tree: DocumentTree, theme: Theme, pagination?: Pagination
   const env: DocxEnv = {
     theme,
     styles,
-    ...(pagination ? { blockEndPage: pagination.blockEndPage } : {}),
+    ...(pagination ? { blockEndPage: pagination.blockEndPage, rowGroupPages: pagination.rowGroupPages } : {}),
+    tableNumbers: tableNumbers(tree),
     ...(tree.watermark ? { watermark: tree.watermark } : {}),
     tocEntries: tocHeadings(tree).map((h) => ({
       title: h.title,
@@ -86,6 +89,9 @@ export function toDocx(tree: DocumentTree, theme: Theme, pagination?: Pagination
     creator: tree.author ?? 'keikaku',
     lastModifiedBy: 'keikaku',
     description: tree.subject ?? tree.title,
+    // Space after one paragraph and before the next add up, as in the PDF. Word adds them anyway;
+    // LibreOffice takes the larger of the two unless the file says so.
+    compatibility: { doNotUseHTMLParagraphAutoSpacing: true },
     styles: {
       default: {
         document: {
@@ -101,12 +107,24 @@ export function toDocx(tree: DocumentTree, theme: Theme, pagination?: Pagination
   });
 }
 
+/**
+ * The 目次's entries (by their place in it) that the print layout put at the top of a page: the
+ * Word file's 目次 starts a page at each (pack-docx.ts), so that it pages as the PDF's does.
+ */
+export function tocPageStarts(tree: DocumentTree, pagination: Pagination): number[] {
+  const pages = tocHeadings(tree).map((h) => pagination.tocEntryPage(h.id));
+  return pages.flatMap((page, i) => (i > 0 && pages[i - 1]! > 0 && page > pages[i - 1]! ? [i] : []));
+}
+
 /** What the conversion of one document shares between its blocks. */
 interface DocxEnv {
   readonly theme: Theme;
   readonly styles: WordStyles;
   /** Where the print layout ended each section's blocks (layout/block-ends.ts). */
   readonly blockEndPage?: Pagination['blockEndPage'];
+  /** Where the print layout put each table's row groups, by the table's number. */
+  readonly rowGroupPages?: Pagination['rowGroupPages'];
+  readonly tableNumbers: ReadonlyMap<Table, number>;
   /** A draft's 「案」, in the header of every page (OOXML watermarks are shapes; keikaku draws none). */
   readonly watermark?: string;
   /** The entries of the document's 目次, with pages when known. */
@@ -128,6 +146,20 @@ function pdfStartsNewPage(section: Section, s: number, i: number, env: DocxEnv):
   return kept && before > 0 && end(s, i) > before;
 }
 
+/**
+ * How much further down a Word page's text may go than the PDF's: down to just above the page
+ * number. LibreOffice sets a space between Asian and Latin letters that the PDF and Word leave
+ * out (layout/asian-latin-space.ts), so a cell can take a line more in its rendering of the file;
+ * the room keeps such a line from pushing a block over to the next page. Where the PDF starts a
+ * page the Word file starts one too (forced breaks), so the extra room does not let Word's pages
+ * run ahead of the PDF's, but in the 目次, which flows freely and so keeps the PDF's margins.
+ */
+function footRoom(theme: Theme): number {
+  const number = styleOf(theme, 'p', 'page-number');
+  const clear = 2;
+  return Math.max(0, theme.page.margin.bottom - theme.page.footerY - number.size * number.lineHeight - clear);
+}
+
 function toSection(section: Section, s: number, env: DocxEnv): ISectionOptions {
   const theme = env.theme;
   const page = theme.page;
@@ -143,7 +175,7 @@ function toSection(section: Section, s: number, env: DocxEnv): ISectionOptions {
         margin: {
           top: twips(page.margin.top),
           right: twips(page.margin.right),
-          bottom: twips(page.margin.bottom),
+          bottom: twips(page.margin.bottom - (section.blocks.some((b) => b.type === 'toc') ? 0 : footRoom(theme))),
           left: twips(page.margin.left),
           header: twips(page.headerY),
           footer: twips(page.footerY),
@@ -316,7 +348,7 @@ function toBlock(
       );
     }
     case 'table':
-      return [toTable(block, width, env, keepNext)];
+      return toTable(block, width, env, keepNext);
     case 'group': {
       // Word keeps blocks together by "keep with next" on every paragraph but the group's last.
       const keep =
@@ -359,9 +391,15 @@ function toBlock(
           ],
         }),
       ];
-    case 'toc':
+    case 'toc': {
+      // The entries' styles, named "toc N", are found by the field by name (docx).
+      const levels = [...new Set(env.tocEntries.map((e) => e.level))];
+      const numberWidth = tocNumberWidth(levels.map((level) => styleOf(theme, 'p', `toc-${level}`)));
+      for (const level of levels) env.styles.tocEntry(level, numberWidth);
       return [
-        ...(block.title ? [paragraph(env, env.styles.paragraph('h1'), [{ type: 'text', text: block.title }])] : []),
+        ...(block.title
+          ? [paragraph(env, env.styles.paragraph('h1', 'toc-title'), [{ type: 'text', text: block.title }])]
+          : []),
         new TableOfContents(block.title ?? '目次', {
           hyperlink: true,
           headingStyleRange: '1-3',
@@ -371,6 +409,7 @@ function toBlock(
           beginDirty: false,
         }),
       ];
+    }
   }
 }
 
@@ -378,8 +417,11 @@ function toBlock(
 const border = (theme: Theme) =>
   ({ style: BorderStyle.SINGLE, size: ruleEighths(theme), color: officeColor(theme.colors.rule) }) as const;
 
-/** `keepAll`: every row keeps with the next (a table that must stay on one page, but its last row). */
-function toTable(table: Table, width: number, env: DocxEnv, keepAll = false): DocxTable {
+/**
+ * `keepAll`: every row keeps with the next (a table that must stay on one page, but its last row).
+ * One table, or several where the print layout continued it on a new page.
+ */
+function toTable(table: Table, width: number, env: DocxEnv, keepAll = false): (DocxTable | Paragraph)[] {
   const theme = env.theme;
   const widths = columnWidths(table.widths, width, theme);
   const twipWidths = widths.outer.map(twips);
@@ -417,13 +459,27 @@ function toTable(table: Table, width: number, env: DocxEnv, keepAll = false): Do
     });
   };
   const rule = border(theme);
-  return new DocxTable({
-    width: { size: twipWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: twipWidths,
-    layout: TableLayoutType.FIXED,
-    borders: { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule },
-    rows: [...toRows(table.head, true), ...toRows(table.body, false)],
-  });
+  const docxTable = (body: DocxRow[]) =>
+    new DocxTable({
+      width: { size: twipWidths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
+      columnWidths: twipWidths,
+      layout: TableLayoutType.FIXED,
+      borders: { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule },
+      rows: [...toRows(table.head, true), ...body],
+    });
+  // Where the print layout moved a row group to a new page, the table ends and its rest, under
+  // its header again, starts a new page (layout/row-group-pages.ts).
+  const groups = rowGroups(bodyGrid);
+  const number = env.tableNumbers.get(table);
+  const cuts = [...groupsStartingPages((number !== undefined && env.rowGroupPages?.(number)) || [])].map(
+    (g) => groups[g]!.start,
+  );
+  const body = toRows(table.body, false);
+  const parts = [0, ...cuts].map((start, i) => body.slice(start, [...cuts, body.length][i]));
+  return parts.flatMap((rows, i) => [
+    ...(i > 0 ? [new Paragraph({ style: env.styles.tableBreak(), pageBreakBefore: true })] : []),
+    docxTable(rows),
+  ]);
 }
 
 function toCell(cell: TableCell, width: number, env: DocxEnv, keepNext: boolean): DocxCell {

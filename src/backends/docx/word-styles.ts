@@ -11,6 +11,7 @@ import {
   type IRunStylePropertiesOptions,
 } from 'docx';
 import { COMMA_SQUEEZE_EM, COMMA_WIDTH_EM } from '../../layout/number-runs.ts';
+import { TOC_INDENT } from '../../layout/toc-layout.ts';
 import { styleOf, type BlockStyle, type Theme } from '../../theme/styles.ts';
 import { officeColor } from '../../theme/theme.ts';
 
@@ -104,6 +105,45 @@ export class WordStyles {
     return { id, style };
   }
 
+  /**
+   * The paragraph between the two parts of a table that the print layout continued on a new
+   * page: it starts that page (a page break before it), and is as low as Word allows (one twentieth of a point), so that
+   * the table's rest starts where the PDF's does.
+   */
+  tableBreak(): string {
+    const id = 'keikaku-table-break';
+    if (!this.used.has(id))
+      this.used.set(id, {
+        id,
+        name: '表の改ページ',
+        basedOn: 'Normal',
+        run: { size: 2 },
+        paragraph: {
+          spacing: { before: 0, after: 0, line: 1, lineRule: LineRuleType.EXACT },
+        },
+      });
+    return id;
+  }
+
+  /**
+   * The 目次's entries at one level: Word's "toc N" style (the table of contents field writes its
+   * entries in it), drawn as the print layout draws the level's rows: the theme's .toc-N, indented
+   * by level, the text stopping short of the page number's column, no entry split across pages.
+   */
+  tocEntry(level: number, numberWidth: number): void {
+    // The id docx writes the cached entries with; the name Word and the field know the style by.
+    const id = `TOC${level}`;
+    if (this.used.has(id)) return;
+    const style = styleOf(this.theme, 'p', `toc-${level}`);
+    this.used.set(id, {
+      ...this.definition(id, `toc ${level}`, style, {
+        indent: { left: twips((level - 1) * TOC_INDENT), right: twips(numberWidth) },
+        keepLines: true,
+      }),
+      quickFormat: false,
+    });
+  }
+
   /** Word's built-in 見出し 1–4 as the theme draws h1–h4. */
   headingDefaults() {
     const entry = (level: 1 | 2 | 3 | 4) => {
@@ -132,8 +172,15 @@ export class WordStyles {
       run: { font: this.fontName(style.font), size: halfPoints(style.size), bold: style.bold },
       paragraph: {
         alignment: ALIGN[style.align],
-        spacing: { before: twips(style.spaceBefore), after: twips(style.spaceAfter), ...lineSpacing(style) },
-        // A sub-cell's rule (the 事業's 担当課 and 区分): Word draws it across the text's width.
+        spacing: {
+          // A rule above the paragraph takes its width from the space before it: the PDF draws
+          // it in that space, adding no height, where Word adds it to the paragraph.
+          before: twips(Math.max(0, style.spaceBefore - (style.ruleAbove ? ruleEighths(this.theme) / 8 : 0))),
+          after: twips(style.spaceAfter),
+          ...lineSpacing(style),
+        },
+        // A sub-cell's rule (the 事業's 担当課 and 区分): Word draws it across the text's width,
+        // right above the text.
         ...(style.ruleAbove
           ? {
               border: {
@@ -141,7 +188,7 @@ export class WordStyles {
                   style: BorderStyle.SINGLE,
                   size: ruleEighths(this.theme),
                   color: officeColor(this.theme.colors.rule),
-                  space: 1,
+                  space: 0,
                 },
               },
             }

@@ -10,7 +10,7 @@ import type {
   TableCell as PdfCell,
   TDocumentDefinitions,
 } from 'pdfmake/interfaces.js';
-import { inlineText } from '../../ir/queries.ts';
+import { inlineText, tableNumbers } from '../../ir/queries.ts';
 import { rowGroups, toGrid, type GridSlot } from '../../ir/table-grid.ts';
 import type {
   Block,
@@ -27,8 +27,10 @@ import { columnWidths } from '../../layout/columns.ts';
 import { estimateRowsHeight, keptOnOnePage } from '../../layout/estimate-height.ts';
 import { splitTallGroup } from '../../layout/split-tall-groups.ts';
 import { dataUrlOf, PICTURE_SPACE } from '../../ir/image-data.ts';
-import { blockEndId } from '../../layout/block-ends.ts';
+import { blockEndId, isBlockEndId, tocEntryId } from '../../layout/block-ends.ts';
+import { rowGroupId } from '../../layout/row-group-pages.ts';
 import { labelWidth } from '../../layout/labels.ts';
+import { TOC_INDENT, tocNumberWidth } from '../../layout/toc-layout.ts';
 import { tightRuns } from '../../layout/tight-runs.ts';
 import { fitRunningTitle, HEADER_GAP } from '../../layout/running-title.ts';
 import { breakLines } from '../../layout/line-breaks.ts';
@@ -59,6 +61,8 @@ export interface PdfOptions {
 // The fallback test of the document being converted (toPdfmake is synchronous and not re-entered).
 let usesFallback: PdfOptions['fallback'];
 let measureText: PdfOptions['measure'];
+/** Each table's number in the tree (the Word file names it alike). */
+let tableNumberOf = new Map<Table, number>();
 
 /**
  * The bookmark outline of the document being converted: the id of the latest 目次 heading at each
@@ -88,6 +92,7 @@ function withFallback(text: string, run: Omit<ContentText, 'text'> = {}): Conten
 export function toPdfmake(tree: DocumentTree, theme: Theme, options: PdfOptions): TDocumentDefinitions {
   usesFallback = options.fallback;
   measureText = options.measure;
+  tableNumberOf = tableNumbers(tree);
   outlineParents = [];
   tocEntries = tocHeadingsOf(tree);
   const { page } = theme;
@@ -123,9 +128,12 @@ export function toPdfmake(tree: DocumentTree, theme: Theme, options: PdfOptions)
     ),
     // A heading left alone at the foot of a page goes over to the next, with what it heads; a
     // section that starts on the right goes over from an even page.
+    // (The marks after each block, layout/block-ends.ts, are not what a heading heads.)
     pageBreakBefore: (node, helpers) =>
-      (node.headlineLevel !== undefined && helpers.getFollowingNodesOnPage().length === 0) ||
-      (node.style === RECTO_STYLE && node.startPosition.pageNumber % 2 === 0),
+      (node.headlineLevel !== undefined &&
+        helpers.getFollowingNodesOnPage().every((n) => typeof n.id === 'string' && isBlockEndId(n.id))) ||
+      (node.headlineLevel !== undefined && headsMovedTable(node.style, helpers.getNodesOnNextPage())) ||
+      (styleTags(node.style).includes(RECTO_STYLE) && node.startPosition.pageNumber % 2 === 0),
   };
 }
 
@@ -148,6 +156,39 @@ function labelled(paragraph: Paragraph, style: BlockStyle, node: ContentText): C
 
 /** A style name no style dictionary defines: it marks the first block of a right-hand section. */
 const RECTO_STYLE = 'keikaku-starts-on-right';
+/**
+ * Marks a heading right above a table (by the table's number): when the table's first rows go
+ * over to the next page, the heading goes with them. pdfmake moves a table's unbreakable rows
+ * without updating the pages it reports for them, but for named text (layout/row-group-pages.ts).
+ */
+const HEADS_TABLE = 'keikaku-heads-table-';
+
+/** The names in a node's style (pdfmake ignores the marks, which no style defines). */
+const styleTags = (style: unknown): string[] =>
+  typeof style === 'string' ? [style] : Array.isArray(style) ? style.filter((s) => typeof s === 'string') : [];
+
+function addStyleTag(node: Content, tag: string): void {
+  const n = node as { style?: unknown };
+  n.style = [...styleTags(n.style), tag];
+}
+
+function headsMovedTable(style: unknown, nextPage: readonly { id?: string }[]): boolean {
+  const tag = styleTags(style).find((t) => t.startsWith(HEADS_TABLE));
+  if (!tag) return false;
+  const first = rowGroupId(Number(tag.slice(HEADS_TABLE.length)), 0, 'first');
+  return nextPage.some((n) => n.id === first);
+}
+
+/** Blocks converted, each heading that stands right above a table marked for it. */
+function toBlocks(blocks: readonly Block[], theme: Theme, inTable: boolean): Content[] {
+  const contents = blocks.map((b) => toBlock(b, theme, inTable));
+  blocks.forEach((block, i) => {
+    const next = blocks[i + 1];
+    const number = next?.type === 'table' ? tableNumberOf.get(next) : undefined;
+    if (block.type === 'heading' && number !== undefined) addStyleTag(contents[i]!, `${HEADS_TABLE}${number}`);
+  });
+  return contents;
+}
 
 /** A mark of no size at the page's corner, laid where the flow is (layout/block-ends.ts). */
 const blockEnd = (id: string): Content => ({ text: ' ', fontSize: 1, absolutePosition: { x: 0, y: 0 }, id });
@@ -159,7 +200,7 @@ const blockEnd = (id: string): Content => ({ text: ' ', fontSize: 1, absolutePos
 function toSection(section: Section, index: number, theme: Theme, onRight: boolean): ContentSection {
   const { page } = theme;
   const header = section.runningHeader;
-  const blocks = section.blocks.map((b) => toBlock(b, theme, false));
+  const blocks = toBlocks(section.blocks, theme, false);
   // A bottom margin that does not fit under the last block would start an empty page.
   const last = blocks[blocks.length - 1];
   if (last && typeof last === 'object' && 'margin' in last && Array.isArray(last.margin)) {
@@ -169,7 +210,7 @@ function toSection(section: Section, index: number, theme: Theme, onRight: boole
   // document's pageBreakBefore moves it to the next page when it would start on an even one.
   // The page it leaves behind (already the section's) stays blank: no header, no page number.
   const first = blocks[0] as { positions?: { pageNumber: number }[]; style?: string } | undefined;
-  if (onRight && first) first.style = RECTO_STYLE;
+  if (onRight && first) addStyleTag(first as Content, RECTO_STYLE);
   // Headers are drawn after the content is laid out: the section's first block knows its page.
   const firstPage = () => first?.positions?.[0]?.pageNumber;
   const blank = (pageNumber: number) => pageNumber < (firstPage() ?? 0);
@@ -319,7 +360,7 @@ function toBlock(block: Block, theme: Theme, inTable: boolean): Content {
     case 'table':
       return toTable(block, theme, contentWidth(theme));
     case 'group': {
-      const stack = block.blocks.map((b) => toBlock(b, theme, inTable));
+      const stack = toBlocks(block.blocks, theme, inTable);
       // pdfmake cannot keep together what is taller than a page: then the group just flows.
       return { stack, ...(keptOnOnePage(theme, block, inTable) ? { unbreakable: true } : {}) };
     }
@@ -347,8 +388,6 @@ function tocHeadingsOf(tree: DocumentTree): { heading: Heading; id: string }[] {
   return entries;
 }
 
-/** How far each level of the 目次 is indented, in points. */
-const TOC_INDENT = 14;
 /** The leader between an entry and its page number. */
 const LEADER = '…';
 
@@ -358,13 +397,8 @@ const LEADER = '…';
  * the entry's last line, measured as pdfmake breaks it.
  */
 function tableOfContents(toc: TableOfContents, theme: Theme): Content {
-  // The page number's column: as wide as pdfmake's stand-in for a page number (00000) in the
-  // largest 目次 style, so that no stand-in wraps.
   const styles = tocEntries.map(({ heading }) => styleOf(theme, 'p', `toc-${heading.level}`));
-  const numberWidth = Math.max(
-    0,
-    ...styles.map((s) => (measureText ? measureText('00000', s.font, s.bold) * s.size : s.size * 2.5)),
-  );
+  const numberWidth = tocNumberWidth(styles, measureText);
   const width = contentWidth(theme) - numberWidth;
   const rows = tocEntries.map(({ heading, id }, i) => {
     const style = styles[i]!;
@@ -393,6 +427,7 @@ function tableOfContents(toc: TableOfContents, theme: Theme): Content {
         ...textStyle(style),
         alignment: 'left' as const,
         linkToDestination: id,
+        id: tocEntryId(id),
         margin: [indent, margin[1], 0, margin[3]] as Margins,
       },
       {
@@ -410,8 +445,8 @@ function tableOfContents(toc: TableOfContents, theme: Theme): Content {
         ? [
             {
               text: toc.title,
-              ...textStyle(styleOf(theme, 'h1')),
-              margin: [0, 0, 0, 12] as Margins,
+              ...textStyle(styleOf(theme, 'h1', 'toc-title')),
+              margin: [0, 0, 0, styleOf(theme, 'h1', 'toc-title').spaceAfter] as Margins,
               // The 目次 itself is the first bookmark.
               id: 'toc',
               outline: true,
@@ -444,12 +479,18 @@ function toTable(table: Table, theme: Theme, totalWidth: number): Content {
   const bodyGrid = toGrid(table.body, columns);
   const body: PdfCell[][] = [];
   const budget = groupHeightBudget(theme, toGrid(table.head, columns), widths);
-  for (const group of rowGroups(bodyGrid)) {
+  const number = tableNumberOf.get(table);
+  rowGroups(bodyGrid).forEach((group, g) => {
     const rows = bodyGrid.slice(group.start, group.start + group.size);
+    const first = body.length;
     for (const part of splitTallGroup(theme, rows, widths, budget)) {
       body.push(part.length === 1 ? cellsOf(part[0]!, widths, theme) : groupRow(part, widths, theme));
     }
-  }
+    if (number !== undefined) {
+      nameFirstText(body[first]!, rowGroupId(number, g, 'first'));
+      if (body.length - 1 > first) nameFirstText(body[body.length - 1]!, rowGroupId(number, g, 'last'));
+    }
+  });
   return {
     table: {
       headerRows: head.length,
@@ -463,6 +504,26 @@ function toTable(table: Table, theme: Theme, totalWidth: number): Content {
     // empty page (pdfmake). What follows a table has its own top margin.
     margin: [0, 0, 0, 0],
   };
+}
+
+/**
+ * Names the first text of a laid-out row (layout/row-group-pages.ts): pdfmake then records the
+ * page it is finally laid on, also when the row moved to the next page.
+ */
+function nameFirstText(row: readonly PdfCell[], id: string): void {
+  const visit = (node: unknown): boolean => {
+    if (node === null || typeof node !== 'object') return false;
+    const n = node as Record<string, unknown>;
+    if ('text' in n && typeof n.id !== 'string') {
+      n.id = id;
+      return true;
+    }
+    if ('text' in n) return false;
+    return Object.values(n).some((value) =>
+      Array.isArray(value) ? value.some(visit) : typeof value === 'object' && visit(value),
+    );
+  };
+  row.some(visit);
 }
 
 /**
