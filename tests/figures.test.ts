@@ -2,7 +2,8 @@
 // prints 「7, 344」. The PDF is measured from pdfjs-dist's glyph positions (text extraction
 // alone does not show the gap): from each thousands comma to the digit after it is at most
 // 0.35 em, and figures of a column still end at the same x (right-aligned, digits of one width).
-// The Word file and the HTML set the same commas narrower.
+// The Word file sets them in the character style 金額の桁区切り, in the family's proportional face
+// (BIZ UDPゴシック), measured alike in LibreOffice's rendering; the HTML narrows them too.
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.ts';
 import { openPdf } from './helpers/extract.ts';
+import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
 import { expectedPlan, withCommas } from './helpers/oracle.ts';
 import { ROOT, SEED_ARGS } from './helpers/plan.ts';
 
@@ -44,24 +46,33 @@ async function pageGlyphs(doc: Awaited<ReturnType<typeof openPdf>>, n: number) {
   return { items, glyphs };
 }
 
+/** From each thousands comma to the digit after it, in em, over every page. */
+async function commaGaps(doc: Awaited<ReturnType<typeof openPdf>>): Promise<number[]> {
+  const gaps: number[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const { glyphs } = await pageGlyphs(doc, n);
+    for (let k = 1; k + 1 < glyphs.length; k++) {
+      const [before, comma, after] = [glyphs[k - 1]!, glyphs[k]!, glyphs[k + 1]!];
+      if (
+        comma.str === ',' &&
+        /\d/.test(before.str) &&
+        /\d/.test(after.str) &&
+        Math.abs(after.x - comma.x) < comma.size
+      )
+        gaps.push((after.x - comma.x) / comma.size);
+    }
+  }
+  return gaps;
+}
+
 describe('figures with thousands commas', () => {
   it('have at most 0.35 em from each comma to the next digit in the PDF, and still line up at the right', async () => {
     const doc = await openPdf(new Uint8Array(await readFile(path.join(out, '実施計画_2024-2026.pdf'))));
-    const gaps: number[] = [];
+    const gaps = await commaGaps(doc);
     const grand = withCommas((await expectedPlan(path.join(ROOT, 'data'))).grandTotal);
     const grandEnds: number[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      const { items, glyphs } = await pageGlyphs(doc, n);
-      for (let k = 1; k + 1 < glyphs.length; k++) {
-        const [before, comma, after] = [glyphs[k - 1]!, glyphs[k]!, glyphs[k + 1]!];
-        if (
-          comma.str === ',' &&
-          /\d/.test(before.str) &&
-          /\d/.test(after.str) &&
-          Math.abs(after.x - comma.x) < comma.size
-        )
-          gaps.push((after.x - comma.x) / comma.size);
-      }
+      const { items } = await pageGlyphs(doc, n);
       // The 総括表's grand total row: its figures end where the column's other figures end.
       const text = items.map((i) => i.str).join('');
       if (text.includes('事業費総括表') && text.includes(grand)) {
@@ -78,22 +89,51 @@ describe('figures with thousands commas', () => {
     await doc.destroy();
   });
 
-  it('set the commas narrower in the Word file (character scale) and the HTML (class cm)', async () => {
+  it('set the commas narrower in the Word file (金額の桁区切り, in the proportional face) and the HTML (class cm)', async () => {
     const zip = await JSZip.loadAsync(await readFile(path.join(out, '実施計画_2024-2026.docx')));
     const xml = await zip.file('word/document.xml')!.async('string');
-    const commaRuns = [...xml.matchAll(/<w:r>(?:(?!<\/w:r>)[\s\S])*?<w:t(?: [^>]*)?>,<\/w:t><\/w:r>/g)].map(
-      (m) => m[0],
-    );
+    const runsOf = (text: RegExp) =>
+      [...xml.matchAll(/<w:r>(?:(?!<\/w:r>)[\s\S])*?<w:t(?: [^>]*)?>([^<]*)<\/w:t><\/w:r>/g)]
+        .filter((m) => text.test(m[1]!))
+        .map((m) => m[0]);
+    const commaRuns = runsOf(/^,$/);
     expect(commaRuns.length).toBeGreaterThan(100);
-    // Scaled to half its width by the 桁区切り character style (Word and LibreOffice both honour
-    // w:w on a one-character run).
     for (const run of commaRuns) expect(run).toContain('<w:rStyle w:val="keikaku-comma"/>');
+    // The digits before the commas are in 金額, which names no face of its own: the cell's
+    // fixed BIZ UDゴシック, whose digits are all one width, so that they line up.
+    const digitRuns = [
+      ...xml.matchAll(
+        /<w:r>(?:(?!<\/w:r>)[\s\S])*?<w:t(?: [^>]*)?>\d{1,3}<\/w:t><\/w:r>(?=<w:r><w:rPr><w:rStyle w:val="keikaku-comma"\/>)/g,
+      ),
+    ].map((m) => m[0]);
+    expect(digitRuns.length).toBeGreaterThan(100);
+    for (const run of digitRuns) expect(run).toContain('<w:rStyle w:val="keikaku-amount"/>');
     const styles = await zip.file('word/styles.xml')!.async('string');
-    expect(styles).toMatch(/w:styleId="keikaku-comma">[\s\S]*?<w:w w:val="50"\/>/);
+    const comma = /<w:style w:type="character" w:styleId="keikaku-comma">[\s\S]*?<\/w:style>/.exec(styles)![0];
+    // BIZ UDPゴシック, the proportional face of the family: its comma is 0.33 em, scaled to the
+    // PDF's 0.25 em (76 %).
+    expect(comma).toContain(
+      '<w:rFonts w:ascii="BIZ UDPGothic" w:cs="BIZ UDPGothic" w:eastAsia="BIZ UDPGothic" w:hAnsi="BIZ UDPGothic"/>',
+    );
+    expect(comma).toContain('<w:w w:val="76"/>');
+    const amount = /<w:style w:type="character" w:styleId="keikaku-amount">[\s\S]*?<\/w:style>/.exec(styles)![0];
+    expect(amount).not.toContain('w:rFonts');
     const html = await readFile(path.join(out, '実施計画_2024-2026.html'), 'utf8');
     expect(html).toContain('<span class="cm">,</span>');
     expect(html).toMatch(/\.cm \{ letter-spacing: -0\.25em; \}/);
   });
+
+  withLibreOffice(
+    'have at most 0.35 em from each comma to the next digit in LibreOffice’s rendering of the Word file',
+    async () => {
+      const converted = await docxToPdf(new Uint8Array(await readFile(path.join(out, '実施計画_2024-2026.docx'))));
+      const doc = await openPdf(converted.bytes);
+      const gaps = await commaGaps(doc);
+      await doc.destroy();
+      expect(gaps.length).toBeGreaterThan(100);
+      expect(Math.max(...gaps)).toBeLessThanOrEqual(0.35);
+    },
+  );
 });
 
 // JLReq: a closing bracket and the mark after it (」）, 。」, 、「) share one half-width blank, not

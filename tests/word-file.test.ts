@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.ts';
 import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
 import { pdfPages, squash } from './helpers/extract.ts';
-import { SEED_ARGS } from './helpers/plan.ts';
+import { ROOT, SEED_ARGS, TEMPLATE_ARGS } from './helpers/plan.ts';
 
 let parts: Record<string, string>;
 let pdfText: string[];
@@ -61,7 +61,9 @@ describe('the Word file’s styles', () => {
       '表見出し',
       '表箇条書き（items）',
       '箇条書き（directions）',
-      '大見出し',
+      '大見出し（toc-title）',
+      'toc 1',
+      'toc 3',
       '本文（running-header）',
       '本文（page-number）',
     ])
@@ -69,9 +71,10 @@ describe('the Word file’s styles', () => {
     const used = new Set([...parts['word/document.xml']!.matchAll(/<w:pStyle w:val="([^"]+)"\/>/g)].map((m) => m[1]));
     for (const heading of ['Heading1', 'Heading2', 'Heading3'])
       expect(used.has(heading) || [...used].some((u) => u!.includes(`-h${heading.at(-1)}-`))).toBe(true);
-    // The narrowed comma of a figure is a character style too.
+    // A figure is in the character style 金額, its commas in 金額の桁区切り (figures.test.ts).
+    expect(styles).toMatch(/<w:style w:type="character" w:styleId="keikaku-amount">\s*<w:name w:val="金額"\/>/);
     expect(styles).toMatch(
-      /<w:style w:type="character" w:styleId="keikaku-comma">[\s\S]*?<w:name w:val="桁区切り"\/>[\s\S]*?<w:w w:val="50"\/>/,
+      /<w:style w:type="character" w:styleId="keikaku-comma">\s*<w:name w:val="金額の桁区切り"\/>\s*<w:basedOn w:val="keikaku-amount"\/>/,
     );
   });
 
@@ -142,5 +145,65 @@ describe('the Word file as LibreOffice lays it out', () => {
     expect(pdf).toHaveLength(14);
     expect(measureStarts(word)).toEqual(pdf);
     expect(word.length).toBe(pdfText.length);
+  });
+});
+
+// A plan of 140 施策 (generate): long tables the PDF continues on new pages, a 目次 of several
+// pages, 基本方針 headings that meet a page's foot. The Word file cuts a table where the PDF turned
+// the page and starts the 目次's pages at the PDF's entries (both read from the print layout), so
+// that LibreOffice pages it as the PDF does; Word's own keep-with-next would do it for Word, but
+// LibreOffice does not keep table rows together by it.
+describe('a generated plan of 140 施策 in Word', () => {
+  let big: { pdf: Uint8Array; docx: Uint8Array; document: string };
+
+  beforeAll(async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'keikaku-word-big-'));
+    const generate = await runCli(
+      ['generate', '--measures', '140', '--out', 'generated', '--data', path.join(ROOT, 'data')],
+      work,
+    );
+    expect(generate.code, generate.stderr).toBe(0);
+    const run = await runCli(
+      ['build', '--data', 'generated', '--out', 'out', '--no-departments', '--format', 'pdf,docx', ...TEMPLATE_ARGS],
+      work,
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const docx = new Uint8Array(await readFile(path.join(work, 'out', '実施計画_2024-2026.docx')));
+    big = {
+      pdf: new Uint8Array(await readFile(path.join(work, 'out', '実施計画_2024-2026.pdf'))),
+      docx,
+      document: await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string'),
+    };
+  }, 180_000);
+
+  it('starts a page of its 目次 at each entry the PDF’s 目次 starts a page with', async () => {
+    const pages = await pdfPages(big.pdf);
+    // The PDF's 目次 pages: those whose lines end in leader dots and a page number.
+    const tocPages = pages.filter((page) => (page.match(/…{3,}\s*\d+/g) ?? []).length >= 10).length;
+    expect(tocPages).toBeGreaterThanOrEqual(3);
+    const toc = big.document.slice(
+      big.document.indexOf('<w:docPartGallery w:val="Table of Contents"/>'),
+      big.document.indexOf('</w:sdtContent>'),
+    );
+    expect(toc.match(/<w:pStyle w:val="TOC\d"\/><w:pageBreakBefore\/>/g)).toHaveLength(tocPages - 1);
+  });
+
+  it('cuts a table where the PDF turned the page: the rest starts a page under the repeated header', () => {
+    const cuts = [
+      ...big.document.matchAll(/<w:p><w:pPr><w:pStyle w:val="keikaku-table-break"\/><w:pageBreakBefore\/>/g),
+    ];
+    expect(cuts.length).toBeGreaterThan(10);
+    for (const cut of cuts) {
+      const next = big.document.slice(cut.index, cut.index + 3000);
+      expect(next).toMatch(/^<w:p>[\s\S]*?<\/w:p><w:tbl>[\s\S]*?<w:tblHeader\/>/);
+    }
+  });
+
+  withLibreOffice('has the PDF’s page count, and every 施策 starts on the page it starts on in the PDF', async () => {
+    const pdf = await pdfPages(big.pdf);
+    const word = await pdfPages((await docxToPdf(big.docx)).bytes);
+    expect(measureStarts(pdf)).toHaveLength(140);
+    expect(measureStarts(word)).toEqual(measureStarts(pdf));
+    expect(word.length).toBe(pdf.length);
   });
 });

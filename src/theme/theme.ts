@@ -82,6 +82,13 @@ export const themeSchema = z.strictObject({
       file: z.string().min(1),
     })
     .optional(),
+  /**
+   * Word only: the proportional face of the figures' family (BIZ UDPゴシック), in which the
+   * thousands comma of an amount is set, with its comma's advance in em: narrow, where the fixed
+   * face's comma fills a half-width cell. The digits stay in the fixed face, so that they line up
+   * (BIZ UDPゴシック's 1 is narrower than its other digits). Absent: the fixed face's comma, scaled.
+   */
+  amountComma: z.strictObject({ name: z.string().min(1), widthEm: z.number().positive().max(1) }).optional(),
   colors: z.strictObject({
     /** Body text on screen (HTML). */
     text: color,

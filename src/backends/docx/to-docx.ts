@@ -43,7 +43,9 @@ import { officeColor } from '../../theme/theme.ts';
 import { PICTURE_SPACE } from '../../ir/image-data.ts';
 import {
   ALIGN,
-  COMMA_STYLE,
+  AMOUNT_STYLE_ID,
+  amountStyles,
+  COMMA_STYLE_ID,
   halfPoints,
   lineSpacing,
   twips,
@@ -101,7 +103,7 @@ export function toDocx(tree: DocumentTree, theme: Theme, pagination?: Pagination
         ...styles.headingDefaults(),
       },
       paragraphStyles: styles.definitions(),
-      characterStyles: [COMMA_STYLE],
+      characterStyles: amountStyles(theme),
     },
     sections,
   });
@@ -268,11 +270,11 @@ function runs(inlines: readonly Inline[], style: BlockStyle): TextRun[] {
       ...(inline.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: inline.fill.slice(1) } } : {}),
       ...(inline.color ? { color: inline.color.slice(1) } : {}),
     };
-    // A figure's commas set narrower, by their character style.
+    // A figure in the 金額 style, its commas narrower in their own.
     const parts = figureParts(inline.text);
     if (parts)
       return parts.map(
-        (part) => new TextRun({ text: part.text, ...options, ...(part.comma ? { style: COMMA_STYLE.id } : {}) }),
+        (part) => new TextRun({ text: part.text, ...options, style: part.comma ? COMMA_STYLE_ID : AMOUNT_STYLE_ID }),
       );
     return [new TextRun({ text: inline.text, ...options })];
   });

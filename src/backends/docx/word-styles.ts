@@ -30,13 +30,32 @@ export interface WordStyle {
   readonly style: BlockStyle;
 }
 
-/** The thousands comma of a figure, set narrower (a character style: the only run formatting besides emphasis). */
-export const COMMA_STYLE: ICharacterStyleOptions = {
-  id: 'keikaku-comma',
-  name: '桁区切り',
-  // Scaled, not spaced: LibreOffice does not apply a one-character run's spacing.
-  run: { scale: Math.round(((COMMA_WIDTH_EM - COMMA_SQUEEZE_EM) / COMMA_WIDTH_EM) * 100) },
-};
+/** A figure's digits (character style 金額) and its thousands commas (金額の桁区切り, based on it). */
+export const AMOUNT_STYLE_ID = 'keikaku-amount';
+export const COMMA_STYLE_ID = 'keikaku-comma';
+
+/**
+ * The character styles of amounts, the only run formatting besides emphasis: 金額 for a figure
+ * (staff restyle every amount through it), and 金額の桁区切り for its commas, set as narrow as the
+ * PDF's: in the theme's proportional face (amountComma), scaled to the PDF's width.
+ */
+export function amountStyles(theme: Theme): ICharacterStyleOptions[] {
+  const face = theme.amountComma;
+  const width = face?.widthEm ?? COMMA_WIDTH_EM;
+  return [
+    { id: AMOUNT_STYLE_ID, name: '金額', run: {} },
+    {
+      id: COMMA_STYLE_ID,
+      name: '金額の桁区切り',
+      basedOn: AMOUNT_STYLE_ID,
+      run: {
+        ...(face ? { font: { ascii: face.name, hAnsi: face.name, eastAsia: face.name, cs: face.name } } : {}),
+        // Scaled, not spaced: LibreOffice does not apply a one-character run's spacing.
+        scale: Math.round(((COMMA_WIDTH_EM - COMMA_SQUEEZE_EM) / width) * 100),
+      },
+    },
+  ];
+}
 
 /** The names staff see in Word's style list, by the theme's tag. */
 const TAG_NAMES: Readonly<Record<string, string>> = {
