@@ -155,6 +155,7 @@ describe('the Word file as LibreOffice lays it out', () => {
 // LibreOffice does not keep table rows together by it.
 describe('a generated plan of 140 施策 in Word', () => {
   let big: { pdf: Uint8Array; docx: Uint8Array; document: string };
+  let duplex: { pdf: Uint8Array; docx: Uint8Array };
 
   beforeAll(async () => {
     const work = await mkdtemp(path.join(tmpdir(), 'keikaku-word-big-'));
@@ -168,6 +169,26 @@ describe('a generated plan of 140 施策 in Word', () => {
       work,
     );
     expect(run.code, run.stderr).toBe(0);
+    const printed = await runCli(
+      [
+        'build',
+        '--data',
+        'generated',
+        '--out',
+        'duplex',
+        '--no-departments',
+        '--format',
+        'pdf,docx',
+        '--duplex',
+        ...TEMPLATE_ARGS,
+      ],
+      work,
+    );
+    expect(printed.code, printed.stderr).toBe(0);
+    duplex = {
+      pdf: new Uint8Array(await readFile(path.join(work, 'duplex', '実施計画_2024-2026.pdf'))),
+      docx: new Uint8Array(await readFile(path.join(work, 'duplex', '実施計画_2024-2026.docx'))),
+    };
     const docx = new Uint8Array(await readFile(path.join(work, 'out', '実施計画_2024-2026.docx')));
     big = {
       pdf: new Uint8Array(await readFile(path.join(work, 'out', '実施計画_2024-2026.pdf'))),
@@ -202,6 +223,17 @@ describe('a generated plan of 140 施策 in Word', () => {
   withLibreOffice('has the PDF’s page count, and every 施策 starts on the page it starts on in the PDF', async () => {
     const pdf = await pdfPages(big.pdf);
     const word = await pdfPages((await docxToPdf(big.docx)).bytes);
+    expect(measureStarts(pdf)).toHaveLength(140);
+    expect(measureStarts(word)).toEqual(measureStarts(pdf));
+    expect(word.length).toBe(pdf.length);
+  });
+
+  // Printed on both sides, each 基本方針's table in the 施策体系 starts on a right-hand page and
+  // blank pages come in: a 基本方針 heading meets a page's foot, and goes over with its table's
+  // first rows (the PDF's rows move without pdfmake knowing; it is told by named text).
+  withLibreOffice('printed on both sides, has the PDF’s pages too, blank ones included', async () => {
+    const pdf = await pdfPages(duplex.pdf);
+    const word = await pdfPages((await docxToPdf(duplex.docx)).bytes);
     expect(measureStarts(pdf)).toHaveLength(140);
     expect(measureStarts(word)).toEqual(measureStarts(pdf));
     expect(word.length).toBe(pdf.length);

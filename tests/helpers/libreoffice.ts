@@ -31,7 +31,8 @@ export async function docxToPdf(docx: Uint8Array): Promise<{ file: string; bytes
       '--headless',
       `-env:UserInstallation=file://${work}/profile`,
       '--convert-to',
-      'pdf',
+      // The blank pages a section that starts on an odd page leaves (duplex) are pages too.
+      'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}',
       '--outdir',
       work,
       path.join(work, 'file.docx'),
