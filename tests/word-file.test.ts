@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/cli.ts';
 import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
 import { pdfPages, squash } from './helpers/extract.ts';
+import { pdfLines } from './helpers/line-check.ts';
 import { ROOT, SEED_ARGS, TEMPLATE_ARGS } from './helpers/plan.ts';
 
 let parts: Record<string, string>;
@@ -226,6 +227,23 @@ describe('a generated plan of 140 施策 in Word', () => {
     expect(measureStarts(pdf)).toHaveLength(140);
     expect(measureStarts(word)).toEqual(measureStarts(pdf));
     expect(word.length).toBe(pdf.length);
+  });
+
+  it('never leaves a heading at the foot of a PDF page, away from the table under it', async () => {
+    const lines = await pdfLines(duplex.pdf);
+    const pages = Math.max(...lines.map((l) => l.page));
+    let headings = 0;
+    for (let page = 1; page <= pages; page++) {
+      const body = lines.filter((l) => l.page === page && !/^\d+$/.test(l.text));
+      if (body.some((l) => l.text.includes('……'))) continue; // the 目次: its entries are no headings
+      // pdfjs gives a heading's number and its name (after a full-width space) as two lines.
+      const isHeading = (l: (typeof body)[number]) => l.size === 11 && /^(基本方針\s*\d+|●)/.test(l.text);
+      headings += body.filter(isHeading).length;
+      const lowest = Math.min(...body.map((l) => l.y));
+      for (const line of body.filter((l) => Math.abs(l.y - lowest) < 1))
+        expect(isHeading(line), `page ${page}: ${line.text}`).toBe(false);
+    }
+    expect(headings).toBeGreaterThanOrEqual(100); // the 施策体系's 基本方針, every 施策's ●
   });
 
   // Printed on both sides, each 基本方針's table in the 施策体系 starts on a right-hand page and
