@@ -116,6 +116,24 @@ describe('fitTable', () => {
     expect(snapped.slice(0, 2)).toEqual([67.8, 99.3]);
   });
 
+  it('widens a header that LibreOffice would break again (its space between 2024 and 年度) when the text beside it can spare the room', () => {
+    const header = (text: string): TableCell => ({ ...cell(text), header: true });
+    // 「2024年度」 is 4 em: it fits a 4-em column in the PDF, not with LibreOffice's 0.2 em after 2024.
+    const years = {
+      ...table([4 * size + 0.3, usable - 4 * size - 0.3], [['あ', 'い']]),
+      head: [{ cells: [header('2024年度'), header('事業')] }],
+    } as Table;
+    const fitted = fitTable(years, total, theme, measure);
+    expect(fitted[0]!).toBeGreaterThanOrEqual(4 * size + 0.2 * size);
+    const unfitted = fitTable(
+      { ...years, head: [{ cells: [header('令和六年'), header('事業')] }] },
+      total,
+      theme,
+      measure,
+    );
+    expect(unfitted[0]!).toBeCloseTo(4 * size + 0.3, 6); // the same width with no Latin in it stays
+  });
+
   it('gives the width a figure column does not use to the text beside it when that saves lines', () => {
     const rows = [
       ['地域活動の活性化と交流活動の充実', '11,824'],
