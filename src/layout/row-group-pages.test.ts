@@ -24,6 +24,11 @@ describe('row groups the print layout started on a new page', () => {
 
   it('are none for a table the layout did not name (no pages known)', () => {
     expect(rowGroupPages(new Map(), 0)).toEqual([]);
-    expect([...groupsStartingPages([{ start: 0, end: 0 }, { start: 0, end: 0 }])]).toEqual([]);
+    expect([
+      ...groupsStartingPages([
+        { start: 0, end: 0 },
+        { start: 0, end: 0 },
+      ]),
+    ]).toEqual([]);
   });
 });
