@@ -4,7 +4,8 @@
 // whose last line strands one character (column widths are fitted to avoid them,
 // src/layout/fit-columns.ts). For the seed's plan and excerpts, for a generated plan of 140
 // 施策, and for LibreOffice's rendering of their Word files.
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -84,6 +85,32 @@ describe('numbers that hang', () => {
       hung += below.length;
     }
     expect(hung).toBeGreaterThan(10); // the seed wraps many such names
+  });
+
+  it('start the second line of a heading that wraps under its name, not under 施策 1 (PDF, Word, HTML)', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'keikaku-long-heading-'));
+    await cp(path.join(ROOT, 'data'), path.join(work, 'data'), { recursive: true });
+    const file = path.join(work, 'data', 'measures', '01.yaml');
+    const long = '地域活動の活性化と区や自治会などへの加入促進による地域コミュニティの担い手の確保';
+    await writeFile(file, (await readFile(file, 'utf8')).replace('title: 地域活動の活性化', `title: ${long}`));
+    const run = await runCli(['build', '--data', 'data', '--out', 'out', '--no-departments', ...TEMPLATE_ARGS], work);
+    expect(run.code, run.stderr).toBe(0);
+    const lines = await pdfLines(new Uint8Array(await readFile(path.join(work, 'out', `${PLAN}.pdf`))));
+    const number = lines.find((l) => l.text === '施策1' && l.size === 15)!;
+    const name = lines.find((l) => l.page === number.page && Math.abs(l.y - number.y) < 0.5 && l.x > number.x)!;
+    expect(name.text.startsWith('地域活動の活性化')).toBe(true);
+    const second = lines.find((l) => l.page === number.page && number.y - l.y > 10 && number.y - l.y < 30)!;
+    expect(long.endsWith(second.text)).toBe(true);
+    expect(Math.abs(second.x - name.x)).toBeLessThan(0.6);
+    // Word: a hanging indent as wide as 施策 1 and a full-width space (4 em of 15 pt, 1200 twips).
+    const zip = await JSZip.loadAsync(await readFile(path.join(work, 'out', `${PLAN}.docx`)));
+    const document = await zip.file('word/document.xml')!.async('string');
+    const heading = [...document.matchAll(/<w:p>(?:(?!<\/w:p>)[\s\S])*?<\/w:p>/g)].find(
+      (m) => m[0].includes(long) && m[0].includes('keikaku-h3-measure'),
+    )![0];
+    expect(heading).toContain('<w:ind w:left="1200" w:hanging="1200"/>');
+    const html = await readFile(path.join(work, 'out', `${PLAN}.html`), 'utf8');
+    expect(html).toContain(`style="padding-left: 4em; text-indent: -4em">施策 1　${long}</h`);
   });
 });
 

@@ -28,10 +28,10 @@ import {
   type ISectionOptions,
 } from 'docx';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
-import { tableNumbers, tocHeadings } from '../../ir/queries.ts';
+import { inlineText, tableNumbers, tocHeadings } from '../../ir/queries.ts';
 import { rowGroups, toGrid } from '../../ir/table-grid.ts';
 import { columnWidths } from '../../layout/columns.ts';
-import { labelWidth } from '../../layout/labels.ts';
+import { headingLabel, headingWraps, labelWidth } from '../../layout/labels.ts';
 import { fitRunningTitle } from '../../layout/running-title.ts';
 import { figureParts } from '../../layout/number-runs.ts';
 import { estimateBlockHeight, estimateRowsHeight, keptOnOnePage } from '../../layout/estimate-height.ts';
@@ -322,9 +322,16 @@ function toBlock(
     case 'heading': {
       const { id, style } = env.styles.heading(block.level, block.style);
       const content = runs(block.content, style);
+      // A heading that wraps hangs its number: the lines after the first start under the name.
+      const hanging = headingLabel(block.content);
+      const hang =
+        hanging && headingWraps(inlineText(block.content, ' '), style, width)
+          ? twips(labelWidth(hanging.label, style))
+          : undefined;
       return [
         new Paragraph({
           style: id,
+          ...(hang !== undefined ? { indent: { left: hang, hanging: hang } } : {}),
           keepNext: true,
           ...(breakBefore ? { pageBreakBefore: true } : {}),
           children: block.id ? [new Bookmark({ id: block.id, children: content })] : content,

@@ -3,7 +3,7 @@
 // real tables with <caption> and <th scope>, a print style sheet, BIZ UD first in the font
 // stack. Nothing in it makes a request.
 import { dataUrlOf, PICTURE_SPACE } from '../../ir/image-data.ts';
-import { labelWidth } from '../../layout/labels.ts';
+import { headingLabel, labelWidth } from '../../layout/labels.ts';
 import { inlineText, tocHeadings, type TocHeading } from '../../ir/queries.ts';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
 import type { FontRole, Theme } from '../../theme/theme.ts';
@@ -110,7 +110,11 @@ function block(b: Block, env: HtmlEnv): string {
   switch (b.type) {
     case 'heading': {
       const level = env.levels.get(b) ?? b.level + 1;
-      return `<h${level}${b.id ? ` id="${escapeHtml(b.id)}"` : ''}${cls(b.style)}>${inlines(b.content)}</h${level}>`;
+      // Its number hangs: a heading that wraps continues under its name.
+      const number = headingLabel(b.content)?.label;
+      const em = number === undefined ? 0 : labelWidth(number, { font: 'gothic', bold: false, size: 1 });
+      const hang = number === undefined ? '' : ` style="padding-left: ${em}em; text-indent: -${em}em"`;
+      return `<h${level}${b.id ? ` id="${escapeHtml(b.id)}"` : ''}${cls(b.style)}${hang}>${inlines(b.content)}</h${level}>`;
     }
     case 'paragraph': {
       // A label hangs: the wrapped lines start under the text (its width in em, one space included).

@@ -29,7 +29,7 @@ import { splitTallGroup } from '../../layout/split-tall-groups.ts';
 import { dataUrlOf, PICTURE_SPACE } from '../../ir/image-data.ts';
 import { blockEndId, isBlockEndId, tocEntryId } from '../../layout/block-ends.ts';
 import { rowGroupId } from '../../layout/row-group-pages.ts';
-import { labelWidth } from '../../layout/labels.ts';
+import { headingLabel, headingWraps, labelWidth } from '../../layout/labels.ts';
 import { TOC_INDENT, tocNumberWidth } from '../../layout/toc-layout.ts';
 import { tightRuns } from '../../layout/tight-runs.ts';
 import { fitRunningTitle, HEADER_GAP } from '../../layout/running-title.ts';
@@ -322,6 +322,25 @@ function toBlock(block: Block, theme: Theme, inTable: boolean): Content {
             }
           : {};
       if (block.toc && id !== undefined) outlineParents = [...outlineParents.slice(0, block.level - 1), id];
+      // A heading that wraps: its number in a column of its own, the lines after the first under
+      // the name (the name's text carries the anchor and the bookmark).
+      const hanging = headingLabel(block.content);
+      if (hanging && headingWraps(inlineText(block.content, ' '), style, contentWidth(theme), measureText))
+        return {
+          columns: [
+            { width: labelWidth(hanging.label, style, measureText), text: hanging.label },
+            {
+              width: '*',
+              text: toInlines(hanging.rest, style.size),
+              ...(id !== undefined ? { id } : {}),
+              ...outline,
+            },
+          ],
+          columnGap: 0,
+          ...textStyle(style),
+          margin: blockMargin(style),
+          headlineLevel: block.level,
+        };
       return {
         text: toInlines(block.content, style.size),
         ...textStyle(style),
