@@ -3,7 +3,7 @@
 // own but emphasis, underline and the narrowed comma's character style, and the file opens
 // without asking to update its fields, its 目次 already showing the printed plan's pages; as
 // LibreOffice lays it out, it pages as the PDF does.
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
@@ -94,6 +94,26 @@ describe('the Word file’s styles', () => {
     expect(parts['word/document.xml']).not.toMatch(
       /<w:p>[^]*?<w:pPr>[^<]*(?:<w:(?!pStyle|keepNext|keepLines|jc|tabs|rPr|sectPr)[^>]*>)*<w:spacing /,
     );
+  });
+
+  it('gives an SDGs goal’s label its colours through a character style, not the run (the sample city)', async () => {
+    const work = await mkdtemp(path.join(tmpdir(), 'keikaku-word-sdgs-'));
+    const data = path.join(ROOT, 'examples', 'sample-city', 'data');
+    const run = await runCli(['build', '--data', data, '--out', 'out', '--format', 'docx', '--no-departments'], work);
+    expect(run.code, run.stderr).toBe(0);
+    const file = (await readdir(path.join(work, 'out'))).find((f) => f.endsWith('.docx'))!;
+    const zip = await JSZip.loadAsync(await readFile(path.join(work, 'out', file)));
+    const document = await zip.file('word/document.xml')!.async('string');
+    const styles = await zip.file('word/styles.xml')!.async('string');
+    const labels = [
+      ...document.matchAll(/<w:r><w:rPr>(<w:rStyle w:val="(keikaku-colour-[^"]+)"\/>)<\/w:rPr><w:t[^>]*>目標\d+ /g),
+    ];
+    expect(labels.length).toBeGreaterThan(5);
+    for (const [, , id] of labels)
+      expect(styles).toMatch(
+        new RegExp(`w:styleId="${id}"><w:name w:val="色（背景 #[0-9A-F]{6}・文字 #[0-9A-F]{6}）"/>[\\s\\S]*?<w:shd `),
+      );
+    expect(document).not.toMatch(/<w:rPr>(?:(?!<\/w:rPr>).)*<w:(shd|color) /);
   });
 
   it('hangs a 取組’s number: a hanging indent as wide as the number and a space, and a tab after the number', () => {

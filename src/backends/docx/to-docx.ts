@@ -103,7 +103,7 @@ export function toDocx(tree: DocumentTree, theme: Theme, pagination?: Pagination
         ...styles.headingDefaults(),
       },
       paragraphStyles: styles.definitions(),
-      characterStyles: amountStyles(theme),
+      characterStyles: [...amountStyles(theme), ...styles.characterDefinitions()],
     },
     sections,
   });
@@ -260,16 +260,16 @@ function pageFooter(section: Section, env: DocxEnv): Footer {
 }
 
 /** The runs of a paragraph: text, emphasis and underline only; the look is the paragraph style's. */
-function runs(inlines: readonly Inline[], style: BlockStyle): TextRun[] {
+function runs(env: DocxEnv, inlines: readonly Inline[], style: BlockStyle): TextRun[] {
   return inlines.flatMap((inline) => {
     if (inline.type === 'break') return [new TextRun({ break: 1 })];
     const options = {
       ...(inline.bold && !style.bold ? { bold: true } : {}),
       ...(inline.underline ? { underline: {} } : {}),
-      // An SDGs goal's label: its colours are its meaning.
-      ...(inline.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: inline.fill.slice(1) } } : {}),
-      ...(inline.color ? { color: inline.color.slice(1) } : {}),
     };
+    // An SDGs goal's label: its colours are its meaning, in a character style of their own.
+    if (inline.fill || inline.color)
+      return [new TextRun({ text: inline.text, ...options, style: env.styles.colours(inline.fill, inline.color) })];
     // A figure in the 金額 style, its commas narrower in their own.
     const parts = figureParts(inline.text);
     if (parts)
@@ -301,7 +301,7 @@ function paragraph(
       ...(extra.label !== undefined
         ? [new TextRun({ text: extra.label }), new TextRun({ children: [new Tab()] })]
         : []),
-      ...runs(inlines, style),
+      ...runs(env, inlines, style),
     ],
     // The cell's or template's alignment where it differs from the style's.
     ...(extra.align && extra.align !== style.align ? { alignment: ALIGN[extra.align] } : {}),
@@ -321,7 +321,7 @@ function toBlock(
   switch (block.type) {
     case 'heading': {
       const { id, style } = env.styles.heading(block.level, block.style);
-      const content = runs(block.content, style);
+      const content = runs(env, block.content, style);
       // A heading that wraps hangs its number: the lines after the first start under the name.
       const hanging = headingLabel(block.content);
       const hang =

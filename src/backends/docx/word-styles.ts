@@ -6,6 +6,7 @@ import {
   AlignmentType,
   BorderStyle,
   LineRuleType,
+  ShadingType,
   type ICharacterStyleOptions,
   type IParagraphStyleOptions,
   type IRunStylePropertiesOptions,
@@ -81,6 +82,7 @@ export const lineSpacing = (style: BlockStyle) => ({
 
 export class WordStyles {
   private readonly used = new Map<string, IParagraphStyleOptions>();
+  private readonly characters = new Map<string, ICharacterStyleOptions>();
 
   constructor(
     private readonly theme: Theme,
@@ -170,6 +172,30 @@ export class WordStyles {
       return { run: { ...definition.run, color: '000000' }, paragraph: definition.paragraph };
     };
     return { heading1: entry(1), heading2: entry(2), heading3: entry(3), heading4: entry(4) };
+  }
+
+  /**
+   * A span's colours (an SDGs goal's label, its background and its letters): a character style
+   * for each pair, named by them, so that no run carries colours of its own.
+   */
+  colours(fill: string | undefined, color: string | undefined): string {
+    const hex = (c: string | undefined) => (c ? officeColor(c) : 'auto');
+    const id = `keikaku-colour-${hex(fill)}-${hex(color)}`;
+    if (!this.characters.has(id))
+      this.characters.set(id, {
+        id,
+        name: `色（${[fill ? `背景 #${hex(fill)}` : '', color ? `文字 #${hex(color)}` : ''].filter(Boolean).join('・')}）`,
+        run: {
+          ...(fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: hex(fill) } } : {}),
+          ...(color ? { color: hex(color) } : {}),
+        },
+      });
+    return id;
+  }
+
+  /** The character styles the document's spans named, in the order first used. */
+  characterDefinitions(): ICharacterStyleOptions[] {
+    return [...this.characters.values()];
   }
 
   /** Every style a paragraph of the document named, in the order first used. */
