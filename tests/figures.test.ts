@@ -152,4 +152,31 @@ describe('brackets and punctuation in a row', () => {
     expect(advances.length).toBeGreaterThan(0);
     for (const advance of advances) expect(advance).toBeCloseTo(0.5, 2);
   });
+
+  withLibreOffice(
+    'set them alike in LibreOffice’s rendering of the Word file (」 in 約物の詰め, the proportional face)',
+    async () => {
+      const zip = await JSZip.loadAsync(await readFile(path.join(out, '実施計画_2024-2026.docx')));
+      const styles = await zip.file('word/styles.xml')!.async('string');
+      expect(styles).toMatch(
+        /<w:style w:type="character" w:styleId="keikaku-tight-mark"><w:name w:val="約物の詰め"\/>[\s\S]*?<w:rFonts w:ascii="BIZ UDPGothic"/,
+      );
+      const xml = await zip.file('word/document.xml')!.async('string');
+      expect(xml).toMatch(
+        /<w:rStyle w:val="keikaku-tight-mark"\/><\/w:rPr><w:t[^>]*>」<\/w:t><\/w:r><w:r><w:t[^>]*>）/,
+      );
+      const converted = await docxToPdf(new Uint8Array(await readFile(path.join(out, '実施計画_2024-2026.docx'))));
+      const doc = await openPdf(converted.bytes);
+      const advances: number[] = [];
+      for (let n = 1; n <= doc.numPages; n++) {
+        const { glyphs } = await pageGlyphs(doc, n);
+        for (let k = 0; k + 1 < glyphs.length; k++)
+          if (glyphs[k]!.str === '」' && glyphs[k + 1]!.str === '）')
+            advances.push((glyphs[k + 1]!.x - glyphs[k]!.x) / glyphs[k]!.size);
+      }
+      await doc.destroy();
+      expect(advances.length).toBeGreaterThan(0);
+      for (const advance of advances) expect(advance).toBeCloseTo(0.5, 1);
+    },
+  );
 });

@@ -58,7 +58,7 @@ describe('parseTheme', () => {
           29,
           1,
           'unknown-key',
-          '不明なキー「colour」です。「colors」の書き間違いではありませんか。ここに書けるキー: page, fonts, fallbackFont, amountComma, colors, table, fit, base, styles, words',
+          '不明なキー「colour」です。「colors」の書き間違いではありませんか。ここに書けるキー: page, fonts, fallbackFont, proportionalFace, colors, table, fit, base, styles, words',
         ),
       ],
     },

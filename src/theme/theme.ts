@@ -83,12 +83,13 @@ export const themeSchema = z.strictObject({
     })
     .optional(),
   /**
-   * Word only: the proportional face of the figures' family (BIZ UDPゴシック), in which the
-   * thousands comma of an amount is set, with its comma's advance in em: narrow, where the fixed
-   * face's comma fills a half-width cell. The digits stay in the fixed face, so that they line up
-   * (BIZ UDPゴシック's 1 is narrower than its other digits). Absent: the fixed face's comma, scaled.
+   * Word only: the proportional face of the gothic's family (BIZ UDPゴシック), whose marks have no
+   * blank of a fixed cell: an amount's thousands comma is set in it (with the comma's advance in em,
+   * to scale it to the PDF's), and the first of two marks set tight (」（, ）」: JLReq's half-em
+   * blank between them). The digits stay in the fixed face, so that they line up (BIZ UDPゴシック's
+   * 1 is narrower than its other digits). Absent: the fixed face's comma, scaled; marks not tightened.
    */
-  amountComma: z.strictObject({ name: z.string().min(1), widthEm: z.number().positive().max(1) }).optional(),
+  proportionalFace: z.strictObject({ name: z.string().min(1), commaEm: z.number().positive().max(1) }).optional(),
   colors: z.strictObject({
     /** Body text on screen (HTML). */
     text: color,

@@ -34,6 +34,7 @@ import { columnWidths } from '../../layout/columns.ts';
 import { headingLabel, headingWraps, labelWidth } from '../../layout/labels.ts';
 import { fitRunningTitle } from '../../layout/running-title.ts';
 import { figureParts } from '../../layout/number-runs.ts';
+import { punctuationRuns } from '../../layout/punctuation.ts';
 import { estimateBlockHeight, estimateRowsHeight, keptOnOnePage } from '../../layout/estimate-height.ts';
 import type { Pagination } from '../../layout/paginate.ts';
 import { groupsStartingPages } from '../../layout/row-group-pages.ts';
@@ -46,6 +47,7 @@ import {
   AMOUNT_STYLE_ID,
   amountStyles,
   COMMA_STYLE_ID,
+  TIGHT_MARK_STYLE_ID,
   halfPoints,
   lineSpacing,
   twips,
@@ -276,6 +278,17 @@ function runs(env: DocxEnv, inlines: readonly Inline[], style: BlockStyle): Text
       return parts.map(
         (part) => new TextRun({ text: part.text, ...options, style: part.comma ? COMMA_STYLE_ID : AMOUNT_STYLE_ID }),
       );
+    // Marks set tight (」（): all but the last of each run in 約物の詰め.
+    const marks = env.theme.proportionalFace ? punctuationRuns(inline.text) : undefined;
+    if (marks)
+      return marks.flatMap(({ text, tight }) => {
+        if (!tight) return [new TextRun({ text, ...options })];
+        const chars = [...text];
+        return [
+          new TextRun({ text: chars.slice(0, -1).join(''), ...options, style: TIGHT_MARK_STYLE_ID }),
+          new TextRun({ text: chars.at(-1)!, ...options }),
+        ];
+      });
     return [new TextRun({ text: inline.text, ...options })];
   });
 }

@@ -34,15 +34,17 @@ export interface WordStyle {
 /** A figure's digits (character style 金額) and its thousands commas (金額の桁区切り, based on it). */
 export const AMOUNT_STYLE_ID = 'keikaku-amount';
 export const COMMA_STYLE_ID = 'keikaku-comma';
+/** The first of two marks set tight (」 of 」（): character style 約物の詰め. */
+export const TIGHT_MARK_STYLE_ID = 'keikaku-tight-mark';
 
 /**
  * The character styles of amounts, the only run formatting besides emphasis: 金額 for a figure
  * (staff restyle every amount through it), and 金額の桁区切り for its commas, set as narrow as the
- * PDF's: in the theme's proportional face (amountComma), scaled to the PDF's width.
+ * PDF's: in the theme's proportional face (proportionalFace), scaled to the PDF's width.
  */
 export function amountStyles(theme: Theme): ICharacterStyleOptions[] {
-  const face = theme.amountComma;
-  const width = face?.widthEm ?? COMMA_WIDTH_EM;
+  const face = theme.proportionalFace;
+  const width = face?.commaEm ?? COMMA_WIDTH_EM;
   return [
     { id: AMOUNT_STYLE_ID, name: '金額', run: {} },
     {
@@ -55,6 +57,17 @@ export function amountStyles(theme: Theme): ICharacterStyleOptions[] {
         scale: Math.round(((COMMA_WIDTH_EM - COMMA_SQUEEZE_EM) / width) * 100),
       },
     },
+    // JLReq: 」（ share one half-width blank. The proportional face's 」 is half an em with the
+    // same ink, which is what the PDF's half-em tightening prints.
+    ...(face
+      ? [
+          {
+            id: TIGHT_MARK_STYLE_ID,
+            name: '約物の詰め',
+            run: { font: { ascii: face.name, hAnsi: face.name, eastAsia: face.name, cs: face.name } },
+          },
+        ]
+      : []),
   ];
 }
 
