@@ -138,17 +138,23 @@ describe('figures with thousands commas', () => {
 
 // JLReq: a closing bracket and the mark after it (」）, 。」, 、「) share one half-width blank, not
 // two: the 総括表's note names the 事業 without 担当課 as （施策5「人権教育の推進」）.
+/** From each 」 to the ） after it, in em, over every page. */
+async function bracketAdvances(bytes: Uint8Array): Promise<number[]> {
+  const doc = await openPdf(bytes);
+  const advances: number[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const { glyphs } = await pageGlyphs(doc, n);
+    for (let k = 0; k + 1 < glyphs.length; k++)
+      if (glyphs[k]!.str === '」' && glyphs[k + 1]!.str === '）')
+        advances.push((glyphs[k + 1]!.x - glyphs[k]!.x) / glyphs[k]!.size);
+  }
+  await doc.destroy();
+  return advances;
+}
+
 describe('brackets and punctuation in a row', () => {
   it('set the mark after a closing bracket half an em closer in the PDF', async () => {
-    const doc = await openPdf(new Uint8Array(await readFile(path.join(out, '実施計画_2024-2026.pdf'))));
-    const advances: number[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      const { glyphs } = await pageGlyphs(doc, n);
-      for (let k = 0; k + 1 < glyphs.length; k++)
-        if (glyphs[k]!.str === '」' && glyphs[k + 1]!.str === '）')
-          advances.push((glyphs[k + 1]!.x - glyphs[k]!.x) / glyphs[k]!.size);
-    }
-    await doc.destroy();
+    const advances = await bracketAdvances(new Uint8Array(await readFile(path.join(out, '実施計画_2024-2026.pdf'))));
     expect(advances.length).toBeGreaterThan(0);
     for (const advance of advances) expect(advance).toBeCloseTo(0.5, 2);
   });
@@ -166,15 +172,7 @@ describe('brackets and punctuation in a row', () => {
         /<w:rStyle w:val="keikaku-tight-mark"\/><\/w:rPr><w:t[^>]*>」<\/w:t><\/w:r><w:r><w:t[^>]*>）/,
       );
       const converted = await docxToPdf(new Uint8Array(await readFile(path.join(out, '実施計画_2024-2026.docx'))));
-      const doc = await openPdf(converted.bytes);
-      const advances: number[] = [];
-      for (let n = 1; n <= doc.numPages; n++) {
-        const { glyphs } = await pageGlyphs(doc, n);
-        for (let k = 0; k + 1 < glyphs.length; k++)
-          if (glyphs[k]!.str === '」' && glyphs[k + 1]!.str === '）')
-            advances.push((glyphs[k + 1]!.x - glyphs[k]!.x) / glyphs[k]!.size);
-      }
-      await doc.destroy();
+      const advances = await bracketAdvances(converted.bytes);
       expect(advances.length).toBeGreaterThan(0);
       for (const advance of advances) expect(advance).toBeCloseTo(0.5, 1);
     },

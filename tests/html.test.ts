@@ -31,7 +31,11 @@ describe('the HTML edition', () => {
     for (const m of plan.measures) {
       expect(bare).toContain(`<section class="measure" id="${m.id}">`);
       expect(bare).toContain(`<a href="#measure-${m.id}">施策 ${m.number}　${m.title}</a>`);
-      expect(bare).toContain(`<h4 id="measure-${m.id}" class="measure">施策 ${m.number}　${m.title}</h4>`);
+      // Its number hangs: 施策 and the number, a space, and a full-width space (3.5 em and ½ em a digit).
+      const em = 3.5 + String(m.number).length / 2;
+      expect(bare).toContain(
+        `<h4 id="measure-${m.id}" class="measure" style="padding-left: ${em}em; text-indent: -${em}em">施策 ${m.number}　${m.title}</h4>`,
+      );
     }
     expect(html).toContain('font-family: "BIZ UDGothic"');
     expect(html).toContain('@media print');

@@ -9,7 +9,7 @@ import JSZip from 'jszip';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.ts';
+import { buildGeneratedPlan, runCli } from './helpers/cli.ts';
 import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
 import { lineFaults, pdfLines } from './helpers/line-check.ts';
 import { ROOT, SEED_ARGS, TEMPLATE_ARGS } from './helpers/plan.ts';
@@ -23,17 +23,7 @@ beforeAll(async () => {
   const seed = await runCli(['build', ...SEED_ARGS, '--out', 'seed', '--format', 'pdf,docx'], work);
   expect(seed.code, seed.stderr).toBe(0);
   seedOut = path.join(work, 'seed');
-  const generate = await runCli(
-    ['generate', '--measures', '140', '--out', 'generated', '--data', path.join(ROOT, 'data')],
-    work,
-  );
-  expect(generate.code, generate.stderr).toBe(0);
-  const generated = await runCli(
-    ['build', '--data', 'generated', '--out', 'big', '--no-departments', '--format', 'pdf,docx', ...TEMPLATE_ARGS],
-    work,
-  );
-  expect(generated.code, generated.stderr).toBe(0);
-  generatedOut = path.join(work, 'big');
+  generatedOut = await buildGeneratedPlan(work, 140, 'big', ['--format', 'pdf,docx', ...TEMPLATE_ARGS]);
 }, 180_000);
 
 const faultsOf = async (file: string) => lineFaults(new Uint8Array(await readFile(file)));

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './helpers/cli.ts';
+import { buildGeneratedPlan, runCli } from './helpers/cli.ts';
 import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
 import { pdfPages, squash } from './helpers/extract.ts';
 import { pdfLines } from './helpers/line-check.ts';
@@ -180,41 +180,16 @@ describe('a generated plan of 140 施策 in Word', () => {
 
   beforeAll(async () => {
     const work = await mkdtemp(path.join(tmpdir(), 'keikaku-word-big-'));
-    const generate = await runCli(
-      ['generate', '--measures', '140', '--out', 'generated', '--data', path.join(ROOT, 'data')],
-      work,
-    );
-    expect(generate.code, generate.stderr).toBe(0);
-    const run = await runCli(
-      ['build', '--data', 'generated', '--out', 'out', '--no-departments', '--format', 'pdf,docx', ...TEMPLATE_ARGS],
-      work,
-    );
-    expect(run.code, run.stderr).toBe(0);
-    const printed = await runCli(
-      [
-        'build',
-        '--data',
-        'generated',
-        '--out',
-        'duplex',
-        '--no-departments',
-        '--format',
-        'pdf,docx',
-        '--duplex',
-        ...TEMPLATE_ARGS,
-      ],
-      work,
-    );
-    expect(printed.code, printed.stderr).toBe(0);
-    duplex = {
-      pdf: new Uint8Array(await readFile(path.join(work, 'duplex', '実施計画_2024-2026.pdf'))),
-      docx: new Uint8Array(await readFile(path.join(work, 'duplex', '実施計画_2024-2026.docx'))),
-    };
-    const docx = new Uint8Array(await readFile(path.join(work, 'out', '実施計画_2024-2026.docx')));
+    const formats = ['--format', 'pdf,docx', ...TEMPLATE_ARGS];
+    const read = async (dir: string) => ({
+      pdf: new Uint8Array(await readFile(path.join(dir, '実施計画_2024-2026.pdf'))),
+      docx: new Uint8Array(await readFile(path.join(dir, '実施計画_2024-2026.docx'))),
+    });
+    const single = await read(await buildGeneratedPlan(work, 140, 'out', formats));
+    duplex = await read(await buildGeneratedPlan(work, 140, 'duplex', [...formats, '--duplex']));
     big = {
-      pdf: new Uint8Array(await readFile(path.join(work, 'out', '実施計画_2024-2026.pdf'))),
-      docx,
-      document: await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string'),
+      ...single,
+      document: await (await JSZip.loadAsync(single.docx)).file('word/document.xml')!.async('string'),
     };
   }, 180_000);
 
@@ -241,13 +216,9 @@ describe('a generated plan of 140 施策 in Word', () => {
     }
   });
 
-  withLibreOffice('has the PDF’s page count, and every 施策 starts on the page it starts on in the PDF', async () => {
-    const pdf = await pdfPages(big.pdf);
-    const word = await pdfPages((await docxToPdf(big.docx)).bytes);
-    expect(measureStarts(pdf)).toHaveLength(140);
-    expect(measureStarts(word)).toEqual(measureStarts(pdf));
-    expect(word.length).toBe(pdf.length);
-  });
+  withLibreOffice('has the PDF’s page count, and every 施策 starts on the page it starts on in the PDF', () =>
+    expectPagesAlike(big, 140),
+  );
 
   it('never leaves a heading at the foot of a PDF page, away from the table under it', async () => {
     const lines = await pdfLines(duplex.pdf);
@@ -269,11 +240,16 @@ describe('a generated plan of 140 施策 in Word', () => {
   // Printed on both sides, each 基本方針's table in the 施策体系 starts on a right-hand page and
   // blank pages come in: a 基本方針 heading meets a page's foot, and goes over with its table's
   // first rows (the PDF's rows move without pdfmake knowing; it is told by named text).
-  withLibreOffice('printed on both sides, has the PDF’s pages too, blank ones included', async () => {
-    const pdf = await pdfPages(duplex.pdf);
-    const word = await pdfPages((await docxToPdf(duplex.docx)).bytes);
-    expect(measureStarts(pdf)).toHaveLength(140);
-    expect(measureStarts(word)).toEqual(measureStarts(pdf));
-    expect(word.length).toBe(pdf.length);
-  });
+  withLibreOffice('printed on both sides, has the PDF’s pages too, blank ones included', () =>
+    expectPagesAlike(duplex, 140),
+  );
 });
+
+/** LibreOffice's rendering of the Word file has the PDF's pages, each 施策 starting on the PDF's. */
+async function expectPagesAlike(files: { pdf: Uint8Array; docx: Uint8Array }, measures: number): Promise<void> {
+  const pdf = await pdfPages(files.pdf);
+  const word = await pdfPages((await docxToPdf(files.docx)).bytes);
+  expect(measureStarts(pdf)).toHaveLength(measures);
+  expect(measureStarts(word)).toEqual(measureStarts(pdf));
+  expect(word.length).toBe(pdf.length);
+}

@@ -24,11 +24,23 @@ const HEADING_NUMBER_MAX = 12;
  * heading without one (●施策の方向).
  */
 export function headingLabel(content: readonly Inline[]): { label: string; rest: Inline[] } | undefined {
-  const first = content[0];
-  if (first?.type !== 'text') return undefined;
-  const at = first.text.indexOf('\u3000');
-  if (at <= 0 || at > HEADING_NUMBER_MAX) return undefined;
-  return { label: first.text.slice(0, at), rest: [{ ...first, text: first.text.slice(at + 1) }, ...content.slice(1)] };
+  // The number may come in runs of its own (施策 | 10, kept whole).
+  let label = '';
+  for (let i = 0; i < content.length; i++) {
+    const inline = content[i]!;
+    if (inline.type !== 'text') return undefined;
+    const at = inline.text.indexOf('\u3000');
+    if (at < 0) {
+      label += inline.text;
+    } else {
+      label += inline.text.slice(0, at);
+      if (label === '' || [...label].length > HEADING_NUMBER_MAX) return undefined;
+      const after = inline.text.slice(at + 1);
+      return { label, rest: [...(after ? [{ ...inline, text: after }] : []), ...content.slice(i + 1)] };
+    }
+    if ([...label].length > HEADING_NUMBER_MAX) return undefined;
+  }
+  return undefined;
 }
 
 /** Whether a heading takes more than one line of `width`: only then does its number hang. */

@@ -1,10 +1,12 @@
 // Runs the keikaku CLI in-process on a data folder made from a fixture, and captures its output.
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.ts';
 
 export const FIXTURES = path.join(import.meta.dirname, '..', 'fixtures');
+const SHIPPED_DATA = path.join(import.meta.dirname, '..', '..', 'data');
 
 export interface CliRun {
   readonly code: number;
@@ -67,3 +69,26 @@ export async function readDocuments(dir: string): Promise<Map<string, Buffer>> {
 /** The error lines of a text report (warnings, such as the seed's own, left out). */
 export const errorLines = (stdout: string): string[] =>
   stdout.split('\n').filter((line) => line.includes(': エラー: '));
+
+/**
+ * A plan of `measures` 施策 made by `keikaku generate` from the shipped data in `work`/generated,
+ * built there into `out` (plan only) with the given build options; the folder of its documents.
+ */
+export async function buildGeneratedPlan(
+  work: string,
+  measures: number,
+  out: string,
+  options: readonly string[],
+): Promise<string> {
+  const data = path.join(work, `generated-${measures}`);
+  if (!existsSync(data)) {
+    const generate = await runCli(
+      ['generate', '--measures', String(measures), '--out', data, '--data', SHIPPED_DATA],
+      work,
+    );
+    if (generate.code !== 0) throw new Error(generate.stderr);
+  }
+  const run = await runCli(['build', '--data', data, '--out', out, '--no-departments', ...options], work);
+  if (run.code !== 0) throw new Error(run.stderr);
+  return path.join(work, out);
+}
