@@ -49,7 +49,7 @@ function withTocPageStarts(xml: string, starts: readonly number[]): string {
   let entry = 0;
   const content = xml
     .slice(begin, end)
-    .replace(/<w:p><w:pPr><w:pStyle w:val="([^"]+)"\/>/g, (paragraph: string) =>
+    .replace(/<w:p><w:pPr><w:pStyle w:val="[^"]+"\/>/g, (paragraph: string) =>
       wanted.has(entry++) ? `${paragraph}<w:pageBreakBefore/>` : paragraph,
     );
   return xml.slice(0, begin) + content + xml.slice(end);

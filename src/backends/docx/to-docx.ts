@@ -47,6 +47,7 @@ import {
   AMOUNT_STYLE_ID,
   amountStyles,
   COMMA_STYLE_ID,
+  fontNamed,
   TIGHT_MARK_STYLE_ID,
   halfPoints,
   lineSpacing,
@@ -58,10 +59,7 @@ import {
 } from './word-styles.ts';
 
 const LANGUAGE = { value: 'ja-JP', eastAsia: 'ja-JP' } as const;
-const font = (theme: Theme, role: BlockStyle['font']) => {
-  const name = theme.fonts[role].name;
-  return { ascii: name, hAnsi: name, eastAsia: name, cs: name };
-};
+const font = (theme: Theme, role: BlockStyle['font']) => fontNamed(theme.fonts[role].name);
 
 /**
  * `pagination`: the page of each heading in the print layout, written into the 目次 so that it
@@ -117,7 +115,7 @@ export function toDocx(tree: DocumentTree, theme: Theme, pagination?: Pagination
  */
 export function tocPageStarts(tree: DocumentTree, pagination: Pagination): number[] {
   const pages = tocHeadings(tree).map((h) => pagination.tocEntryPage(h.id));
-  return pages.flatMap((page, i) => (i > 0 && pages[i - 1]! > 0 && page > pages[i - 1]! ? [i] : []));
+  return [...groupsStartingPages(pages.map((page) => ({ start: page, end: page })))];
 }
 
 /** What the conversion of one document shares between its blocks. */
@@ -457,7 +455,8 @@ function toTable(table: Table, width: number, env: DocxEnv, keepAll = false): (D
   const mayBreak = new Set<number>();
   const pageRoom = contentHeight(theme) * theme.fit.docx;
   if (keepAll) for (let r = 0; r < bodyGrid.length - 1; r++) keepWithNext.add(r);
-  for (const g of rowGroups(bodyGrid)) {
+  const groups = rowGroups(bodyGrid);
+  for (const g of groups) {
     const rows = bodyGrid.slice(g.start, g.start + g.size);
     const height = estimateRowsHeight(theme, rows, widths.content);
     for (let r = g.start; r < g.start + g.size; r++) {
@@ -491,13 +490,13 @@ function toTable(table: Table, width: number, env: DocxEnv, keepAll = false): (D
     });
   // Where the print layout moved a row group to a new page, the table ends and its rest, under
   // its header again, starts a new page (layout/row-group-pages.ts).
-  const groups = rowGroups(bodyGrid);
   const number = env.tableNumbers.get(table);
   const cuts = [...groupsStartingPages((number !== undefined && env.rowGroupPages?.(number)) || [])].map(
     (g) => groups[g]!.start,
   );
   const body = toRows(table.body, false);
-  const parts = [0, ...cuts].map((start, i) => body.slice(start, [...cuts, body.length][i]));
+  const ends = [...cuts, body.length];
+  const parts = [0, ...cuts].map((start, i) => body.slice(start, ends[i]));
   return parts.flatMap((rows, i) => [
     ...(i > 0 ? [new Paragraph({ style: env.styles.tableBreak(), pageBreakBefore: true })] : []),
     docxTable(rows),

@@ -31,6 +31,9 @@ export interface WordStyle {
   readonly style: BlockStyle;
 }
 
+/** A font for every script of a run (Latin, East Asian, complex). */
+export const fontNamed = (name: string) => ({ ascii: name, hAnsi: name, eastAsia: name, cs: name });
+
 /** A figure's digits (character style 金額) and its thousands commas (金額の桁区切り, based on it). */
 export const AMOUNT_STYLE_ID = 'keikaku-amount';
 export const COMMA_STYLE_ID = 'keikaku-comma';
@@ -52,7 +55,7 @@ export function amountStyles(theme: Theme): ICharacterStyleOptions[] {
       name: '金額の桁区切り',
       basedOn: AMOUNT_STYLE_ID,
       run: {
-        ...(face ? { font: { ascii: face.name, hAnsi: face.name, eastAsia: face.name, cs: face.name } } : {}),
+        ...(face ? { font: fontNamed(face.name) } : {}),
         // Scaled, not spaced: LibreOffice does not apply a one-character run's spacing.
         scale: Math.round(((COMMA_WIDTH_EM - COMMA_SQUEEZE_EM) / width) * 100),
       },
@@ -64,7 +67,7 @@ export function amountStyles(theme: Theme): ICharacterStyleOptions[] {
           {
             id: TIGHT_MARK_STYLE_ID,
             name: '約物の詰め',
-            run: { font: { ascii: face.name, hAnsi: face.name, eastAsia: face.name, cs: face.name } },
+            run: { font: fontNamed(face.name) },
           },
         ]
       : []),

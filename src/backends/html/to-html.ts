@@ -106,20 +106,24 @@ const cls = (style?: string, extra?: string) => {
   return names ? ` class="${escapeHtml(names)}"` : '';
 };
 
+/** The style that hangs a label or number: its width in em, one full-width space included. */
+function hanging(label: string | undefined): string {
+  if (label === undefined) return '';
+  const em = labelWidth(label, { font: 'gothic', bold: false, size: 1 });
+  return ` style="padding-left: ${em}em; text-indent: -${em}em"`;
+}
+
 function block(b: Block, env: HtmlEnv): string {
   switch (b.type) {
     case 'heading': {
       const level = env.levels.get(b) ?? b.level + 1;
       // Its number hangs: a heading that wraps continues under its name.
-      const number = headingLabel(b.content)?.label;
-      const em = number === undefined ? 0 : labelWidth(number, { font: 'gothic', bold: false, size: 1 });
-      const hang = number === undefined ? '' : ` style="padding-left: ${em}em; text-indent: -${em}em"`;
+      const hang = hanging(headingLabel(b.content)?.label);
       return `<h${level}${b.id ? ` id="${escapeHtml(b.id)}"` : ''}${cls(b.style)}${hang}>${inlines(b.content)}</h${level}>`;
     }
     case 'paragraph': {
-      // A label hangs: the wrapped lines start under the text (its width in em, one space included).
-      const em = b.label === undefined ? 0 : labelWidth(b.label, { font: 'gothic', bold: false, size: 1 });
-      const hang = b.label === undefined ? '' : ` style="padding-left: ${em}em; text-indent: -${em}em"`;
+      // A label hangs: the wrapped lines start under the text.
+      const hang = hanging(b.label);
       const label = b.label === undefined ? '' : `${escapeHtml(b.label)}\u3000`;
       return `<p${cls(b.style, b.align ? `align-${b.align}` : undefined)}${hang}>${label}${inlines(b.content)}</p>`;
     }
