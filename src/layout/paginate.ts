@@ -1,7 +1,8 @@
 // The pagination stage: lays the document out for print and says on which page each heading
-// landed. pdfmake is the layout engine, and it draws the pages in the same pass, so the
-// result also holds the PDF: the PDF backend writes it, the Word backend reads its page
-// numbers for the 目次 (so the Word file's 目次 matches the printed plan), nobody lays out twice.
+// landed. pdfmake is the layout engine, section by section (backends/pdf/partwise-layout.ts),
+// and it draws the pages in the same pass, so the result also holds the PDF: the PDF backend
+// writes it, the Word backend reads its page numbers for the 目次 (so the Word file's 目次
+// matches the printed plan), nobody lays out twice.
 import type { FontFiles } from '../backends/fonts.ts';
 import type { DocumentTree } from '../ir/types.ts';
 import type { Theme } from '../theme/theme.ts';
@@ -31,6 +32,8 @@ export async function paginate(
   theme: Theme,
   fonts: FontFiles,
   creationDate: Date,
+  /** pdfmake's layout of the whole document in one piece (tests compare the part-wise one with it). */
+  { wholeDocumentLayout = false }: { wholeDocumentLayout?: boolean } = {},
 ): Promise<PrintLayout> {
   // Loaded here, not at start-up: a command that writes no print layout never loads pdfmake.
   const [{ toPdfmake }, { renderPdf }, { fallbackCharacters }] = await Promise.all([
@@ -43,6 +46,7 @@ export async function paginate(
   const definition = toPdfmake(tree, theme, {
     creationDate,
     measure: textMeasure(fonts),
+    wholeDocumentLayout,
     ...(fallback ? { fallback } : {}),
   });
   const rendered = await renderPdf(definition, fonts, {

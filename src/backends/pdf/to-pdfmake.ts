@@ -34,6 +34,7 @@ import { TOC_INDENT, tocNumberWidth } from '../../layout/toc-layout.ts';
 import { tightRuns } from '../../layout/tight-runs.ts';
 import { fitRunningTitle, HEADER_GAP } from '../../layout/running-title.ts';
 import { breakLines } from '../../layout/line-breaks.ts';
+import { partwiseContent } from './partwise-layout.ts';
 import type { Measure } from '../../layout/text-measure.ts';
 import {
   contentHeight,
@@ -56,6 +57,8 @@ export interface PdfOptions {
   readonly fallback?: (char: string) => boolean;
   /** How wide text prints (layout/text-measure.ts): the running header's 施策 is cut to fit its line. */
   readonly measure?: Measure;
+  /** pdfmake's own layout of the whole document in one piece, for comparison (tests). */
+  readonly wholeDocumentLayout?: boolean;
 }
 
 // The fallback test of the document being converted (toPdfmake is synchronous and not re-entered).
@@ -123,8 +126,11 @@ export function toPdfmake(tree: DocumentTree, theme: Theme, options: PdfOptions)
         }
       : {}),
     defaultStyle: { font: PDF_FONT_FAMILIES[base.font], fontSize: base.size, lineHeight: base.lineHeight },
-    content: tree.sections.map((section, s) =>
-      toSection(section, s, theme, page.duplex === true && section.startsOnRight === true),
+    // Each section laid out on its own (partwise-layout.ts), unless asked for the whole at once.
+    content: (options.wholeDocumentLayout ? (sections: ContentSection[]) => sections : partwiseContent)(
+      tree.sections.map((section, s) =>
+        toSection(section, s, theme, page.duplex === true && section.startsOnRight === true),
+      ),
     ),
     // A heading left alone at the foot of a page goes over to the next, with what it heads; a
     // section that starts on the right goes over from an even page.
