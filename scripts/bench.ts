@@ -1,11 +1,14 @@
 // npm run bench: the full build (the plan and every 担当課 excerpt, in PDF, Word and HTML), each
 // run in a fresh process with a fresh out folder (cold, as CI runs it), for the shipped plan
 // (14 施策) and for generated plans of 140 and 1,400 施策; then the rebuild after one 施策 file
-// changes (out/.cache warm); then `validate` of a 5 MB 施策 file, valid and full of mistakes.
+// changes (out/.cache warm); beside the seed build, LibreOffice converting the plan's Word file
+// to PDF (when soffice is present) and the ratio of the two; then `validate` of a 5 MB 施策
+// file, valid and full of mistakes.
 // With dist/keikaku-linux-x64 (npm run package), also the single executable beside the npm CLI:
 // `--version` and the full seed build. Prints the medians and writes them to out/bench.json.
 // BENCH_SIZES=14,140 and BENCH_RUNS=3 narrow it down (BENCH_SIZES= with nothing skips the sizes).
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,16 +30,21 @@ interface Run {
   maxRssMb: number;
 }
 
-/** One command in a fresh process; the child reports its own CPU time and peak memory. */
+/** One keikaku command in a fresh process (as users run it); the child reports its own CPU time and peak memory. */
 function timed(command: string, args: string[], expectedCode = 0): Run {
+  const report = path.join(tmpdir(), `keikaku-bench-report-${process.pid}.json`);
   const start = performance.now();
-  const line = execFileSync(
-    process.execPath,
-    ['--max-old-space-size=8192', '--import', 'tsx', path.join(ROOT, 'scripts', 'bench-child.ts'), command, ...args],
-    { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 },
-  );
+  try {
+    execFileSync(
+      process.execPath,
+      ['--max-old-space-size=8192', path.join(ROOT, 'scripts', 'bench-child.mjs'), command, ...args],
+      { cwd: ROOT, stdio: 'ignore', env: { ...process.env, KEIKAKU_BENCH_REPORT: report } },
+    );
+  } catch (error) {
+    if ((error as { status?: number }).status === undefined) throw error;
+  }
   const wall = (performance.now() - start) / 1000;
-  const child = JSON.parse(line.trim().split('\n').pop()!) as { code: number; cpuSeconds: number; maxRssMb: number };
+  const child = JSON.parse(readFileSync(report, 'utf8')) as { code: number; cpuSeconds: number; maxRssMb: number };
   if (child.code !== expectedCode)
     throw new Error(`${command} ${args.join(' ')} ended with exit ${child.code}, not ${expectedCode}`);
   return { wall, cpuSeconds: child.cpuSeconds, maxRssMb: child.maxRssMb };
@@ -98,7 +106,59 @@ async function dataFor(size: number): Promise<string> {
   return dir;
 }
 
+/**
+ * LibreOffice converting the plan's Word file (from the seed build in `out`) to PDF, each run a
+ * fresh soffice process with a profile made once beforehand (as a town hall's installed copy
+ * has): the yardstick the full seed build is measured against. Undefined without soffice.
+ */
+async function libreOfficeConversion(out: string): Promise<Run | undefined> {
+  try {
+    execFileSync('soffice', ['--version'], { stdio: 'ignore' });
+  } catch {
+    console.error('soffice (LibreOffice) がないため、Word から PDF への変換とは比べません');
+    return undefined;
+  }
+  const work = await mkdtemp(path.join(tmpdir(), 'keikaku-bench-soffice-'));
+  const docx = path.join(out, '実施計画_2024-2026.docx');
+  const convert = () =>
+    timedCommand('soffice', [
+      `-env:UserInstallation=file://${work}/profile`,
+      '--headless',
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      work,
+      docx,
+    ]);
+  convert(); // makes the profile
+  const runs = Array.from({ length: RUNS }, convert);
+  return {
+    wall: median(runs.map((r) => r.wall)),
+    cpuSeconds: median(runs.map((r) => r.cpuSeconds)),
+    maxRssMb: median(runs.map((r) => r.maxRssMb)),
+  };
+}
+
+/** Any program in a fresh process, timed by /usr/bin/time when present for its CPU time and peak memory. */
+function timedCommand(command: string, args: string[]): Run {
+  const start = performance.now();
+  const timeFile = path.join(tmpdir(), `keikaku-bench-time-${process.pid}`);
+  let measured = true;
+  try {
+    execFileSync('/usr/bin/time', ['-f', '%U %S %M', '-o', timeFile, command, ...args], { stdio: 'ignore' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    measured = false;
+    execFileSync(command, args, { stdio: 'ignore' });
+  }
+  const wall = (performance.now() - start) / 1000;
+  if (!measured) return { wall, cpuSeconds: NaN, maxRssMb: NaN };
+  const [user, system, kb] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
+  return { wall, cpuSeconds: user! + system!, maxRssMb: kb! / 1024 };
+}
+
 const results = [];
+let libreOffice: Run | undefined;
 for (const size of SIZES) {
   const data = await dataFor(size);
   const cold: Run[] = [];
@@ -108,6 +168,7 @@ for (const size of SIZES) {
     cold.push(timedBuild(['--data', data, '--out', out]));
   }
   const pages = await pdfPages(out);
+  if (size === 14) libreOffice = await libreOfficeConversion(out);
   // Rebuild: touch one 施策 file (a sentence of its 施策の方向), in turn back and forth.
   const measures = (await readdir(path.join(data, 'measures'))).sort();
   const target = path.join(data, 'measures', measures[Math.floor(measures.length / 2)]!);
@@ -147,6 +208,25 @@ console.table(
     'rebuild s': r.rebuildSeconds,
   })),
 );
+const seed = results.find((r) => r.measures === 14);
+if (seed && libreOffice) {
+  console.log(
+    `The full seed build against LibreOffice converting the plan's Word file to PDF, median of ${RUNS} fresh processes`,
+  );
+  console.table([
+    {
+      program: 'keikaku build (plan + 8 excerpts; PDF, Word, HTML)',
+      'wall s': seed.wallSeconds,
+      'peak MB': seed.peakMemoryMb,
+    },
+    {
+      program: 'soffice --convert-to pdf 実施計画_2024-2026.docx',
+      'wall s': round(libreOffice.wall),
+      'peak MB': round(libreOffice.maxRssMb, 0),
+    },
+    { program: 'ratio (keikaku / LibreOffice)', 'wall s': round(seed.wallSeconds / libreOffice.wall) },
+  ]);
+}
 const validation = [];
 for (const broken of [false, true]) {
   const data = await largeMeasure(5_000_000, broken);
@@ -196,5 +276,21 @@ const executable = await executableBench();
 await mkdir(path.join(ROOT, 'out'), { recursive: true });
 await writeFile(
   path.join(ROOT, 'out', 'bench.json'),
-  `${JSON.stringify({ node: process.version, cores: cpus().length, runs: RUNS, results, validation, executable }, null, 2)}\n`,
+  `${JSON.stringify(
+    {
+      node: process.version,
+      cores: cpus().length,
+      runs: RUNS,
+      results,
+      libreOffice: libreOffice && {
+        wallSeconds: round(libreOffice.wall),
+        peakMemoryMb: round(libreOffice.maxRssMb, 0),
+        seedBuildRatio: seed && round(seed.wallSeconds / libreOffice.wall),
+      },
+      validation,
+      executable,
+    },
+    null,
+    2,
+  )}\n`,
 );

@@ -142,7 +142,7 @@ describe('the Linux executable, alone with data/', () => {
     const fromExe = run(exe, ['build'], folder);
     expect(fromExe.code).toBe(0);
     expect(fromExe.stderr).toContain(
-      'out/実施計画_2024-2026.pdf を書き出しました（data/ と keikaku 同梱の templates/ から',
+      'data/ と keikaku 同梱の templates/ から out/ に 9 文書・27 ファイルを書き出しました',
     );
     expect(await runCli(['build', '--out', '../npm-out'], folder)).toMatchObject({ code: 0 });
     built = await readDocuments(path.join(folder, 'out'));
@@ -156,11 +156,15 @@ describe('the Linux executable, alone with data/', () => {
   }, 120_000);
 
   it('serves a rebuild from its cache, and never serves what another build of keikaku made', async () => {
-    const again = run(exe, ['build'], folder);
+    const again = run(exe, ['build', '--verbose'], folder);
     expect(again.code).toBe(0);
+    // --verbose: a line for each file, then the summary.
     const lines = again.stderr.split('\n').filter((l) => l.includes('を書き出しました'));
-    expect(lines).toHaveLength(27);
+    expect(lines).toHaveLength(28);
     expect(lines.filter((l) => l.includes('変更がないため out/.cache から'))).toHaveLength(27);
+    expect(lines[27]).toMatch(
+      / から out\/ に 9 文書・27 ファイルを書き出しました（変更がなく out\/\.cache から 27 ファイル、/,
+    );
     // The npm CLI is other code: the same out/ and data, and not one document from the cache.
     const npm = await runCli(['build'], folder);
     expect(npm.code).toBe(0);
@@ -207,7 +211,9 @@ describe('the Linux executable, alone with data/', () => {
     expect((await readdir(town)).sort()).toEqual(['.github', '.gitignore', 'README.md', 'data', 'templates']);
     const built = run(exe, ['build', '--no-departments'], town);
     expect(built.code, built.stdout).toBe(0);
-    expect(built.stderr).toContain('out/実施計画_2025-2029.pdf を書き出しました（data/ と templates/ から');
+    expect(built.stderr).toContain(
+      'data/ と templates/ から out/実施計画_2025-2029.pdf・out/実施計画_2025-2029.docx・',
+    );
   }, 60_000);
 
   it('previews the same page as the npm CLI', async () => {

@@ -45,7 +45,7 @@ describe('keikaku init', () => {
     const build = spawnSync('npx', ['keikaku', 'build'], { cwd: town, encoding: 'utf8', timeout: 180_000 });
     expect(build.status, build.stdout + build.stderr).toBe(0);
     // The town's templates/ (its theme) with keikaku's own templates under it.
-    expect(build.stderr).toContain('を書き出しました（data/ と templates/ から');
+    expect(build.stderr).toContain('data/ と templates/ から out/ に ');
     const out = (await readdir(path.join(town, 'out'))).filter((n) => !n.startsWith('.')).sort();
     expect(out).toEqual(['実施計画_2025-2029.docx', '実施計画_2025-2029.html', '実施計画_2025-2029.pdf', '担当課別']);
 
@@ -102,7 +102,9 @@ describe('the README’s yearly procedure', () => {
       const run = await runCli(args.slice(1), repo);
       codes.push(run.code);
       if (args[1] === 'build' && args.includes('--department'))
-        expect(run.stderr).toContain('out/担当課別/総務課.pdf を書き出しました');
+        expect(run.stderr).toContain(
+          'out/担当課別/総務課.pdf・out/担当課別/総務課.docx・out/担当課別/総務課.html を書き出しました',
+        );
       if (args[1] === 'sheets' && args[2] === 'import') expect(run.stdout).toContain('を確認');
       if (args[1] === 'diff') expect(run.stderr).toContain('新旧対照表_2024-2026_2025-2027.pdf を書き出しました');
     }

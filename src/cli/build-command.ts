@@ -6,6 +6,7 @@ import { inputFolders } from '../io/input-folders.ts';
 import { build } from '../pipeline/build.ts';
 import { EXIT, UsageError, type Command } from './command.ts';
 import { parseFormats, parseOptions } from './options.ts';
+import { ProgressLine } from './progress-line.ts';
 
 export const run: Command = async (args, io) => {
   const options = parseOptions(args, {
@@ -20,6 +21,7 @@ export const run: Command = async (args, io) => {
     draft: { type: 'boolean', default: false },
     'binding-margin': { type: 'string' },
     duplex: { type: 'boolean' },
+    verbose: { type: 'boolean', default: false },
   });
   if (options['no-departments'] && options.department.length > 0)
     throw new UsageError('--department と --no-departments は同時に指定できません');
@@ -39,6 +41,7 @@ export const run: Command = async (args, io) => {
     ...(options.duplex !== undefined ? { duplex: options.duplex } : {}),
   };
   const folders = await inputFolders({ templates: options.templates, dataDir: options.data, cwd: io.cwd });
+  const progress = io.terminal ? new ProgressLine(io.stderr, io.terminal.columns) : undefined;
   const result = await build(
     {
       cwd: io.cwd,
@@ -52,9 +55,12 @@ export const run: Command = async (args, io) => {
       noCache: options['no-cache'],
       draft: options.draft,
       print,
+      verbose: options.verbose,
+      ...(progress ? { progress } : {}),
     },
-    (line) => io.stderr(`${line}\n`),
+    (line) => (progress ? progress.print(line) : io.stderr(`${line}\n`)),
   );
+  progress?.finish();
   io.stdout(formatReport(result.diagnostics, 'text'));
   if (hasErrors(result.diagnostics)) {
     io.stderr(

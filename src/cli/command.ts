@@ -5,6 +5,11 @@ export interface Io {
   readonly stderr: (text: string) => void;
   /** Relative paths on the command line are resolved from here, and messages show paths relative to it. */
   readonly cwd: string;
+  /**
+   * Present when stderr is a terminal a person watches (not a pipe, not CI): a long build shows
+   * its progress there on one updating line. `columns`: its width.
+   */
+  readonly terminal?: { readonly columns: number };
 }
 
 export type Command = (args: readonly string[], io: Io) => Promise<number>;

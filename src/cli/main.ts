@@ -22,7 +22,14 @@ const processIo: Io = {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   cwd: process.cwd(),
+  ...(process.stderr.isTTY && !underCi(process.env) ? { terminal: { columns: process.stderr.columns || 80 } } : {}),
 };
+
+/** CI=true (GitHub Actions, GitLab and most others set it): logs, not a person watching. */
+function underCi(env: NodeJS.ProcessEnv): boolean {
+  const ci = env.CI?.trim().toLowerCase();
+  return ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0';
+}
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;

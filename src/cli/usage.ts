@@ -5,7 +5,10 @@ export const USAGE = `使い方: keikaku <コマンド> [オプション]
 コマンド:
   build [--data DIR] [--out DIR] [--templates DIR] [--format pdf,docx,html] [--measure N]
         [--department 名前 | --no-departments] [--no-cache] [--draft] [--binding-margin MM] [--duplex]
+        [--verbose]
       データを検証し、実施計画と担当課別抜粋（out/担当課別/）を PDF・Word・HTML で書き出します。
+      終わると書き出した数と時間を1行で表示します（--verbose はファイルごとにも1行）。端末では
+      進み具合を1行で表示します。
       --measure 12 はその施策のページだけを作ります（抜粋は作りません。繰り返し指定可）。
       --department 総務課 はその担当課の抜粋だけを作ります（繰り返し指定可）。
       変わっていない文書は out/.cache から書き出します（--no-cache で全部作り直し）。

@@ -4,6 +4,7 @@
 // writes it, the Word backend reads its page numbers for the 目次 (so the Word file's 目次
 // matches the printed plan), nobody lays out twice.
 import type { FontFiles } from '../backends/fonts.ts';
+import type { PartsProgress } from '../backends/pdf/partwise-layout.ts';
 import type { DocumentTree } from '../ir/types.ts';
 import type { Theme } from '../theme/theme.ts';
 import { textMeasure } from './text-measure.ts';
@@ -33,7 +34,7 @@ export async function paginate(
   fonts: FontFiles,
   creationDate: Date,
   /** pdfmake's layout of the whole document in one piece (tests compare the part-wise one with it). */
-  { wholeDocumentLayout = false }: { wholeDocumentLayout?: boolean } = {},
+  { wholeDocumentLayout = false, progress }: { wholeDocumentLayout?: boolean; progress?: PartsProgress } = {},
 ): Promise<PrintLayout> {
   // Loaded here, not at start-up: a command that writes no print layout never loads pdfmake.
   const [{ toPdfmake }, { renderPdf }, { fallbackCharacters }] = await Promise.all([
@@ -47,6 +48,7 @@ export async function paginate(
     creationDate,
     measure: textMeasure(fonts),
     wholeDocumentLayout,
+    ...(progress ? { progress } : {}),
     ...(fallback ? { fallback } : {}),
   });
   const rendered = await renderPdf(definition, fonts, {

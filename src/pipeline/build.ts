@@ -12,6 +12,7 @@ import { creationDate } from './document-job.ts';
 import { loadRenderInputs, validationFor } from './load-inputs.ts';
 import { isDraftDocument, planJobs, type JobSelection } from './plan-jobs.ts';
 import { renderAndWrite } from './render-and-write.ts';
+import type { BuildProgress } from './progress.ts';
 
 export interface BuildOptions extends JobSelection {
   readonly cwd: string;
@@ -24,6 +25,10 @@ export interface BuildOptions extends JobSelection {
   readonly noCache?: boolean;
   /** `--binding-margin`, `--duplex`: over plan.yaml's print settings. */
   readonly print?: PrintSettings;
+  /** `--verbose`: a line for each file written, before the summary. */
+  readonly verbose?: boolean;
+  /** Told of the documents and parts as they are made (the CLI's progress line). */
+  readonly progress?: BuildProgress;
 }
 
 export interface BuildResult {
@@ -35,6 +40,7 @@ export interface BuildResult {
 }
 
 export async function build(options: BuildOptions, log: (line: string) => void = () => {}): Promise<BuildResult> {
+  const startedAt = performance.now();
   const [read, inputs] = await Promise.all([readDataDir(options.dataDir, options.cwd), loadRenderInputs(options)]);
   const validated = validatePlan(read.files, read.diagnostics, validationFor(inputs.value));
   const diagnostics = [...validated.diagnostics];
@@ -53,6 +59,7 @@ export async function build(options: BuildOptions, log: (line: string) => void =
       theme: withPrintSettings(inputs.value.theme, { ...plan.print, ...options.print }),
       formats: options.formats,
       creationDate: creationDate(plan),
+      ...(options.progress ? { progress: options.progress } : {}),
     },
     {
       cwd: options.cwd,
@@ -60,6 +67,8 @@ export async function build(options: BuildOptions, log: (line: string) => void =
       ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
       inputs: `${shownDir(options.dataDir)} と ${shownDir(options.templatesDir)}`,
       cache: options.noCache ? 'off' : 'prune',
+      listFiles: options.verbose ?? false,
+      summary: { startedAt },
       ...(options.measures.length === 0 && options.departments.length === 0 && !options.noDepartments
         ? { pruneDocuments: (name: string) => isDraftDocument(name) === (options.draft ?? false) }
         : {}),

@@ -13,6 +13,7 @@ import { CACHE_DIR, jobKeys, RenderCache } from './render-cache.ts';
 import type { RenderContext } from './render-document.ts';
 import type { OutputFormat } from '../backends/backend.ts';
 import { renderAll } from './render-pool.ts';
+import { documentCost, duration } from './progress.ts';
 
 export interface WriteOptions {
   readonly cwd: string;
@@ -34,6 +35,13 @@ export interface WriteOptions {
    */
   readonly pruneDocuments?: (name: string) => boolean;
   readonly log: (line: string) => void;
+  /**
+   * One line per file written (which, from what, how large) when true or absent; a whole build
+   * asks for `summary` instead: one line (how many, how many from out/.cache, how long since
+   * `startedAt`, a performance.now() time), its file lines only with --verbose.
+   */
+  readonly listFiles?: boolean;
+  readonly summary?: { readonly startedAt: number };
 }
 
 export interface WriteResult {
@@ -42,6 +50,8 @@ export interface WriteResult {
   readonly written: readonly string[];
   /** Jobs rendered now (the others came from out/.cache unchanged). */
   readonly rendered: readonly string[];
+  /** How many of the files written came from out/.cache unchanged. */
+  readonly fromCache?: number;
 }
 
 export async function renderAndWrite(
@@ -80,6 +90,11 @@ export async function renderAndWrite(
     if (cached) filesByJob.set(job.name, cached);
     else toRender.push(job);
   }
+  context.progress?.documents(
+    jobs.length,
+    jobs.length - toRender.length,
+    toRender.reduce((sum, job) => sum + documentCost(job), 0),
+  );
   const setup = { cwd: options.cwd, ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}) };
   for (const result of await renderAll(toRender, context, setup)) {
     diagnostics.push(...result.diagnostics);
@@ -111,12 +126,24 @@ export async function renderAndWrite(
   await cache?.commit();
   for (const note of cache?.notes ?? []) options.log(note);
   const written = targets.map((target) => displayPath(target, options.cwd));
-  files.forEach((file, i) => {
-    const fromCache = renderedFiles.has(file.name) ? '' : '、変更がないため out/.cache から';
-    options.log(
-      `${written[i]} を書き出しました（${options.inputs} から、${formatSize(file.bytes.length)}${fromCache}）`,
-    );
-  });
+  if (options.listFiles !== false)
+    files.forEach((file, i) => {
+      const fromCache = renderedFiles.has(file.name) ? '' : '、変更がないため out/.cache から';
+      options.log(
+        `${written[i]} を書き出しました（${options.inputs} から、${formatSize(file.bytes.length)}${fromCache}）`,
+      );
+    });
+  const fromCache = files.length - renderedFiles.size;
+  if (options.summary) {
+    const cached = fromCache > 0 ? `変更がなく ${cache!.shown} から ${fromCache} ファイル、` : '';
+    const seconds = (performance.now() - options.summary.startedAt) / 1000;
+    // One document (a --department build): its files by name; more: how many, and where.
+    const what =
+      jobs.length === 1
+        ? written.join('・')
+        : `${displayPath(options.outDir, options.cwd)}/ に ${jobs.length} 文書・${files.length} ファイル`;
+    options.log(`${options.inputs} から ${what}を書き出しました（${cached}${duration(seconds)}）`);
+  }
   if (options.cache === 'prune') await cache?.prune();
   if (options.pruneDocuments) {
     const pruned = await pruneStaleDocuments(
@@ -133,6 +160,7 @@ export async function renderAndWrite(
   return {
     diagnostics: sortDiagnostics(diagnostics),
     written,
+    fromCache,
     rendered: jobs.filter((job) => toRender.includes(job)).map((job) => job.name),
   };
 }

@@ -120,7 +120,7 @@ export class RenderCache {
   /** `dir` is out/.cache; `shown` is how messages name it. */
   constructor(
     private readonly dir: string,
-    private readonly shown = 'out/.cache',
+    readonly shown = 'out/.cache',
   ) {}
 
   private file(name: string) {

@@ -13,6 +13,8 @@ import { contentWidth } from '../theme/styles.ts';
 import type { Templates, TemplateSource } from '../templates/engine.ts';
 import type { Theme } from '../theme/theme.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
+import { documentCost, type BuildProgress } from './progress.ts';
+import type { PartsProgress } from '../backends/pdf/partwise-layout.ts';
 
 /** What every document of a run shares: loaded once (see load-inputs.ts). */
 export interface RenderInputs {
@@ -25,6 +27,8 @@ export interface RenderInputs {
 export interface RenderContext extends RenderInputs {
   readonly formats: readonly OutputFormat[];
   readonly creationDate: Date;
+  /** Told of each document and print-layout part made (on this thread: a worker's parts go untold). */
+  readonly progress?: BuildProgress;
 }
 
 export interface RenderResult {
@@ -39,7 +43,9 @@ export async function renderDocument(job: DocumentJob, context: RenderContext): 
   // Laid out even for a Word-only build: the Word 目次 takes its page numbers from the print
   // layout, so the Word file does not depend on which formats were asked for.
   const print = backends.some((b) => b.needsPrintLayout)
-    ? await paginate(tree.tree, context.theme, context.fonts, context.creationDate)
+    ? await paginate(tree.tree, context.theme, context.fonts, context.creationDate, {
+        ...(context.progress ? { progress: partsProgress(context.progress, documentCost(job)) } : {}),
+      })
     : undefined;
   const files: RenderedFile[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -55,6 +61,10 @@ export async function renderDocument(job: DocumentJob, context: RenderContext): 
     files.push({ name: `${job.name}.${backend.format}`, bytes: output.bytes });
   }
   return { files, diagnostics };
+}
+
+function partsProgress(progress: BuildProgress, work: number): PartsProgress {
+  return { planned: (parts) => progress.partsPlanned(work, parts), done: () => progress.partDone() };
 }
 
 /** The document's tree, its tables' columns fitted to their text (every format reads these widths). */

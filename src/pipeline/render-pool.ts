@@ -8,6 +8,7 @@ import type { DocumentJob, RenderedFile } from './document-job.ts';
 import { renderDocument, type RenderContext, type RenderResult } from './render-document.ts';
 import { embeddedCode, RENDER_WORKER } from '../io/own-files.ts';
 import type { WorkerSetup } from './render-worker.ts';
+import { documentCost } from './progress.ts';
 
 export interface JobResult {
   readonly job: DocumentJob;
@@ -15,8 +16,7 @@ export interface JobResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** Rough cost of a document: the size of the data it shows. */
-const cost = (job: DocumentJob) => JSON.stringify(job.view).length;
+const cost = documentCost;
 
 /**
  * A worker pays a start-up: loading the libraries and warming their code in a fresh isolate
@@ -33,6 +33,10 @@ export async function renderAll(
   setup: Pick<WorkerSetup, 'cwd' | 'fontsDir'>,
 ): Promise<JobResult[]> {
   const ordered = [...jobs].sort((a, b) => cost(b) - cost(a));
+  const done = (job: DocumentJob, result: RenderResult): JobResult => {
+    context.progress?.documentDone(cost(job));
+    return { job, ...result };
+  };
   const total = ordered.reduce((s, j) => s + cost(j), 0);
   // KEIKAKU_WORKERS=0 never uses workers, =1 always does (for tests and measurements).
   const forced = process.env.KEIKAKU_WORKERS;
@@ -40,7 +44,7 @@ export async function renderAll(
     forced === '0' ? 0 : Math.min(Math.max(availableParallelism() - 1, forced === '1' ? 1 : 0), ordered.length - 1, 3);
   if (workerCount < 1 || (total < MIN_COST_FOR_WORKERS && forced !== '1')) {
     const results: JobResult[] = [];
-    for (const job of ordered) results.push({ job, ...(await renderDocument(job, context)) });
+    for (const job of ordered) results.push(done(job, await renderDocument(job, context)));
     return results;
   }
   // Fixed shares, decided up front: a worker gets its whole list at once, so that it never
@@ -67,11 +71,11 @@ export async function renderAll(
   try {
     const own = (async () => {
       const results: JobResult[] = [];
-      for (const job of bins[0]!) results.push({ job, ...(await renderDocument(job, context)) });
+      for (const job of bins[0]!) results.push(done(job, await renderDocument(job, context)));
       return results;
     })();
     const others = workers.map((worker, i) =>
-      Promise.all(bins[i + 1]!.map(async (job) => ({ job, ...(await worker.render(job)) }))),
+      Promise.all(bins[i + 1]!.map(async (job) => done(job, await worker.render(job)))),
     );
     return (await Promise.all([own, ...others])).flat();
   } finally {

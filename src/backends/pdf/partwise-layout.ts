@@ -66,12 +66,18 @@ const prototype = LayoutBuilderClass.prototype as Pick<LayoutBuilder, 'addHeader
 };
 const wholeDocumentLayout: LayoutDocument = prototype.layoutDocument;
 
-const partwise = new WeakSet<object>();
+/** Told how many parts a layout has, and of each part laid out (a build's progress line). */
+export interface PartsProgress {
+  planned(parts: number): void;
+  done(): void;
+}
+
+const partwise = new WeakMap<object, PartsProgress | undefined>();
 
 /** Content whose sections pdfmake is to lay out one by one (see above). */
-export function partwiseContent(sections: ContentSection[]): ContentSection[] {
+export function partwiseContent(sections: ContentSection[], progress?: PartsProgress): ContentSection[] {
   installOnce();
-  partwise.add(sections);
+  partwise.set(sections, progress);
   return sections;
 }
 
@@ -81,7 +87,7 @@ function installOnce(): void {
   installed = true;
   prototype.layoutDocument = function (this: LayoutBuilder, content, ...rest) {
     return Array.isArray(content) && partwise.has(content)
-      ? layoutParts.call(this, content as ContentSection[], ...rest)
+      ? layoutParts.call(this, content as ContentSection[], partwise.get(content), ...rest)
       : wholeDocumentLayout.call(this, content, ...rest);
   };
 }
@@ -89,6 +95,7 @@ function installOnce(): void {
 function layoutParts(
   this: LayoutBuilder,
   sections: readonly ContentSection[],
+  progress: PartsProgress | undefined,
   pdfDocument: unknown,
   styles: unknown,
   defaultStyle: unknown,
@@ -102,6 +109,7 @@ function layoutParts(
   const references = new Map<string, NodeReference>();
   const pageReferences: [string, NodeReference][] = [];
   let last: LayoutBuilder | undefined;
+  progress?.planned(sections.length);
   for (const section of sections) {
     const offset = pages.length;
     const part = new LayoutBuilderClass(this.pageSize, this.pageMargins, this.svgMeasure);
@@ -135,6 +143,7 @@ function layoutParts(
     }
     pages.push(...partPages);
     last = part;
+    progress?.done();
   }
   // A 目次 entry's page number names a heading of another part: pdfmake left it a stand-in.
   for (const [id, reference] of pageReferences) {

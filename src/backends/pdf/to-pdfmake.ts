@@ -34,7 +34,7 @@ import { TOC_INDENT, tocNumberWidth } from '../../layout/toc-layout.ts';
 import { tightRuns } from '../../layout/tight-runs.ts';
 import { fitRunningTitle, HEADER_GAP } from '../../layout/running-title.ts';
 import { breakLines } from '../../layout/line-breaks.ts';
-import { partwiseContent } from './partwise-layout.ts';
+import { partwiseContent, type PartsProgress } from './partwise-layout.ts';
 import type { Measure } from '../../layout/text-measure.ts';
 import {
   contentHeight,
@@ -59,6 +59,8 @@ export interface PdfOptions {
   readonly measure?: Measure;
   /** pdfmake's own layout of the whole document in one piece, for comparison (tests). */
   readonly wholeDocumentLayout?: boolean;
+  /** Told how many parts the part-wise layout has, and of each laid out. */
+  readonly progress?: PartsProgress;
 }
 
 // The fallback test of the document being converted (toPdfmake is synchronous and not re-entered).
@@ -127,7 +129,8 @@ export function toPdfmake(tree: DocumentTree, theme: Theme, options: PdfOptions)
       : {}),
     defaultStyle: { font: PDF_FONT_FAMILIES[base.font], fontSize: base.size, lineHeight: base.lineHeight },
     // Each section laid out on its own (partwise-layout.ts), unless asked for the whole at once.
-    content: (options.wholeDocumentLayout ? (sections: ContentSection[]) => sections : partwiseContent)(
+    content: ((sections: ContentSection[]) =>
+      options.wholeDocumentLayout ? sections : partwiseContent(sections, options.progress))(
       tree.sections.map((section, s) =>
         toSection(section, s, theme, page.duplex === true && section.startsOnRight === true),
       ),

@@ -1,0 +1,24 @@
+// What a build reports as it goes, for a person watching it (cli/progress-line.ts draws it on a
+// terminal). Work is counted in the units of documentCost: the size of the data a document shows.
+import type { DocumentJob } from './document-job.ts';
+
+export interface BuildProgress {
+  /** The build's documents: how many in all, how many come unchanged from out/.cache, the work of the rest. */
+  documents(total: number, fromCache: number, work: number): void;
+  /** A document made, and its work. */
+  documentDone(work: number): void;
+  /** A document's print layout begins: its work, and its parts (the front matter, each 施策). */
+  partsPlanned(work: number, parts: number): void;
+  /** One more part of the print layout laid out. */
+  partDone(): void;
+}
+
+/** Rough cost of making a document: the size of the data it shows. */
+export const documentCost = (job: DocumentJob): number => JSON.stringify(job.view).length;
+
+/** A time as people read it: 3.4 秒, 2 分 5 秒. */
+export function duration(seconds: number): string {
+  if (seconds < 60) return `${seconds.toFixed(1)} 秒`;
+  const whole = Math.round(seconds);
+  return `${Math.floor(whole / 60)} 分 ${whole % 60} 秒`;
+}
