@@ -4,6 +4,7 @@ import { cp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/pr
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, type BuildOptions } from '../src/pipeline/build.ts';
+import type { BuildProgress } from '../src/pipeline/progress.ts';
 import { makeDataDir, readDocuments } from './helpers/cli.ts';
 import { loadPlan, ROOT } from './helpers/plan.ts';
 
@@ -100,6 +101,98 @@ describe('out/.cache', () => {
     await edit(path.join(work, 'data', 'measures', '01.yaml'), '地域活動の活性化', '地域活動のさらなる活性化');
     await build(options(work, { formats: ['html'] }));
     expect((await readdir(path.join(work, 'out', '.cache'))).length).toBe(before);
+  }, 60_000);
+
+  it('a changed plan lays out again only the part that changed (the others from out/.cache), with the bytes of a clean build; the edit undone gives back the first bytes', async () => {
+    const work = await workspace();
+    const planOnly = (extra: Partial<BuildOptions> = {}) =>
+      options(work, { noDepartments: true, formats: ['pdf', 'docx'], ...extra });
+    const parts = async (outDir = 'out') =>
+      new Set((await readdir(path.join(work, outDir, '.cache'))).filter((n) => n.endsWith('.part.entry')));
+    /** A build that counts the parts laid out and those taken from out/.cache. */
+    const counted = async (extra: Partial<BuildOptions> = {}) => {
+      const count = { laidOut: 0, fromCache: 0 };
+      const progress: BuildProgress = {
+        documents: () => {},
+        documentDone: () => {},
+        partsPlanned: () => {},
+        partDone: (fromCache) => void (fromCache ? count.fromCache++ : count.laidOut++),
+      };
+      const result = await build(planOnly({ progress, ...extra }));
+      expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      return count;
+    };
+    const cold = await counted();
+    expect(cold.fromCache).toBe(0);
+    const first = await readDocuments(path.join(work, 'out'));
+    const firstParts = await parts();
+    expect(firstParts.size).toBe(cold.laidOut);
+
+    const file = path.join(work, 'data', 'measures', '12.yaml');
+    const original = await readFile(file, 'utf8');
+    await edit(file, '経費の更なる削減に努めます。', '経費のさらなる削減に努めます。');
+    const edited = await counted();
+    expect(edited).toEqual({ laidOut: 1, fromCache: cold.laidOut - 1 });
+    const editedParts = await parts();
+    expect([...firstParts].filter((p) => !editedParts.has(p))).toHaveLength(1);
+    expect([...editedParts].filter((p) => !firstParts.has(p))).toHaveLength(1);
+    // The same bytes as a build that lays everything out.
+    await build(planOnly({ outDir: 'out-clean', noCache: true }));
+    const clean = await readDocuments(path.join(work, 'out-clean'));
+    const rebuilt = await readDocuments(path.join(work, 'out'));
+    expect([...rebuilt.keys()]).toEqual([...clean.keys()]);
+    for (const [name, bytes] of clean) expect(Buffer.compare(rebuilt.get(name)!, bytes), name).toBe(0);
+    expect(Buffer.compare(rebuilt.get('実施計画_2024-2026.pdf')!, first.get('実施計画_2024-2026.pdf')!)).not.toBe(0);
+
+    // Undone: the first build's bytes, its part from the cache... which kept only this build's.
+    await writeFile(file, original);
+    const undone = await counted();
+    expect(undone).toEqual({ laidOut: 1, fromCache: cold.laidOut - 1 });
+    expect(await parts()).toEqual(firstParts);
+    const again = await readDocuments(path.join(work, 'out'));
+    for (const [name, bytes] of first) expect(Buffer.compare(again.get(name)!, bytes), name).toBe(0);
+  }, 120_000);
+
+  it('keeps the parts of a document that came whole from out/.cache, for the next change to it', async () => {
+    const work = await workspace();
+    const planOnly = options(work, { noDepartments: true, formats: ['pdf'] });
+    await build(planOnly);
+    const before = (await readdir(path.join(work, 'out', '.cache'))).filter((n) => n.endsWith('.part.entry'));
+    expect((await build(planOnly)).rendered).toEqual([]);
+    const after = (await readdir(path.join(work, 'out', '.cache'))).filter((n) => n.endsWith('.part.entry'));
+    expect(after.sort()).toEqual(before.sort());
+  }, 60_000);
+
+  it('lays out again a part whose record is damaged, says so, and gives the bytes of a clean build', async () => {
+    const work = await workspace();
+    const planOnly = options(work, { noDepartments: true, formats: ['pdf'] });
+    await build(planOnly);
+    const cacheDir = path.join(work, 'out', '.cache');
+    for (const name of (await readdir(cacheDir)).filter((n) => n.endsWith('.part.entry'))) {
+      const bytes = await readFile(path.join(cacheDir, name));
+      bytes[bytes.length - 10]! ^= 0xff;
+      await writeFile(path.join(cacheDir, name), bytes);
+    }
+    await edit(
+      path.join(work, 'data', 'measures', '12.yaml'),
+      '経費の更なる削減に努めます。',
+      '経費のさらなる削減に努めます。',
+    );
+    const lines: string[] = [];
+    await build(planOnly, (line) => lines.push(line));
+    // One line for them all, with how many.
+    expect(lines.filter((l) => l.includes('控え'))).toEqual([
+      expect.stringMatching(
+        /^out\/\.cache の 実施計画_2024-2026（組版の部分） の控えが壊れているかファイルでないため、捨てて作り直しました（\d+ 件）$/,
+      ),
+    ]);
+    await build({ ...planOnly, outDir: 'out-clean', noCache: true });
+    expect(
+      Buffer.compare(
+        await readFile(path.join(work, 'out', '実施計画_2024-2026.pdf')),
+        await readFile(path.join(work, 'out-clean', '実施計画_2024-2026.pdf')),
+      ),
+    ).toBe(0);
   }, 60_000);
 
   it('worker threads make the same bytes as one thread', async () => {

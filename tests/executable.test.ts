@@ -260,7 +260,7 @@ describe('the Linux executable, alone with data/', () => {
     );
     const result = run(path.join(town, 'keikaku'), ['build', '--format', 'html', '--no-departments'], town);
     expect(result.code, result.stdout + result.stderr).toBe(0);
-    expect(result.stderr).toContain('（data/ と templates/ から');
+    expect(result.stderr).toContain('data/ と templates/ から out/実施計画_2024-2026.html を書き出しました');
     expect(await readFile(path.join(town, 'out', '実施計画_2024-2026.html'), 'utf8')).toContain('目次（町の様式）');
   }, 60_000);
 

@@ -20,7 +20,7 @@ describe('ProgressLine', () => {
     progress.partsPlanned(600, 16);
     expect(written).toEqual([]);
     at(1200);
-    progress.partDone();
+    progress.partDone(false);
     expect(written).toEqual(['\r作成中 文書 0/9・施策など 1/16・経過 1.2 秒\x1b[K']);
   });
 
@@ -29,8 +29,8 @@ describe('ProgressLine', () => {
     progress.documents(2, 0, 1000);
     progress.partsPlanned(800, 4);
     at(2000);
-    progress.partDone();
-    progress.partDone();
+    progress.partDone(false);
+    progress.partDone(false);
     // 800 × 0.6 × 2/4 = 240 of 1000 done in 2 s: 6.3 s left.
     expect(progress.text()).toBe('作成中 文書 0/2・施策など 2/4・経過 2.0 秒・残り約 6.3 秒');
     progress.documentDone(800);

@@ -21,6 +21,7 @@ export class ProgressLine implements BuildProgress {
   private workDone = 0;
   private partsTotal = 0;
   private partsDone = 0;
+  private partsFromCache = 0;
   /** The document being laid out part by part: its work, its parts, how many are done. */
   private layout: { work: number; parts: number; done: number } | undefined;
   private shown = false;
@@ -55,8 +56,9 @@ export class ProgressLine implements BuildProgress {
     this.draw();
   }
 
-  partDone(): void {
+  partDone(fromCache: boolean): void {
     this.partsDone++;
+    if (fromCache) this.partsFromCache++;
     if (this.layout) this.layout.done++;
     this.draw();
   }
@@ -79,7 +81,10 @@ export class ProgressLine implements BuildProgress {
     const cached = this.documentsFromCache > 0 ? `（変更なし ${this.documentsFromCache}）` : '';
     const pieces = [`作成中 文書 ${this.documentsDone}/${this.documentsTotal}${cached}`];
     // The print layout's parts: the front matter's sections and each 施策.
-    if (this.partsTotal > 0) pieces.push(`施策など ${this.partsDone}/${this.partsTotal}`);
+    if (this.partsTotal > 0)
+      pieces.push(
+        `施策など ${this.partsDone}/${this.partsTotal}${this.partsFromCache > 0 ? `（変更なし ${this.partsFromCache}）` : ''}`,
+      );
     pieces.push(`経過 ${duration(elapsed)}`);
     const left = this.secondsLeft(elapsed);
     if (left !== undefined) pieces.push(`残り約 ${duration(left)}`);

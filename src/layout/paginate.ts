@@ -4,7 +4,9 @@
 // writes it, the Word backend reads its page numbers for the 目次 (so the Word file's 目次
 // matches the printed plan), nobody lays out twice.
 import type { FontFiles } from '../backends/fonts.ts';
+import type { ContentSection } from 'pdfmake/interfaces.js';
 import type { PartsProgress } from '../backends/pdf/partwise-layout.ts';
+import type { PartStore } from '../backends/pdf/part-cache.ts';
 import type { DocumentTree } from '../ir/types.ts';
 import type { Theme } from '../theme/theme.ts';
 import { textMeasure } from './text-measure.ts';
@@ -33,24 +35,44 @@ export async function paginate(
   theme: Theme,
   fonts: FontFiles,
   creationDate: Date,
-  /** pdfmake's layout of the whole document in one piece (tests compare the part-wise one with it). */
-  { wholeDocumentLayout = false, progress }: { wholeDocumentLayout?: boolean; progress?: PartsProgress } = {},
+  {
+    wholeDocumentLayout = false,
+    progress,
+    parts,
+  }: {
+    /** pdfmake's layout of the whole document in one piece (tests compare the part-wise one with it). */
+    wholeDocumentLayout?: boolean;
+    progress?: PartsProgress;
+    /** out/.cache's records of laid-out parts: unchanged parts are not laid out again. */
+    parts?: PartStore;
+  } = {},
 ): Promise<PrintLayout> {
   // Loaded here, not at start-up: a command that writes no print layout never loads pdfmake.
-  const [{ toPdfmake }, { renderPdf }, { fallbackCharacters }] = await Promise.all([
+  const [
+    { toPdfmake, dependsOnStartPage },
+    { renderPdf },
+    { fallbackCharacters },
+    { partwiseContent },
+    { loadPartCache },
+  ] = await Promise.all([
     import('../backends/pdf/to-pdfmake.ts'),
     import('../backends/pdf/render-pdf.ts'),
     import('../backends/glyph-coverage.ts'),
+    import('../backends/pdf/partwise-layout.ts'),
+    import('../backends/pdf/part-cache.ts'),
   ]);
   const fallback = fallbackCharacters(fonts);
   const { margin, duplex } = theme.page;
   const definition = toPdfmake(tree, theme, {
     creationDate,
     measure: textMeasure(fonts),
-    wholeDocumentLayout,
-    ...(progress ? { progress } : {}),
     ...(fallback ? { fallback } : {}),
   });
+  if (!wholeDocumentLayout)
+    partwiseContent(definition.content as ContentSection[], {
+      ...(progress ? { progress } : {}),
+      ...(parts ? { cache: await loadPartCache(definition, parts, dependsOnStartPage) } : {}),
+    });
   const rendered = await renderPdf(definition, fonts, {
     mirrorShift: duplex ? margin.left - margin.right : 0,
   });

@@ -9,8 +9,8 @@ export interface BuildProgress {
   documentDone(work: number): void;
   /** A document's print layout begins: its work, and its parts (the front matter, each 施策). */
   partsPlanned(work: number, parts: number): void;
-  /** One more part of the print layout laid out. */
-  partDone(): void;
+  /** One more part of the print layout laid out, or taken unchanged from out/.cache. */
+  partDone(fromCache: boolean): void;
 }
 
 /** Rough cost of making a document: the size of the data it shows. */

@@ -9,7 +9,7 @@ import { writeErrorCause } from '../io/file-errors.ts';
 import { assertOutputFolder, OutputPathError, writeDocuments } from '../io/write-file.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
 import { pruneStaleDocuments } from './output-manifest.ts';
-import { CACHE_DIR, jobKeys, RenderCache } from './render-cache.ts';
+import { CACHE_DIR, jobKeys, partSalt, RenderCache } from './render-cache.ts';
 import type { RenderContext } from './render-document.ts';
 import type { OutputFormat } from '../backends/backend.ts';
 import { renderAll } from './render-pool.ts';
@@ -95,12 +95,17 @@ export async function renderAndWrite(
     jobs.length - toRender.length,
     toRender.reduce((sum, job) => sum + documentCost(job), 0),
   );
+  // Parts are kept for documents laid out on this thread (a worker's are laid out whole).
+  if (cache) {
+    const salt = await partSalt(context);
+    context = { ...context, parts: (job) => cache.partStore(job, salt) };
+  }
   const setup = { cwd: options.cwd, ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}) };
   for (const result of await renderAll(toRender, context, setup)) {
     diagnostics.push(...result.diagnostics);
     if (!result.files) return failed();
     filesByJob.set(result.job.name, result.files);
-    cache?.put(result.files, keysByJob.get(result.job.name)!);
+    cache?.put(result.job, result.files, keysByJob.get(result.job.name)!);
   }
   // In the order of the jobs, whoever rendered them.
   const files = jobs.flatMap((job) => filesByJob.get(job.name) ?? []);
@@ -140,7 +145,7 @@ export async function renderAndWrite(
     // One document (a --department build): its files by name; more: how many, and where.
     const what =
       jobs.length === 1
-        ? written.join('・')
+        ? `${written.join('・')} `
         : `${displayPath(options.outDir, options.cwd)}/ に ${jobs.length} 文書・${files.length} ファイル`;
     options.log(`${options.inputs} から ${what}を書き出しました（${cached}${duration(seconds)}）`);
   }

@@ -191,7 +191,7 @@ describe('RenderCache', () => {
     const out = await mkdtemp(path.join(tmpdir(), 'keikaku-cache-'));
     const dir = path.join(out, '.cache');
     const cache = new RenderCache(dir);
-    cache.put(files, keys);
+    cache.put(job(), files, keys);
     await cache.commit();
     return { dir, cache: new RenderCache(dir) };
   }
@@ -244,7 +244,7 @@ describe('RenderCache', () => {
     await symlink(target, path.join(out, '.cache'));
     const cache = new RenderCache(path.join(out, '.cache'));
     expect(await cache.get(job(), keys)).toBeUndefined();
-    cache.put(files, keys);
+    cache.put(job(), files, keys);
     await cache.commit();
     await cache.prune();
     expect(await readdir(target)).toEqual([]);
@@ -265,7 +265,7 @@ describe('RenderCache', () => {
     const out = await mkdtemp(path.join(tmpdir(), 'keikaku-cache-'));
     const dir = path.join(out, '.cache');
     const cache = new RenderCache(dir);
-    cache.put(files, keys);
+    cache.put(job(), files, keys);
     expect(await readdir(out)).toEqual([]);
     await cache.commit();
     expect(await readdir(dir)).toHaveLength(2);
@@ -274,7 +274,7 @@ describe('RenderCache', () => {
     await mkdir(blocked, { recursive: true });
     await mkdir(path.join(blocked, `${'a'.repeat(64)}.pdf.entry`)); // a folder where the entry goes
     const failing = new RenderCache(blocked);
-    failing.put(files, keys);
+    failing.put(job(), files, keys);
     await failing.commit();
     expect(failing.notes).toHaveLength(1);
     expect(failing.notes[0]).toMatch(/^out\/\.cache に控えを書けませんでした（.+）。次のビルドは全部作り直します$/);
@@ -297,7 +297,7 @@ describe('RenderCache', () => {
     expect((await readdir(dir)).sort()).toEqual(['README.txt', `${'a'.repeat(64)}.pdf.entry`, ...lookalikes].sort());
 
     const writer = new RenderCache(dir);
-    writer.put([files[1]!], new Map([['html', 'e'.repeat(64)]]));
+    writer.put(job(), [files[1]!], new Map([['html', 'e'.repeat(64)]]));
     await writer.commit();
     await writer.prune();
     expect((await readdir(dir)).sort()).toEqual(['README.txt', `${'e'.repeat(64)}.html.entry`, ...lookalikes].sort());
@@ -332,7 +332,7 @@ describe('RenderCache', () => {
     await idle.commit();
     expect(await readdir(out)).toEqual([]);
     const cache = new RenderCache(dir);
-    cache.put(files, new Map([['pdf', 'a'.repeat(64)]]));
+    cache.put(job(), files, new Map([['pdf', 'a'.repeat(64)]]));
     await cache.commit();
     expect(await readdir(dir)).toEqual([`${'a'.repeat(64)}.pdf.entry`]);
   });

@@ -1,7 +1,8 @@
 // out/.cache: the bytes of each document, keyed by a hash of everything that makes them (the
 // view of the data it shows, the templates and theme, the fonts, keikaku's own code and its
 // dependencies' versions, the date), so that a rebuild renders only the documents whose inputs
-// changed. Safe to delete at any time. The cache is untrusted input: an entry is used only if
+// changed; and the laid-out parts of their print layouts (the front matter, each 施策), so that
+// a changed document lays out only its changed parts again. Safe to delete at any time. The cache is untrusted input: an entry is used only if
 // it is a regular file (never a link) whose recorded content hash matches, and the cache is
 // written only once a build has written out/.
 import { createHash } from 'node:crypto';
@@ -15,6 +16,7 @@ import type { OutputFormat } from '../backends/backend.ts';
 import { FONT_ROLES } from '../theme/theme.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
 import type { RenderContext } from './render-document.ts';
+import type { PartStore } from '../backends/pdf/part-cache.ts';
 
 export const CACHE_DIR = '.cache';
 
@@ -107,15 +109,37 @@ const HEADER_LENGTH = HEADER.length + 64 + 1;
 // search) must not take them for documents. Names without it are an older keikaku's, pruned.
 const ENTRY_NAME = /^[0-9a-f]{64}\.\w+(?:\.entry)?$/;
 const entryName = (key: string, format: OutputFormat) => `${key}.${format}.entry`;
+/** A laid-out part of a print layout (backends/pdf/part-record.ts). */
+const partName = (key: string) => `${key}.part.entry`;
+/** The parts a document's print layout used, one key a line: kept while the document is. */
+const partListName = (keys: ReadonlyMap<OutputFormat, string>) => `${[...keys.values()][0]}.parts.entry`;
+
+/** What every laid-out part depends on beside its own definition: keikaku's code and the fonts. */
+export async function partSalt(context: Pick<RenderContext, 'fonts'>): Promise<string> {
+  return createHash('sha256')
+    .update(await hashOfCode())
+    .update(hashOfFonts(context.fonts))
+    .digest('hex');
+}
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 export class RenderCache {
   private readonly used = new Set<string>();
+  /** The part records each job's print layout read or wrote, by job name. */
+  private readonly partsByJob = new Map<string, Set<string>>();
   private readonly pending: { readonly name: string; readonly bytes: Uint8Array }[] = [];
   private usable: Promise<boolean> | undefined;
-  /** What the user should know about the cache (a damaged entry, a link), in Japanese. */
-  readonly notes: string[] = [];
+  private readonly noted = new Map<string, number>();
+
+  /** What the user should know about the cache (a damaged entry, a link), in Japanese, each once. */
+  get notes(): string[] {
+    return [...this.noted].map(([note, count]) => (count > 1 ? `${note}（${count} 件）` : note));
+  }
+
+  private note(text: string): void {
+    this.noted.set(text, (this.noted.get(text) ?? 0) + 1);
+  }
 
   /** `dir` is out/.cache; `shown` is how messages name it. */
   constructor(
@@ -133,7 +157,7 @@ export class RenderCache {
       for (const dir of [path.dirname(this.dir), this.dir]) {
         const stat = await lstat(dir).catch(() => undefined);
         if (stat && !stat.isDirectory()) {
-          this.notes.push(
+          this.note(
             `${dir === this.dir ? this.shown : path.dirname(this.shown)} がフォルダではない（記号リンクなど）ため、キャッシュを読み書きせずに全部作りました`,
           );
           return false;
@@ -154,7 +178,33 @@ export class RenderCache {
       files.push({ name: `${job.name}.${format}`, bytes });
     }
     for (const [format, key] of keys) this.used.add(entryName(key, format));
+    // The parts of its print layout stay too: the next change to the document reuses them.
+    const parts = await this.read(partListName(keys), `${job.name}（組版の部分の一覧）`);
+    if (parts) {
+      this.used.add(partListName(keys));
+      for (const key of new TextDecoder().decode(parts).split('\n'))
+        if (/^[0-9a-f]{64}$/.test(key)) this.used.add(partName(key));
+    }
     return files;
+  }
+
+  /** Where a job's print layout finds and leaves its laid-out parts (backends/pdf/part-cache.ts). */
+  partStore(job: DocumentJob, salt: string): PartStore {
+    const keys = new Set<string>();
+    this.partsByJob.set(job.name, keys);
+    return {
+      salt,
+      read: async (key) =>
+        (await this.isUsable()) ? this.read(partName(key), `${job.name}（組版の部分）`) : undefined,
+      keep: (key) => {
+        keys.add(key);
+        this.used.add(partName(key));
+      },
+      write: (key, record) => {
+        keys.add(key);
+        this.pending.push({ name: partName(key), bytes: record });
+      },
+    };
   }
 
   /** An entry's bytes if it is a regular file whose content hash matches; a bad entry is removed. */
@@ -180,19 +230,22 @@ export class RenderCache {
   }
 
   private async discard(name: string, document: string): Promise<undefined> {
-    this.notes.push(`${this.shown} の ${document} の控えが壊れているかファイルでないため、捨てて作り直しました`);
+    this.note(`${this.shown} の ${document} の控えが壊れているかファイルでないため、捨てて作り直しました`);
     // recursive: a folder planted at an entry's name goes too (a link is removed, not followed).
     await rm(this.file(name), { force: true, recursive: true });
     return undefined;
   }
 
   /** Queues a job's files; they reach the cache only when `commit` is called (a build that worked). */
-  put(files: readonly RenderedFile[], keys: ReadonlyMap<OutputFormat, string>): void {
+  put(job: DocumentJob, files: readonly RenderedFile[], keys: ReadonlyMap<OutputFormat, string>): void {
     for (const file of files) {
       const format = path.extname(file.name).slice(1) as OutputFormat;
       const key = keys.get(format);
       if (key) this.pending.push({ name: entryName(key, format), bytes: file.bytes });
     }
+    const parts = this.partsByJob.get(job.name);
+    if (parts && parts.size > 0 && keys.size > 0)
+      this.pending.push({ name: partListName(keys), bytes: new TextEncoder().encode([...parts].join('\n')) });
   }
 
   /** Writes the queued entries (each atomically, with its content hash) and clears dead temporaries. */
@@ -203,9 +256,7 @@ export class RenderCache {
     } catch (error) {
       // The documents are already in out/: a cache that cannot be written only costs speed.
       if (typeof (error as NodeJS.ErrnoException)?.code !== 'string') throw error;
-      this.notes.push(
-        `${this.shown} に控えを書けませんでした（${writeErrorCause(error)}）。次のビルドは全部作り直します`,
-      );
+      this.note(`${this.shown} に控えを書けませんでした（${writeErrorCause(error)}）。次のビルドは全部作り直します`);
     }
   }
 

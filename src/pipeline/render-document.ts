@@ -15,6 +15,7 @@ import type { Theme } from '../theme/theme.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
 import { documentCost, type BuildProgress } from './progress.ts';
 import type { PartsProgress } from '../backends/pdf/partwise-layout.ts';
+import type { PartStore } from '../backends/pdf/part-cache.ts';
 
 /** What every document of a run shares: loaded once (see load-inputs.ts). */
 export interface RenderInputs {
@@ -29,6 +30,8 @@ export interface RenderContext extends RenderInputs {
   readonly creationDate: Date;
   /** Told of each document and print-layout part made (on this thread: a worker's parts go untold). */
   readonly progress?: BuildProgress;
+  /** out/.cache's laid-out parts of a job's print layout (absent: every part is laid out). */
+  readonly parts?: (job: DocumentJob) => PartStore;
 }
 
 export interface RenderResult {
@@ -45,6 +48,7 @@ export async function renderDocument(job: DocumentJob, context: RenderContext): 
   const print = backends.some((b) => b.needsPrintLayout)
     ? await paginate(tree.tree, context.theme, context.fonts, context.creationDate, {
         ...(context.progress ? { progress: partsProgress(context.progress, documentCost(job)) } : {}),
+        ...(context.parts ? { parts: context.parts(job) } : {}),
       })
     : undefined;
   const files: RenderedFile[] = [];
@@ -64,7 +68,7 @@ export async function renderDocument(job: DocumentJob, context: RenderContext): 
 }
 
 function partsProgress(progress: BuildProgress, work: number): PartsProgress {
-  return { planned: (parts) => progress.partsPlanned(work, parts), done: () => progress.partDone() };
+  return { planned: (parts) => progress.partsPlanned(work, parts), done: (fromCache) => progress.partDone(fromCache) };
 }
 
 /** The document's tree, its tables' columns fitted to their text (every format reads these widths). */

@@ -12,6 +12,11 @@
 // definition's content, and for content marked here (partwiseContent) that call is answered
 // by layoutParts below, built from the same LayoutBuilder steps pdfmake uses.
 import LayoutBuilderModule from 'pdfmake/js/LayoutBuilder.js';
+import DocPreprocessorModule from 'pdfmake/js/DocPreprocessor.js';
+import DocMeasureModule from 'pdfmake/js/DocMeasure.js';
+import DocumentContextModule from 'pdfmake/js/DocumentContext.js';
+import PageElementWriterModule from 'pdfmake/js/PageElementWriter.js';
+import { recordPart, restorePart, type PartFacts } from './part-record.ts';
 import type { ContentSection, DynamicContent, Node as PdfNode } from 'pdfmake/interfaces.js';
 
 interface Position {
@@ -27,6 +32,29 @@ interface NodeReference {
 }
 type PageBreakBefore = (node: PdfNode & { startPosition: Position }, helpers: unknown) => boolean;
 
+/** A laid-out page of pdfmake's. */
+interface LaidOutPage {
+  items: { type: string; item: Record<string, unknown> }[];
+  pageSize: unknown;
+  pageMargins: unknown;
+  customProperties: Record<string, unknown>;
+  watermark?: Record<string, unknown>;
+}
+
+/** The part of pdfmake's PDFDocument (its pdfkit document) this module uses. */
+interface PdfDocument {
+  fontCache: Record<string, Record<string, object>>;
+  provideFont: (family: string, bold: boolean, italics: boolean) => object;
+}
+
+/** The part of pdfmake's DocumentContext the header pass sets up. */
+interface DocumentContext {
+  pages: LaidOutPage[];
+  backgroundLength: number[];
+  page: number;
+  addPage(pageSize: unknown, pageMargins: unknown): unknown;
+}
+
 /** The part of pdfmake's LayoutBuilder this module drives. */
 interface LayoutBuilder {
   pageSize: unknown;
@@ -37,14 +65,13 @@ interface LayoutBuilder {
   docPreprocessor: { nodeReferences: Record<string, NodeReference> };
   docMeasure: unknown;
   writer: { context(): { pages: unknown[] } };
-  layoutDocument(content: unknown, pdfDocument: unknown, ...rest: unknown[]): unknown[];
   addHeadersAndFooters(header: unknown, footer: unknown): void;
 }
 
 type LayoutDocument = (
   this: LayoutBuilder,
   content: unknown,
-  pdfDocument: unknown,
+  pdfDocument: PdfDocument,
   styles: unknown,
   defaultStyle: unknown,
   background: unknown,
@@ -55,8 +82,9 @@ type LayoutDocument = (
 ) => unknown[];
 
 // Node hands a CommonJS module over as its exports object, bundlers and vitest as its default.
-const LayoutBuilderClass = ((LayoutBuilderModule as { default?: unknown }).default ??
-  LayoutBuilderModule) as unknown as new (
+const unwrap = <T>(module: { default?: T }): T => module.default ?? (module as T);
+
+const LayoutBuilderClass = unwrap(LayoutBuilderModule) as unknown as new (
   pageSize: unknown,
   pageMargins: unknown,
   svgMeasure: unknown,
@@ -66,18 +94,36 @@ const prototype = LayoutBuilderClass.prototype as Pick<LayoutBuilder, 'addHeader
 };
 const wholeDocumentLayout: LayoutDocument = prototype.layoutDocument;
 
-/** Told how many parts a layout has, and of each part laid out (a build's progress line). */
+/** Told how many parts a layout has, and of each part laid out or taken from out/.cache. */
 export interface PartsProgress {
   planned(parts: number): void;
-  done(): void;
+  done(fromCache: boolean): void;
 }
 
-const partwise = new WeakMap<object, PartsProgress | undefined>();
+/**
+ * out/.cache's part records (part-record.ts): read before the layout starts (it cannot wait),
+ * written only if the build succeeds.
+ */
+export interface PartCache {
+  /** The key of section `index` laid out from the document's page `startPage`. */
+  key(index: number, startPage: number): string;
+  get(key: string): Uint8Array | undefined;
+  /** The record under `key` was used (it stays in the cache). */
+  used(key: string): void;
+  put(key: string, record: Uint8Array): void;
+}
+
+export interface PartwiseOptions {
+  readonly progress?: PartsProgress;
+  readonly cache?: PartCache;
+}
+
+const partwise = new WeakMap<object, PartwiseOptions>();
 
 /** Content whose sections pdfmake is to lay out one by one (see above). */
-export function partwiseContent(sections: ContentSection[], progress?: PartsProgress): ContentSection[] {
+export function partwiseContent(sections: ContentSection[], options: PartwiseOptions = {}): ContentSection[] {
   installOnce();
-  partwise.set(sections, progress);
+  partwise.set(sections, options);
   return sections;
 }
 
@@ -86,8 +132,9 @@ function installOnce(): void {
   if (installed) return;
   installed = true;
   prototype.layoutDocument = function (this: LayoutBuilder, content, ...rest) {
-    return Array.isArray(content) && partwise.has(content)
-      ? layoutParts.call(this, content as ContentSection[], partwise.get(content), ...rest)
+    const options = Array.isArray(content) ? partwise.get(content) : undefined;
+    return options
+      ? layoutParts.call(this, content as ContentSection[], options, ...rest)
       : wholeDocumentLayout.call(this, content, ...rest);
   };
 }
@@ -95,8 +142,8 @@ function installOnce(): void {
 function layoutParts(
   this: LayoutBuilder,
   sections: readonly ContentSection[],
-  progress: PartsProgress | undefined,
-  pdfDocument: unknown,
+  options: PartwiseOptions,
+  pdfDocument: PdfDocument,
   styles: unknown,
   defaultStyle: unknown,
   background: unknown,
@@ -105,13 +152,28 @@ function layoutParts(
   watermark: unknown,
   pageBreakBefore: PageBreakBefore | undefined,
 ): unknown[] {
-  const pages: unknown[] = [];
-  const references = new Map<string, NodeReference>();
-  const pageReferences: [string, NodeReference][] = [];
-  let last: LayoutBuilder | undefined;
+  const { progress, cache } = options;
+  const pages: LaidOutPage[] = [];
+  /** The document's page of each id a page number can name. */
+  const referencePages = new Map<string, number>();
+  /** Page number references to fill in once every part is in: the id each names. */
+  const toFill: (readonly [string, { positions?: Position[] }])[] = [];
   progress?.planned(sections.length);
-  for (const section of sections) {
+  sections.forEach((section, index) => {
     const offset = pages.length;
+    const key = cache?.key(index, offset + 1);
+    const kept = key === undefined ? undefined : cache!.get(key);
+    const restored =
+      kept && restorePart(kept, (family, face) => provideFace(pdfDocument, family, face), section as never);
+    if (restored) {
+      setPositions(section, restored.facts, offset);
+      for (const [id, page] of restored.facts.references) referencePages.set(id, page + offset);
+      toFill.push(...restored.pageRefs);
+      pages.push(...restored.pages);
+      cache!.used(key!);
+      progress?.done(true);
+      return;
+    }
     const part = new LayoutBuilderClass(this.pageSize, this.pageMargins, this.svgMeasure);
     part.tableLayouts = this.tableLayouts;
     // Headers and page numbers need the document's page numbers: added once all parts are in.
@@ -124,6 +186,7 @@ function layoutParts(
           { ...node, startPosition: { ...node.startPosition, pageNumber: node.startPosition.pageNumber + offset } },
           helpers,
         ));
+    const requested = recordFontRequests(pdfDocument);
     const partPages = wholeDocumentLayout.call(
       part,
       [section],
@@ -135,23 +198,110 @@ function layoutParts(
       undefined,
       watermark,
       shiftedBreak,
-    );
+    ) as LaidOutPage[];
+    const fonts = requested.stop();
+    const references = Object.entries(part.docPreprocessor.nodeReferences);
+    if (key !== undefined) {
+      const facts: PartFacts = {
+        ids: [...idPages(section)],
+        references: references.flatMap(([id, r]) =>
+          r._pseudo ? [] : [[id, r._nodeRef.positions?.[0]?.pageNumber ?? 0] as const],
+        ),
+        tops: topNodes(section).map((node) => node.positions?.[0]?.pageNumber ?? 0),
+      };
+      const pageRefs = new Map(references.map(([id, r]) => [r._nodeRef as object, id]));
+      const bytes = recordPart(partPages, facts, fonts, pdfDocument.fontCache, pageRefs);
+      if (bytes) cache!.put(key, bytes);
+    }
     shiftPositions(part.linearNodeList, offset);
-    for (const [id, reference] of Object.entries(part.docPreprocessor.nodeReferences)) {
-      if (reference._pseudo) pageReferences.push([id, reference]);
-      else references.set(id, reference);
+    for (const [id, reference] of references) {
+      if (reference._pseudo) toFill.push([id, reference._nodeRef]);
+      else referencePages.set(id, reference._nodeRef.positions?.[0]?.pageNumber ?? 0);
     }
     pages.push(...partPages);
-    last = part;
-    progress?.done();
+    progress?.done(false);
+  });
+  // A 目次 entry's page number names a heading of another part: filled in now.
+  for (const [id, reference] of toFill) {
+    const page = referencePages.get(id);
+    if (page !== undefined) reference.positions = [{ pageNumber: page }];
   }
-  // A 目次 entry's page number names a heading of another part: pdfmake left it a stand-in.
-  for (const [id, reference] of pageReferences) {
-    const target = references.get(id);
-    if (target?._nodeRef.positions) reference._nodeRef.positions = target._nodeRef.positions;
-  }
-  if (last) addHeadersAndFooters(last, pages, header, footer);
+  if (pages.length > 0) addHeadersAndFooters(this, pages, pdfDocument, styles, defaultStyle, header, footer);
   return pages;
+}
+
+/** The first page of each element with an id in a laid-out node (first in document order). */
+export function idPages(node: unknown, pages = new Map<string, number>()): Map<string, number> {
+  if (Array.isArray(node)) {
+    for (const n of node) idPages(n, pages);
+    return pages;
+  }
+  if (!node || typeof node !== 'object') return pages;
+  const n = node as { id?: unknown; positions?: Position[] };
+  if (typeof n.id === 'string' && n.positions?.[0] && !pages.has(n.id)) pages.set(n.id, n.positions[0].pageNumber);
+  for (const key of ['content', 'section', 'stack', 'columns', 'table', 'body'])
+    if (key in n) idPages((n as Record<string, unknown>)[key], pages);
+  return pages;
+}
+
+/**
+ * A part from out/.cache is not laid out: its section's nodes get the pages pdfmake gave them
+ * (the document's numbering), which the running header (the section's first page) and the
+ * document's page map (each id's page) read.
+ */
+function setPositions(section: ContentSection, facts: PartFacts, offset: number): void {
+  const ids = new Map(facts.ids);
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const n = node as { id?: unknown; positions?: Position[] };
+    const page = typeof n.id === 'string' ? ids.get(n.id) : undefined;
+    if (page !== undefined) n.positions = [{ pageNumber: page + offset }];
+    for (const key of ['section', 'stack', 'columns', 'table', 'body'])
+      if (key in n) visit((n as Record<string, unknown>)[key]);
+  };
+  visit(section);
+  topNodes(section).forEach((node, i) => {
+    const top = facts.tops[i] ?? 0;
+    if (top > 0 && !node.positions) node.positions = [{ pageNumber: top + offset }];
+  });
+}
+
+/** A section's top-level blocks: its array, which pdfmake's preprocessing makes a stack. */
+function topNodes(section: ContentSection): LaidOutNode[] {
+  const blocks = section.section as unknown as LaidOutNode[] | { stack: LaidOutNode[] };
+  return Array.isArray(blocks) ? blocks : blocks.stack;
+}
+
+/** The fonts a part's layout asks pdfmake for, in the order first asked (restored alike). */
+function recordFontRequests(pdfDocument: PdfDocument): { stop(): [string, string][] } {
+  const asked: [string, string][] = [];
+  const seen = new Set<string>();
+  const own = Object.hasOwn(pdfDocument, 'provideFont');
+  const original = pdfDocument.provideFont;
+  pdfDocument.provideFont = (family, bold, italics) => {
+    const face = faceName(bold, italics);
+    if (!seen.has(`${family}\n${face}`)) {
+      seen.add(`${family}\n${face}`);
+      asked.push([family, face]);
+    }
+    return original.call(pdfDocument, family, bold, italics);
+  };
+  return {
+    stop() {
+      if (own) pdfDocument.provideFont = original;
+      else delete (pdfDocument as Partial<PdfDocument>).provideFont;
+      return asked;
+    },
+  };
+}
+
+/** pdfmake's names of a font's faces (PDFDocument.getFontType). */
+const faceName = (bold: boolean, italics: boolean) =>
+  bold && italics ? 'bolditalics' : bold ? 'bold' : italics ? 'italics' : 'normal';
+
+function provideFace(pdfDocument: PdfDocument, family: string, face: string): object {
+  return pdfDocument.provideFont(family, face === 'bold' || face === 'bolditalics', face.includes('italics'));
 }
 
 /** A part's pages counted from its first: moved to the document's numbering. */
@@ -167,15 +317,36 @@ function shiftPositions(nodes: readonly LaidOutNode[], offset: number): void {
 }
 
 /**
- * pdfmake's own header and footer pass, over the whole document's pages, by the builder of the
- * last part: its writer is where a whole-document layout's would be after the last section.
+ * pdfmake's own header and footer pass, over the whole document's pages, by a builder whose
+ * writer stands on the last page, as a whole-document layout's does after the last section
+ * (whether the parts were laid out now or came from out/.cache).
  */
 function addHeadersAndFooters(
-  last: LayoutBuilder,
-  pages: unknown[],
+  template: LayoutBuilder,
+  pages: LaidOutPage[],
+  pdfDocument: PdfDocument,
+  styles: unknown,
+  defaultStyle: unknown,
   header: DynamicContent | undefined,
   footer: DynamicContent | undefined,
 ): void {
-  last.writer.context().pages = pages;
-  prototype.addHeadersAndFooters.call(last, header, footer);
+  const builder = new LayoutBuilderClass(template.pageSize, template.pageMargins, template.svgMeasure);
+  builder.tableLayouts = template.tableLayouts;
+  builder.linearNodeList = [];
+  builder.docPreprocessor = new (unwrap(DocPreprocessorModule))() as LayoutBuilder['docPreprocessor'];
+  builder.docMeasure = new (unwrap(DocMeasureModule))(
+    pdfDocument,
+    styles,
+    defaultStyle,
+    template.svgMeasure,
+    template.tableLayouts,
+  );
+  const context = new (unwrap(DocumentContextModule))() as DocumentContext;
+  const last = pages[pages.length - 1]!;
+  context.addPage(last.pageSize, last.pageMargins);
+  context.pages = pages;
+  context.backgroundLength = pages.map(() => 0);
+  context.page = pages.length - 1;
+  builder.writer = new (unwrap(PageElementWriterModule))(context) as LayoutBuilder['writer'];
+  prototype.addHeadersAndFooters.call(builder, header, footer);
 }

@@ -5,6 +5,7 @@ import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.j
 import { FONT_ROLES } from '../../theme/theme.ts';
 import type { FontFiles } from '../fonts.ts';
 import { PDF_FALLBACK_FAMILY, PDF_FONT_FAMILIES } from './to-pdfmake.ts';
+import { idPages } from './partwise-layout.ts';
 
 /** pdfmake's Node API reads fonts from its virtual file system, which its types do not declare. */
 interface NodeVirtualFs {
@@ -84,16 +85,4 @@ interface BufferedPdfKit {
 }
 
 /** pdfmake writes each laid-out node's positions into the definition it was given. */
-function pagesById(definition: TDocumentDefinitions): Map<string, number> {
-  const pages = new Map<string, number>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== 'object') return;
-    const n = node as { id?: unknown; positions?: { pageNumber: number }[] };
-    if (typeof n.id === 'string' && n.positions?.[0] && !pages.has(n.id)) pages.set(n.id, n.positions[0].pageNumber);
-    for (const key of ['content', 'section', 'stack', 'columns', 'table', 'body'])
-      if (key in n) visit((n as Record<string, unknown>)[key]);
-  };
-  visit(definition.content);
-  return pages;
-}
+const pagesById = (definition: TDocumentDefinitions): Map<string, number> => idPages(definition.content);

@@ -34,7 +34,6 @@ import { TOC_INDENT, tocNumberWidth } from '../../layout/toc-layout.ts';
 import { tightRuns } from '../../layout/tight-runs.ts';
 import { fitRunningTitle, HEADER_GAP } from '../../layout/running-title.ts';
 import { breakLines } from '../../layout/line-breaks.ts';
-import { partwiseContent, type PartsProgress } from './partwise-layout.ts';
 import type { Measure } from '../../layout/text-measure.ts';
 import {
   contentHeight,
@@ -57,10 +56,6 @@ export interface PdfOptions {
   readonly fallback?: (char: string) => boolean;
   /** How wide text prints (layout/text-measure.ts): the running header's 施策 is cut to fit its line. */
   readonly measure?: Measure;
-  /** pdfmake's own layout of the whole document in one piece, for comparison (tests). */
-  readonly wholeDocumentLayout?: boolean;
-  /** Told how many parts the part-wise layout has, and of each laid out. */
-  readonly progress?: PartsProgress;
 }
 
 // The fallback test of the document being converted (toPdfmake is synchronous and not re-entered).
@@ -128,12 +123,9 @@ export function toPdfmake(tree: DocumentTree, theme: Theme, options: PdfOptions)
         }
       : {}),
     defaultStyle: { font: PDF_FONT_FAMILIES[base.font], fontSize: base.size, lineHeight: base.lineHeight },
-    // Each section laid out on its own (partwise-layout.ts), unless asked for the whole at once.
-    content: ((sections: ContentSection[]) =>
-      options.wholeDocumentLayout ? sections : partwiseContent(sections, options.progress))(
-      tree.sections.map((section, s) =>
-        toSection(section, s, theme, page.duplex === true && section.startsOnRight === true),
-      ),
+    // One section per part of the part-wise layout (partwise-layout.ts, layout/paginate.ts).
+    content: tree.sections.map((section, s) =>
+      toSection(section, s, theme, page.duplex === true && section.startsOnRight === true),
     ),
     // A heading left alone at the foot of a page goes over to the next, with what it heads; a
     // section that starts on the right goes over from an even page.
@@ -165,6 +157,12 @@ function labelled(paragraph: Paragraph, style: BlockStyle, node: ContentText): C
 
 /** A style name no style dictionary defines: it marks the first block of a right-hand section. */
 const RECTO_STYLE = 'keikaku-starts-on-right';
+
+/** Whether a section's layout depends on the page it starts on (a right-hand start, duplex). */
+export function dependsOnStartPage(section: ContentSection): boolean {
+  const first = (section.section as { style?: unknown }[])[0];
+  return first !== undefined && styleTags(first.style).includes(RECTO_STYLE);
+}
 /**
  * Marks a heading right above a table (by the table's number): when the table's first rows go
  * over to the next page, the heading goes with them. pdfmake moves a table's unbreakable rows
