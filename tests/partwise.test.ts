@@ -31,11 +31,36 @@ async function bothLayouts(dataDir: string, print: { duplex?: boolean }, draft: 
   return { partwise: await layout(false), whole: await layout(true) };
 }
 
+/**
+ * The fonts a PDF embeds: each font program (FontFile2) with the name of its subset. pdfkit
+ * writes font dictionaries uncompressed; a Type0 font and its CID font both name the subset.
+ */
+function embeddedFonts(pdf: Uint8Array): { programs: number; names: Map<string, number> } {
+  const text = Buffer.from(pdf).toString('latin1');
+  const names = new Map<string, number>();
+  for (const [, name] of text.matchAll(/\/BaseFont \/([A-Z]{6}\+[\w-]+)/g))
+    names.set(name!, (names.get(name!) ?? 0) + 1);
+  return { programs: (text.match(/\/FontFile2 /g) ?? []).length, names };
+}
+
+/** Each font embedded once, as one subset of every glyph the document uses; the size of a whole render. */
+function expectOneSubsetPerFont(partwise: Uint8Array, whole: Uint8Array): void {
+  const fonts = embeddedFonts(partwise);
+  expect(fonts.programs).toBe(fonts.names.size);
+  expect([...fonts.names.values()].every((count) => count === 2)).toBe(true);
+  // One subset per face: never two subsets of the same font.
+  const faces = [...fonts.names.keys()].map((name) => name.slice(7));
+  expect(new Set(faces).size).toBe(faces.length);
+  expect(faces).toContain('BIZUDGothic-Regular');
+  expect(partwise.length).toBeLessThanOrEqual(whole.length * 1.1);
+}
+
 describe('part-wise layout', () => {
   it('makes the seed plan, printed on both sides as a draft, byte for byte as the whole-document layout does', async () => {
     const { partwise, whole } = await bothLayouts(path.join(ROOT, 'data'), { duplex: true }, true);
     expect(Buffer.from(partwise.pdf).equals(Buffer.from(whole.pdf))).toBe(true);
     expect([...partwise.pagination.headingPages]).toEqual([...whole.pagination.headingPages]);
+    expectOneSubsetPerFont(partwise.pdf, whole.pdf);
     // Not vacuous: the document has pages after its first section, and a 施策 starts past page 10.
     expect(Math.max(...partwise.pagination.headingPages.values())).toBeGreaterThan(10);
   });
@@ -54,6 +79,19 @@ describe('part-wise layout', () => {
     const last = (layout: typeof whole) => Math.max(...layout.pagination.headingPages.values());
     expect(last(whole)).toBe(last(simplex.whole) + 1);
   });
+
+  it('makes a generated plan of 140 施策 byte for byte as the whole-document layout does, each font embedded once', async () => {
+    const data = path.join(await mkdtemp(path.join(tmpdir(), 'keikaku-partwise-140-')), 'data');
+    const generate = await runCli(
+      ['generate', '--measures', '140', '--out', data, '--data', path.join(ROOT, 'data')],
+      ROOT,
+    );
+    expect(generate.code, generate.stderr).toBe(0);
+    const { partwise, whole } = await bothLayouts(data, {}, false);
+    expect(Buffer.from(partwise.pdf).equals(Buffer.from(whole.pdf))).toBe(true);
+    expect(partwise.pagination.headingPages.size).toBeGreaterThan(140);
+    expectOneSubsetPerFont(partwise.pdf, whole.pdf);
+  }, 240_000);
 
   it('makes the sample city plan byte for byte as the whole-document layout does', async () => {
     const { partwise, whole } = await bothLayouts(path.join(ROOT, 'examples', 'sample-city', 'data'), {}, false);
