@@ -127,6 +127,13 @@ describe('out/.cache', () => {
     const first = await readDocuments(path.join(work, 'out'));
     const firstParts = await parts();
     expect(firstParts.size).toBe(cold.laidOut);
+    // The fitted widths of the plan's tables are kept too, one entry for the document.
+    const fits = (await readdir(path.join(work, 'out', '.cache'))).filter((n) => n.endsWith('.fits.entry'));
+    expect(fits).toHaveLength(1);
+    const widths = JSON.parse(
+      (await readFile(path.join(work, 'out', '.cache', fits[0]!), 'utf8')).replace(/^.*\n/, ''),
+    ) as Record<string, number[]>;
+    expect(Object.keys(widths).length).toBeGreaterThan(14);
 
     const file = path.join(work, 'data', 'measures', '12.yaml');
     const original = await readFile(file, 'utf8');

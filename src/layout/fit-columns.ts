@@ -6,6 +6,7 @@
 // (layout/line-breaks.ts) with the fonts' own widths, so the PDF prints what was measured; Word
 // and HTML get the same widths. The result replaces each table's widths in the tree (in points
 // of text width), so every later stage (pagination, the backends) reads one set of widths.
+import { createHash } from 'node:crypto';
 import { figureParts } from './number-runs.ts';
 import { toGrid } from '../ir/table-grid.ts';
 import type { Block, DocumentTree, Inline, Paragraph, Table, TableCell } from '../ir/types.ts';
@@ -55,10 +56,30 @@ interface CellFit {
   readonly tight: number;
 }
 
-export function fitTables(tree: DocumentTree, theme: Theme, measure: Measure): DocumentTree {
+/**
+ * Widths fitted before, by a hash of the table and the width it fits in (out/.cache keeps them
+ * per document, for one set of theme, fonts and code: pipeline/render-cache.ts).
+ */
+export interface FitMemo {
+  get(key: string): readonly number[] | undefined;
+  set(key: string, widths: readonly number[]): void;
+}
+
+export function fitTables(tree: DocumentTree, theme: Theme, measure: Measure, memo?: FitMemo): DocumentTree {
   const total = contentWidth(theme);
+  const fit = (table: Table): number[] => {
+    if (!memo) return fitTable(table, total, theme, measure);
+    const key = createHash('sha256')
+      .update(JSON.stringify([total, table]))
+      .digest('hex');
+    const known = memo.get(key);
+    if (known) return [...known];
+    const widths = fitTable(table, total, theme, measure);
+    memo.set(key, widths);
+    return widths;
+  };
   const fitBlock = (block: Block): Block => {
-    if (block.type === 'table') return { ...block, widths: fitTable(block, total, theme, measure) };
+    if (block.type === 'table') return { ...block, widths: fit(block) };
     if (block.type === 'group') return { ...block, blocks: block.blocks.map(fitBlock) };
     return block;
   };

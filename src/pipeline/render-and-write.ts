@@ -9,7 +9,7 @@ import { writeErrorCause } from '../io/file-errors.ts';
 import { assertOutputFolder, OutputPathError, writeDocuments } from '../io/write-file.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
 import { pruneStaleDocuments } from './output-manifest.ts';
-import { CACHE_DIR, jobKeys, partSalt, RenderCache } from './render-cache.ts';
+import { CACHE_DIR, jobKeys, RenderCache } from './render-cache.ts';
 import type { RenderContext } from './render-document.ts';
 import type { OutputFormat } from '../backends/backend.ts';
 import { renderAll } from './render-pool.ts';
@@ -80,6 +80,7 @@ export async function renderAndWrite(
           path.join(options.outDir, CACHE_DIR),
           `${displayPath(path.join(options.outDir, CACHE_DIR), options.cwd)}`,
         );
+  await cache?.prepare(context);
   const filesByJob = new Map<string, readonly RenderedFile[]>();
   const keysByJob = new Map<string, Map<OutputFormat, string>>();
   const toRender: DocumentJob[] = [];
@@ -95,11 +96,8 @@ export async function renderAndWrite(
     jobs.length - toRender.length,
     toRender.reduce((sum, job) => sum + documentCost(job), 0),
   );
-  // Parts are kept for documents laid out on this thread (a worker's are laid out whole).
-  if (cache) {
-    const salt = await partSalt(context);
-    context = { ...context, parts: (job) => cache.partStore(job, salt) };
-  }
+  // Parts and table widths are kept for documents made on this thread (a worker's are made whole).
+  if (cache) context = { ...context, parts: (job) => cache.partStore(job), fits: (job) => cache.fitMemo(job) };
   const setup = { cwd: options.cwd, ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}) };
   for (const result of await renderAll(toRender, context, setup)) {
     diagnostics.push(...result.diagnostics);

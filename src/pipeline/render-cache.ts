@@ -17,6 +17,7 @@ import { FONT_ROLES } from '../theme/theme.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
 import type { RenderContext } from './render-document.ts';
 import type { PartStore } from '../backends/pdf/part-cache.ts';
+import type { FitMemo } from '../layout/fit-columns.ts';
 
 export const CACHE_DIR = '.cache';
 
@@ -109,18 +110,13 @@ const HEADER_LENGTH = HEADER.length + 64 + 1;
 // search) must not take them for documents. Names without it are an older keikaku's, pruned.
 const ENTRY_NAME = /^[0-9a-f]{64}\.\w+(?:\.entry)?$/;
 const entryName = (key: string, format: OutputFormat) => `${key}.${format}.entry`;
+/** The fitted widths of a document's tables (layout/fit-columns.ts), by a hash of the table. */
+const fitsName = (salt: string, job: DocumentJob) =>
+  `${createHash('sha256').update(salt).update('\n').update(job.name).digest('hex')}.fits.entry`;
 /** A laid-out part of a print layout (backends/pdf/part-record.ts). */
 const partName = (key: string) => `${key}.part.entry`;
 /** The parts a document's print layout used, one key a line: kept while the document is. */
 const partListName = (keys: ReadonlyMap<OutputFormat, string>) => `${[...keys.values()][0]}.parts.entry`;
-
-/** What every laid-out part depends on beside its own definition: keikaku's code and the fonts. */
-export async function partSalt(context: Pick<RenderContext, 'fonts'>): Promise<string> {
-  return createHash('sha256')
-    .update(await hashOfCode())
-    .update(hashOfFonts(context.fonts))
-    .digest('hex');
-}
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -128,6 +124,15 @@ export class RenderCache {
   private readonly used = new Set<string>();
   /** The part records each job's print layout read or wrote, by job name. */
   private readonly partsByJob = new Map<string, Set<string>>();
+  /** What every laid-out part depends on beside its own definition: keikaku's code and the fonts. */
+  private partSalt = '';
+  /** What every fitted width depends on beside its table: the code, the fonts, the theme. */
+  private fitSalt = '';
+  /** Each job's fitted widths: the entry's name, the widths this build used, whether any is new. */
+  private readonly fitsByJob = new Map<
+    string,
+    { name: string; used: Map<string, readonly number[]>; added: boolean }
+  >();
   private readonly pending: { readonly name: string; readonly bytes: Uint8Array }[] = [];
   private usable: Promise<boolean> | undefined;
   private readonly noted = new Map<string, number>();
@@ -168,6 +173,15 @@ export class RenderCache {
     return this.usable;
   }
 
+  /** Learns what the build's parts and fitted widths depend on (before any get). */
+  async prepare(context: Pick<RenderContext, 'fonts' | 'theme'>): Promise<void> {
+    this.partSalt = createHash('sha256')
+      .update(await hashOfCode())
+      .update(hashOfFonts(context.fonts))
+      .digest('hex');
+    this.fitSalt = createHash('sha256').update(this.partSalt).update(JSON.stringify(context.theme)).digest('hex');
+  }
+
   /** The cached files of a job, or undefined when any format is missing or fails its check. */
   async get(job: DocumentJob, keys: ReadonlyMap<OutputFormat, string>): Promise<RenderedFile[] | undefined> {
     if (!(await this.isUsable())) return undefined;
@@ -178,7 +192,8 @@ export class RenderCache {
       files.push({ name: `${job.name}.${format}`, bytes });
     }
     for (const [format, key] of keys) this.used.add(entryName(key, format));
-    // The parts of its print layout stay too: the next change to the document reuses them.
+    // Its tables' widths and the parts of its print layout stay too: the next change reuses them.
+    this.used.add(fitsName(this.fitSalt, job));
     const parts = await this.read(partListName(keys), `${job.name}（組版の部分の一覧）`);
     if (parts) {
       this.used.add(partListName(keys));
@@ -188,12 +203,42 @@ export class RenderCache {
     return files;
   }
 
+  /**
+   * The widths a job's tables were fitted to in the last build (for this theme, fonts and code);
+   * what this build fits is kept in their place when it succeeds (only this build's tables).
+   */
+  async fitMemo(job: DocumentJob): Promise<FitMemo> {
+    const name = fitsName(this.fitSalt, job);
+    const known = new Map<string, readonly number[]>();
+    const bytes = (await this.isUsable()) ? await this.read(name, `${job.name}（表の列幅）`) : undefined;
+    try {
+      if (bytes)
+        for (const [key, widths] of Object.entries(JSON.parse(new TextDecoder().decode(bytes)) as object))
+          if (Array.isArray(widths) && widths.every((w) => typeof w === 'number')) known.set(key, widths);
+    } catch {
+      known.clear();
+    }
+    const record = { name, used: new Map<string, readonly number[]>(), added: false };
+    this.fitsByJob.set(job.name, record);
+    return {
+      get: (key) => {
+        const widths = known.get(key);
+        if (widths) record.used.set(key, widths);
+        return widths;
+      },
+      set: (key, widths) => {
+        record.used.set(key, widths);
+        record.added = true;
+      },
+    };
+  }
+
   /** Where a job's print layout finds and leaves its laid-out parts (backends/pdf/part-cache.ts). */
-  partStore(job: DocumentJob, salt: string): PartStore {
+  partStore(job: DocumentJob): PartStore {
     const keys = new Set<string>();
     this.partsByJob.set(job.name, keys);
     return {
-      salt,
+      salt: this.partSalt,
       read: async (key) =>
         (await this.isUsable()) ? this.read(partName(key), `${job.name}（組版の部分）`) : undefined,
       keep: (key) => {
@@ -243,6 +288,13 @@ export class RenderCache {
       const key = keys.get(format);
       if (key) this.pending.push({ name: entryName(key, format), bytes: file.bytes });
     }
+    const fits = this.fitsByJob.get(job.name);
+    if (fits?.added)
+      this.pending.push({
+        name: fits.name,
+        bytes: new TextEncoder().encode(JSON.stringify(Object.fromEntries(fits.used))),
+      });
+    else if (fits) this.used.add(fits.name);
     const parts = this.partsByJob.get(job.name);
     if (parts && parts.size > 0 && keys.size > 0)
       this.pending.push({ name: partListName(keys), bytes: new TextEncoder().encode([...parts].join('\n')) });

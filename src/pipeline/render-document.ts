@@ -6,7 +6,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { parseMarkup } from '../ir/parse-markup.ts';
 import type { DocumentTree } from '../ir/types.ts';
 import { tableWidthProblem } from '../layout/columns.ts';
-import { fitTables } from '../layout/fit-columns.ts';
+import { fitTables, type FitMemo } from '../layout/fit-columns.ts';
 import { textMeasure } from '../layout/text-measure.ts';
 import { paginate } from '../layout/paginate.ts';
 import { contentWidth } from '../theme/styles.ts';
@@ -32,6 +32,8 @@ export interface RenderContext extends RenderInputs {
   readonly progress?: BuildProgress;
   /** out/.cache's laid-out parts of a job's print layout (absent: every part is laid out). */
   readonly parts?: (job: DocumentJob) => PartStore;
+  /** out/.cache's fitted column widths of a job's tables (absent: every table is fitted). */
+  readonly fits?: (job: DocumentJob) => Promise<FitMemo>;
 }
 
 export interface RenderResult {
@@ -40,7 +42,7 @@ export interface RenderResult {
 }
 
 export async function renderDocument(job: DocumentJob, context: RenderContext): Promise<RenderResult> {
-  const tree = documentTree(job, context);
+  const tree = documentTree(job, context, await context.fits?.(job));
   if (!tree.tree) return { diagnostics: tree.diagnostics };
   const backends = await Promise.all(context.formats.map(loadBackend));
   // Laid out even for a Word-only build: the Word 目次 takes its page numbers from the print
@@ -75,6 +77,7 @@ function partsProgress(progress: BuildProgress, work: number): PartsProgress {
 export function documentTree(
   job: DocumentJob,
   context: Pick<RenderInputs, 'templates' | 'templateSources' | 'theme' | 'fonts'>,
+  fits?: FitMemo,
 ): { tree?: DocumentTree; diagnostics: Diagnostic[] } {
   // The union of jobs is narrowed per template by the engine's typed render.
   const rendered = renderJob(job, context);
@@ -83,7 +86,7 @@ export function documentTree(
     tableWidths: (widths) => tableWidthProblem(widths, contentWidth(context.theme), context.theme),
   });
   if (!parsed.tree) return parsed;
-  return { ...parsed, tree: fitTables(parsed.tree, context.theme, textMeasure(context.fonts)) };
+  return { ...parsed, tree: fitTables(parsed.tree, context.theme, textMeasure(context.fonts), fits) };
 }
 
 function renderJob(job: DocumentJob, context: Pick<RenderInputs, 'templates' | 'theme'>) {
