@@ -55,6 +55,17 @@ function expectOneSubsetPerFont(partwise: Uint8Array, whole: Uint8Array): void {
   expect(partwise.length).toBeLessThanOrEqual(whole.length * 1.1);
 }
 
+/** A plan of `measures` 施策 made by `keikaku generate` from the shipped data: its data folder. */
+async function generated(measures: number): Promise<string> {
+  const data = path.join(await mkdtemp(path.join(tmpdir(), `keikaku-partwise-${measures}-`)), 'data');
+  const generate = await runCli(
+    ['generate', '--measures', String(measures), '--out', data, '--data', path.join(ROOT, 'data')],
+    ROOT,
+  );
+  expect(generate.code, generate.stderr).toBe(0);
+  return data;
+}
+
 describe('part-wise layout', () => {
   it('makes the seed plan, printed on both sides as a draft, byte for byte as the whole-document layout does', async () => {
     const { partwise, whole } = await bothLayouts(path.join(ROOT, 'data'), { duplex: true }, true);
@@ -66,12 +77,7 @@ describe('part-wise layout', () => {
   });
 
   it('makes a plan whose right-hand sections go over a blank page byte for byte as the whole-document layout does', async () => {
-    const data = path.join(await mkdtemp(path.join(tmpdir(), 'keikaku-partwise-')), 'data');
-    const generate = await runCli(
-      ['generate', '--measures', '8', '--out', data, '--data', path.join(ROOT, 'data')],
-      ROOT,
-    );
-    expect(generate.code, generate.stderr).toBe(0);
+    const data = await generated(8);
     const simplex = await bothLayouts(data, { duplex: false }, false);
     const { partwise, whole } = await bothLayouts(data, { duplex: true }, false);
     expect(Buffer.from(partwise.pdf).equals(Buffer.from(whole.pdf))).toBe(true);
@@ -81,12 +87,7 @@ describe('part-wise layout', () => {
   });
 
   it('makes a generated plan of 140 施策 byte for byte as the whole-document layout does, each font embedded once', async () => {
-    const data = path.join(await mkdtemp(path.join(tmpdir(), 'keikaku-partwise-140-')), 'data');
-    const generate = await runCli(
-      ['generate', '--measures', '140', '--out', data, '--data', path.join(ROOT, 'data')],
-      ROOT,
-    );
-    expect(generate.code, generate.stderr).toBe(0);
+    const data = await generated(140);
     const { partwise, whole } = await bothLayouts(data, {}, false);
     expect(Buffer.from(partwise.pdf).equals(Buffer.from(whole.pdf))).toBe(true);
     expect(partwise.pagination.headingPages.size).toBeGreaterThan(140);

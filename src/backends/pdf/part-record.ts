@@ -16,7 +16,8 @@ interface Position {
 interface PageReference {
   positions?: Position[];
 }
-interface LaidOutPage {
+/** A laid-out page of pdfmake's. */
+export interface LaidOutPage {
   items: { type: string; item: Record<string, unknown> }[];
   pageSize: unknown;
   pageMargins: unknown;

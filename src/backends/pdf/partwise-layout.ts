@@ -16,7 +16,7 @@ import DocPreprocessorModule from 'pdfmake/js/DocPreprocessor.js';
 import DocMeasureModule from 'pdfmake/js/DocMeasure.js';
 import DocumentContextModule from 'pdfmake/js/DocumentContext.js';
 import PageElementWriterModule from 'pdfmake/js/PageElementWriter.js';
-import { recordPart, restorePart, type PartFacts } from './part-record.ts';
+import { recordPart, restorePart, type LaidOutPage, type PartFacts } from './part-record.ts';
 import type { ContentSection, DynamicContent, Node as PdfNode } from 'pdfmake/interfaces.js';
 
 interface Position {
@@ -31,15 +31,6 @@ interface NodeReference {
   _pseudo?: boolean;
 }
 type PageBreakBefore = (node: PdfNode & { startPosition: Position }, helpers: unknown) => boolean;
-
-/** A laid-out page of pdfmake's. */
-interface LaidOutPage {
-  items: { type: string; item: Record<string, unknown> }[];
-  pageSize: unknown;
-  pageMargins: unknown;
-  customProperties: Record<string, unknown>;
-  watermark?: Record<string, unknown>;
-}
 
 /** The part of pdfmake's PDFDocument (its pdfkit document) this module uses. */
 interface PdfDocument {
@@ -68,9 +59,8 @@ interface LayoutBuilder {
   addHeadersAndFooters(header: unknown, footer: unknown): void;
 }
 
-type LayoutDocument = (
-  this: LayoutBuilder,
-  content: unknown,
+/** The arguments of pdfmake's LayoutBuilder.layoutDocument after the content. */
+type LayoutArguments = [
   pdfDocument: PdfDocument,
   styles: unknown,
   defaultStyle: unknown,
@@ -79,7 +69,8 @@ type LayoutDocument = (
   footer: DynamicContent | undefined,
   watermark: unknown,
   pageBreakBefore: PageBreakBefore | undefined,
-) => unknown[];
+];
+type LayoutDocument = (this: LayoutBuilder, content: unknown, ...rest: LayoutArguments) => unknown[];
 
 // Node hands a CommonJS module over as its exports object, bundlers and vitest as its default.
 const unwrap = <T>(module: { default?: T }): T => module.default ?? (module as T);
@@ -143,14 +134,7 @@ function layoutParts(
   this: LayoutBuilder,
   sections: readonly ContentSection[],
   options: PartwiseOptions,
-  pdfDocument: PdfDocument,
-  styles: unknown,
-  defaultStyle: unknown,
-  background: unknown,
-  header: DynamicContent | undefined,
-  footer: DynamicContent | undefined,
-  watermark: unknown,
-  pageBreakBefore: PageBreakBefore | undefined,
+  ...[pdfDocument, styles, defaultStyle, background, header, footer, watermark, pageBreakBefore]: LayoutArguments
 ): unknown[] {
   const { progress, cache } = options;
   const pages: LaidOutPage[] = [];
