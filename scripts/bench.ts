@@ -139,22 +139,24 @@ async function libreOfficeConversion(out: string): Promise<Run | undefined> {
   };
 }
 
+/** Wall seconds of one command in a fresh process, its output discarded. */
+function wallOf(command: string, args: string[], cwd: string): number {
+  const start = performance.now();
+  execFileSync(command, args, { cwd, stdio: 'ignore' });
+  return (performance.now() - start) / 1000;
+}
+
 /** Any program in a fresh process, timed by /usr/bin/time when present for its CPU time and peak memory. */
 function timedCommand(command: string, args: string[]): Run {
-  const start = performance.now();
   const timeFile = path.join(tmpdir(), `keikaku-bench-time-${process.pid}`);
-  let measured = true;
   try {
-    execFileSync('/usr/bin/time', ['-f', '%U %S %M', '-o', timeFile, command, ...args], { stdio: 'ignore' });
+    const wall = wallOf('/usr/bin/time', ['-f', '%U %S %M', '-o', timeFile, command, ...args], ROOT);
+    const [user, system, kb] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
+    return { wall, cpuSeconds: user! + system!, maxRssMb: kb! / 1024 };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    measured = false;
-    execFileSync(command, args, { stdio: 'ignore' });
+    return { wall: wallOf(command, args, ROOT), cpuSeconds: NaN, maxRssMb: NaN };
   }
-  const wall = (performance.now() - start) / 1000;
-  if (!measured) return { wall, cpuSeconds: NaN, maxRssMb: NaN };
-  const [user, system, kb] = readFileSync(timeFile, 'utf8').trim().split(/\s+/).map(Number);
-  return { wall, cpuSeconds: user! + system!, maxRssMb: kb! / 1024 };
 }
 
 const results = [];
@@ -239,13 +241,6 @@ for (const broken of [false, true]) {
 }
 console.log(`validate of one 施策 file of 5 MB, median of ${RUNS} fresh processes`);
 console.table(validation.map((v) => ({ file: v.file, 'wall s': v.wallSeconds, 'peak MB': v.peakMemoryMb })));
-
-/** Wall seconds of one command in a fresh process, its output discarded. */
-function wallOf(command: string, args: string[], cwd: string): number {
-  const start = performance.now();
-  execFileSync(command, args, { cwd, stdio: 'ignore' });
-  return (performance.now() - start) / 1000;
-}
 
 /** The single executable beside the npm CLI: start-up (`--version`) and the full seed build, cold. */
 async function executableBench() {

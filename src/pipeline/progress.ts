@@ -13,8 +13,17 @@ export interface BuildProgress {
   partDone(fromCache: boolean): void;
 }
 
-/** Rough cost of making a document: the size of the data it shows. */
-export const documentCost = (job: DocumentJob): number => JSON.stringify(job.view).length;
+const costs = new WeakMap<DocumentJob, number>();
+
+/**
+ * Rough cost of making a document: the size of the data it shows. Worked out once per job (the
+ * plan's view of a large plan takes a while to write out, and the cost is asked for often).
+ */
+export function documentCost(job: DocumentJob): number {
+  let cost = costs.get(job);
+  if (cost === undefined) costs.set(job, (cost = JSON.stringify(job.view).length));
+  return cost;
+}
 
 /** A time as people read it: 3.4 秒, 2 分 5 秒. */
 export function duration(seconds: number): string {

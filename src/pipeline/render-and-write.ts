@@ -50,8 +50,6 @@ export interface WriteResult {
   readonly written: readonly string[];
   /** Jobs rendered now (the others came from out/.cache unchanged). */
   readonly rendered: readonly string[];
-  /** How many of the files written came from out/.cache unchanged. */
-  readonly fromCache?: number;
 }
 
 export async function renderAndWrite(
@@ -163,7 +161,6 @@ export async function renderAndWrite(
   return {
     diagnostics: sortDiagnostics(diagnostics),
     written,
-    fromCache,
     rendered: jobs.filter((job) => toRender.includes(job)).map((job) => job.name),
   };
 }

@@ -5,12 +5,13 @@
 // number reference by the id it names, a page's header and footer by the section's own.
 // Pages with anything else on them (a picture, a clip) are not kept: the part is laid out again.
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import LineModule from 'pdfmake/js/Line.js';
+import { Line } from './pdfmake-modules.ts';
 
 /** pdfmake's font cache (PDFDocument.fontCache): family → face (normal, bold…) → font. */
 export type FontCache = Record<string, Record<string, object>>;
 
-interface Position {
+/** A place pdfmake laid a node out: its page, counted from 1. */
+export interface Position {
   pageNumber: number;
 }
 interface PageReference {
@@ -39,9 +40,6 @@ interface Record_ extends PartFacts {
   readonly fonts: readonly (readonly [string, string])[];
   readonly pages: readonly unknown[];
 }
-
-// Node hands a CommonJS module over as its exports object, bundlers and vitest as its default.
-const Line = ((LineModule as { default?: unknown }).default ?? LineModule) as { prototype: object };
 
 const without = (object: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> =>
   Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
@@ -150,7 +148,7 @@ export function restorePart(
   const pages = (record.pages as LaidOutPage[]).map((page) => {
     for (const { type, item } of page.items) {
       if (type !== 'line') continue;
-      Object.setPrototypeOf(item, Line.prototype);
+      Object.setPrototypeOf(item, Line.prototype as object);
       if (item._pageNodeRef !== undefined) item._pageNodeRef = reference(item._pageNodeRef);
       for (const inline of item.inlines as Record<string, unknown>[]) {
         inline.font = fonts[inline.font as number];

@@ -11,17 +11,10 @@
 // pdfmake has no API for this: its Printer calls LayoutBuilder.layoutDocument with the
 // definition's content, and for content marked here (partwiseContent) that call is answered
 // by layoutParts below, built from the same LayoutBuilder steps pdfmake uses.
-import LayoutBuilderModule from 'pdfmake/js/LayoutBuilder.js';
-import DocPreprocessorModule from 'pdfmake/js/DocPreprocessor.js';
-import DocMeasureModule from 'pdfmake/js/DocMeasure.js';
-import DocumentContextModule from 'pdfmake/js/DocumentContext.js';
-import PageElementWriterModule from 'pdfmake/js/PageElementWriter.js';
-import { recordPart, restorePart, type LaidOutPage, type PartFacts } from './part-record.ts';
+import { DocMeasure, DocPreprocessor, DocumentContext, LayoutBuilder, PageElementWriter } from './pdfmake-modules.ts';
+import { recordPart, restorePart, type LaidOutPage, type PartFacts, type Position } from './part-record.ts';
 import type { ContentSection, DynamicContent, Node as PdfNode } from 'pdfmake/interfaces.js';
 
-interface Position {
-  pageNumber: number;
-}
 interface LaidOutNode {
   positions?: Position[];
 }
@@ -39,7 +32,7 @@ interface PdfDocument {
 }
 
 /** The part of pdfmake's DocumentContext the header pass sets up. */
-interface DocumentContext {
+interface LayoutContext {
   pages: LaidOutPage[];
   backgroundLength: number[];
   page: number;
@@ -47,7 +40,7 @@ interface DocumentContext {
 }
 
 /** The part of pdfmake's LayoutBuilder this module drives. */
-interface LayoutBuilder {
+interface Builder {
   pageSize: unknown;
   pageMargins: unknown;
   svgMeasure: unknown;
@@ -70,17 +63,14 @@ type LayoutArguments = [
   watermark: unknown,
   pageBreakBefore: PageBreakBefore | undefined,
 ];
-type LayoutDocument = (this: LayoutBuilder, content: unknown, ...rest: LayoutArguments) => unknown[];
+type LayoutDocument = (this: Builder, content: unknown, ...rest: LayoutArguments) => unknown[];
 
-// Node hands a CommonJS module over as its exports object, bundlers and vitest as its default.
-const unwrap = <T>(module: { default?: T }): T => module.default ?? (module as T);
-
-const LayoutBuilderClass = unwrap(LayoutBuilderModule) as unknown as new (
+const LayoutBuilderClass = LayoutBuilder as unknown as new (
   pageSize: unknown,
   pageMargins: unknown,
   svgMeasure: unknown,
-) => LayoutBuilder;
-const prototype = LayoutBuilderClass.prototype as Pick<LayoutBuilder, 'addHeadersAndFooters'> & {
+) => Builder;
+const prototype = LayoutBuilderClass.prototype as Pick<Builder, 'addHeadersAndFooters'> & {
   layoutDocument: LayoutDocument;
 };
 const wholeDocumentLayout: LayoutDocument = prototype.layoutDocument;
@@ -122,7 +112,7 @@ let installed = false;
 function installOnce(): void {
   if (installed) return;
   installed = true;
-  prototype.layoutDocument = function (this: LayoutBuilder, content, ...rest) {
+  prototype.layoutDocument = function (this: Builder, content, ...rest) {
     const options = Array.isArray(content) ? partwise.get(content) : undefined;
     return options
       ? layoutParts.call(this, content as ContentSection[], options, ...rest)
@@ -131,7 +121,7 @@ function installOnce(): void {
 }
 
 function layoutParts(
-  this: LayoutBuilder,
+  this: Builder,
   sections: readonly ContentSection[],
   options: PartwiseOptions,
   ...[pdfDocument, styles, defaultStyle, background, header, footer, watermark, pageBreakBefore]: LayoutArguments
@@ -214,17 +204,24 @@ function layoutParts(
   return pages;
 }
 
-/** The first page of each element with an id in a laid-out node (first in document order). */
-export function idPages(node: unknown, pages = new Map<string, number>()): Map<string, number> {
+/** Calls `visit` on a definition's node and each node inside it, in document order. */
+function eachNode(node: unknown, visit: (node: { id?: unknown; positions?: Position[] }) => void): void {
   if (Array.isArray(node)) {
-    for (const n of node) idPages(n, pages);
-    return pages;
+    for (const n of node) eachNode(n, visit);
+    return;
   }
-  if (!node || typeof node !== 'object') return pages;
-  const n = node as { id?: unknown; positions?: Position[] };
-  if (typeof n.id === 'string' && n.positions?.[0] && !pages.has(n.id)) pages.set(n.id, n.positions[0].pageNumber);
+  if (!node || typeof node !== 'object') return;
+  visit(node);
   for (const key of ['content', 'section', 'stack', 'columns', 'table', 'body'])
-    if (key in n) idPages((n as Record<string, unknown>)[key], pages);
+    if (key in node) eachNode((node as Record<string, unknown>)[key], visit);
+}
+
+/** The first page of each element with an id in a laid-out node (first in document order). */
+export function idPages(node: unknown): Map<string, number> {
+  const pages = new Map<string, number>();
+  eachNode(node, (n) => {
+    if (typeof n.id === 'string' && n.positions?.[0] && !pages.has(n.id)) pages.set(n.id, n.positions[0].pageNumber);
+  });
   return pages;
 }
 
@@ -235,16 +232,10 @@ export function idPages(node: unknown, pages = new Map<string, number>()): Map<s
  */
 function setPositions(section: ContentSection, facts: PartFacts, offset: number): void {
   const ids = new Map(facts.ids);
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (!node || typeof node !== 'object') return;
-    const n = node as { id?: unknown; positions?: Position[] };
+  eachNode(section, (n) => {
     const page = typeof n.id === 'string' ? ids.get(n.id) : undefined;
     if (page !== undefined) n.positions = [{ pageNumber: page + offset }];
-    for (const key of ['section', 'stack', 'columns', 'table', 'body'])
-      if (key in n) visit((n as Record<string, unknown>)[key]);
-  };
-  visit(section);
+  });
   topNodes(section).forEach((node, i) => {
     const top = facts.tops[i] ?? 0;
     if (top > 0 && !node.positions) node.positions = [{ pageNumber: top + offset }];
@@ -306,7 +297,7 @@ function shiftPositions(nodes: readonly LaidOutNode[], offset: number): void {
  * (whether the parts were laid out now or came from out/.cache).
  */
 function addHeadersAndFooters(
-  template: LayoutBuilder,
+  template: Builder,
   pages: LaidOutPage[],
   pdfDocument: PdfDocument,
   styles: unknown,
@@ -317,20 +308,14 @@ function addHeadersAndFooters(
   const builder = new LayoutBuilderClass(template.pageSize, template.pageMargins, template.svgMeasure);
   builder.tableLayouts = template.tableLayouts;
   builder.linearNodeList = [];
-  builder.docPreprocessor = new (unwrap(DocPreprocessorModule))() as LayoutBuilder['docPreprocessor'];
-  builder.docMeasure = new (unwrap(DocMeasureModule))(
-    pdfDocument,
-    styles,
-    defaultStyle,
-    template.svgMeasure,
-    template.tableLayouts,
-  );
-  const context = new (unwrap(DocumentContextModule))() as DocumentContext;
+  builder.docPreprocessor = new DocPreprocessor() as Builder['docPreprocessor'];
+  builder.docMeasure = new DocMeasure(pdfDocument, styles, defaultStyle, template.svgMeasure, template.tableLayouts);
+  const context = new DocumentContext() as LayoutContext;
   const last = pages[pages.length - 1]!;
   context.addPage(last.pageSize, last.pageMargins);
   context.pages = pages;
   context.backgroundLength = pages.map(() => 0);
   context.page = pages.length - 1;
-  builder.writer = new (unwrap(PageElementWriterModule))(context) as LayoutBuilder['writer'];
+  builder.writer = new PageElementWriter(context) as Builder['writer'];
   prototype.addHeadersAndFooters.call(builder, header, footer);
 }

@@ -74,7 +74,8 @@ export async function renderPdf(
     }
   }
   const bytes = new Uint8Array(await output.getBuffer());
-  return { bytes, pagesById: pagesById(definition) };
+  // pdfmake writes each laid-out node's positions into the definition it was given.
+  return { bytes, pagesById: idPages(definition.content) };
 }
 
 /** The little of pdfkit's document (pdfmake's output stream) that mirroring needs. */
@@ -83,6 +84,3 @@ interface BufferedPdfKit {
   switchToPage(index: number): void;
   page: { dictionary: { data: { MediaBox: [number, number, number, number] } } };
 }
-
-/** pdfmake writes each laid-out node's positions into the definition it was given. */
-const pagesById = (definition: TDocumentDefinitions): Map<string, number> => idPages(definition.content);

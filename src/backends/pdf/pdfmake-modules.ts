@@ -1,0 +1,20 @@
+// The classes of pdfmake's CommonJS build that the part-wise layout drives (partwise-layout.ts,
+// part-record.ts), the same module instances pdfmake's Printer uses.
+import LayoutBuilderModule from 'pdfmake/js/LayoutBuilder.js';
+import DocPreprocessorModule from 'pdfmake/js/DocPreprocessor.js';
+import DocMeasureModule from 'pdfmake/js/DocMeasure.js';
+import DocumentContextModule from 'pdfmake/js/DocumentContext.js';
+import PageElementWriterModule from 'pdfmake/js/PageElementWriter.js';
+import LineModule from 'pdfmake/js/Line.js';
+
+type Class = new (...args: unknown[]) => unknown;
+
+// Node hands a CommonJS module over as its exports object, bundlers and vitest as its default.
+const unwrap = (module: { default?: Class }): Class => module.default ?? (module as unknown as Class);
+
+export const LayoutBuilder = unwrap(LayoutBuilderModule);
+export const DocPreprocessor = unwrap(DocPreprocessorModule);
+export const DocMeasure = unwrap(DocMeasureModule);
+export const DocumentContext = unwrap(DocumentContextModule);
+export const PageElementWriter = unwrap(PageElementWriterModule);
+export const Line = unwrap(LineModule);
