@@ -11,23 +11,34 @@ export async function repackOfficeZip(
   rewrite: (name: string, text: () => string) => string | undefined = () => undefined,
 ): Promise<Uint8Array> {
   const source = await JSZip.loadAsync(raw);
+  const parts = new Map<string, Uint8Array>();
+  for (const name of Object.keys(source.files)) {
+    const entry = source.files[name]!;
+    if (!entry.dir) parts.set(name, await entry.async('uint8array'));
+  }
+  return packOfficeParts(parts, creationDate, rewrite);
+}
+
+/**
+ * An Office file's parts (by path; XML as text or as UTF-8 bytes) → the zip, with the build's
+ * time fixed and the entries in a fixed order: what repackOfficeZip writes, from parts a library
+ * hands over before zipping them (no zip made only to be read again).
+ */
+export async function packOfficeParts(
+  parts: ReadonlyMap<string, string | Uint8Array>,
+  creationDate: Date,
+  rewrite: (name: string, text: () => string) => string | undefined = () => undefined,
+): Promise<Uint8Array> {
   const iso = creationDate.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const out = new JSZip();
-  const names = Object.keys(source.files)
-    .filter((n) => !source.files[n]!.dir)
-    .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const names = [...parts.keys()].sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   for (const name of names) {
-    let content: string | Uint8Array = await source.files[name]!.async('uint8array');
-    const bytes = content;
-    const text = () => new TextDecoder().decode(bytes);
-    if (name === 'docProps/core.xml') {
-      content = text().replace(
-        /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
-        `$1${iso}$2`,
-      );
-    } else {
-      content = rewrite(name, text) ?? content;
-    }
+    const original = parts.get(name)!;
+    const text = () => (typeof original === 'string' ? original : new TextDecoder().decode(original));
+    const content =
+      name === 'docProps/core.xml'
+        ? text().replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`)
+        : (rewrite(name, text) ?? original);
     out.file(name, content, { date: creationDate, createFolders: false });
   }
   return out.generateAsync({

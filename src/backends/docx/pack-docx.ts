@@ -5,7 +5,7 @@
 // letters or digits (autoSpaceDE/DN off), which the PDF does not add either, so that Word's
 // lines hold what the PDF's hold; and mirrored margins for printing on both sides.
 import { Packer, type Document } from 'docx';
-import { repackOfficeZip } from '../office-zip.ts';
+import { packOfficeParts, repackOfficeZip } from '../office-zip.ts';
 
 /**
  * `mirrorMargins`: printed on both sides, even pages have the binding margin on the right.
@@ -17,12 +17,24 @@ export async function packDocx(
   creationDate: Date,
   { mirrorMargins = false, tocPageStarts = [] }: { mirrorMargins?: boolean; tocPageStarts?: readonly number[] } = {},
 ): Promise<Uint8Array> {
-  return repackOfficeZip(await Packer.toBuffer(document), creationDate, (name, text) => {
+  const rewrite = (name: string, text: () => string) => {
     if (name === 'word/document.xml') return withTocPageStarts(renumberBookmarks(text()), tocPageStarts);
     if (name === 'word/styles.xml') return withoutAutoSpace(text());
     if (name === 'word/settings.xml' && mirrorMargins) return withMirrorMargins(text());
     return undefined;
-  });
+  };
+  const compiler = (Packer as unknown as { compiler?: PackageCompiler }).compiler;
+  // The package's parts as the library's Packer would zip them: zipped once, here (its own zip,
+  // read again to fix the dates and order, cost a second compression and a decompression).
+  // Should a later docx hide its compiler, its zip is read again as before.
+  return typeof compiler?.compile === 'function'
+    ? packOfficeParts(compiler.compile(document, undefined, []), creationDate, rewrite)
+    : repackOfficeZip(await Packer.toBuffer(document), creationDate, rewrite);
+}
+
+/** docx's Compiler (Packer's, not in its public types): a Document → its package's parts by path. */
+interface PackageCompiler {
+  compile(document: Document, prettify: undefined, overrides: []): Map<string, string | Uint8Array>;
 }
 
 /** w:mirrorMargins goes before w:defaultTabStop (CT_Settings is a sequence). */
