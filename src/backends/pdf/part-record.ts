@@ -1,6 +1,6 @@
-// A part's laid-out pages as bytes, and back: what out/.cache keeps of each part of the print
-// layout (backends/pdf/partwise-layout.ts), so that a rebuild lays out only the parts whose
-// definition changed. The pages are pdfmake's own (lines of positioned text, vectors), with
+// A part's laid-out pages as bytes, and back: how the print layout (backends/pdf/partwise-layout.ts)
+// holds each part until its pages are drawn, and what out/.cache keeps of it, so that a rebuild
+// lays out only the parts whose definition changed. The pages are pdfmake's own (lines of positioned text, vectors), with
 // what ties them to the layout run replaced by names: a font by its family and face, a page
 // number reference by the id it names, a page's header and footer by the section's own.
 // Pages with anything else on them (a picture, a clip) are not kept: the part is laid out again.
@@ -14,7 +14,7 @@ export type FontCache = Record<string, Record<string, object>>;
 export interface Position {
   pageNumber: number;
 }
-interface PageReference {
+export interface PageReference {
   positions?: Position[];
 }
 /** A laid-out page of pdfmake's. */
@@ -36,9 +36,22 @@ export interface PartFacts {
   readonly tops: readonly number[];
 }
 
-interface Record_ extends PartFacts {
+/** What a record says of its part before its pages are read (read during the layout). */
+export interface PartMeta extends PartFacts {
+  /** The fonts its layout asked for, in the order first asked. */
   readonly fonts: readonly (readonly [string, string])[];
-  readonly pages: readonly unknown[];
+  /** Each page's size, margins and the names of its section's own page properties (header…). */
+  readonly pages: readonly PageMeta[];
+}
+interface PageMeta {
+  readonly pageSize: unknown;
+  readonly pageMargins: unknown;
+  readonly customProperties: readonly string[];
+}
+/** What a record keeps of a page besides its PageMeta: what is drawn on it. */
+interface PageContent {
+  items: LaidOutPage['items'];
+  watermark?: Record<string, unknown>;
 }
 
 const without = (object: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> =>
@@ -46,6 +59,12 @@ const without = (object: Record<string, unknown>, keys: readonly string[]): Reco
 
 /** Thrown inside serialization: the pages hold something this record does not keep. */
 class NotKept extends Error {}
+
+export interface PartRecord {
+  /** The record: its meta and its pages' content, each deflated, the meta's length first (4 bytes). */
+  readonly bytes: Uint8Array;
+  readonly meta: PartMeta;
+}
 
 /**
  * The part's pages and facts as bytes, or undefined when its pages hold what cannot be kept.
@@ -59,7 +78,7 @@ export function recordPart(
   fonts: readonly (readonly [string, string])[],
   fontCache: FontCache,
   pageRefs: ReadonlyMap<object, string>,
-): Uint8Array | undefined {
+): PartRecord | undefined {
   const fontIndex = new Map<object, number>();
   fonts.forEach(([family, face], i) => {
     const font = fontCache[family]?.[face];
@@ -95,70 +114,87 @@ export function recordPart(
     };
   };
   try {
-    const record: Record_ = {
+    const content = pages.map(({ items, watermark }) => ({
+      items: items.map(item),
+      ...(watermark ? { watermark: { ...watermark, font: font(watermark.font) } } : {}),
+    }));
+    const meta: PartMeta = {
       ...facts,
       fonts,
-      pages: pages.map(({ items, customProperties, watermark, ...page }) => ({
-        ...page,
-        items: items.map(item),
-        // The section's header and footer (functions): taken from the section again.
+      // The section's header and footer (functions): taken from the section again.
+      pages: pages.map(({ pageSize, pageMargins, customProperties }) => ({
+        pageSize,
+        pageMargins,
         customProperties: Object.keys(customProperties),
-        ...(watermark ? { watermark: { ...watermark, font: font(watermark.font) } } : {}),
       })),
     };
     // JSON of positioned text repeats itself: deflated at the fastest level it is a tenth.
-    return deflateRawSync(JSON.stringify(record), { level: 1 });
+    const head = deflateRawSync(JSON.stringify(meta), { level: 1 });
+    const body = deflateRawSync(JSON.stringify(content), { level: 1 });
+    const bytes = new Uint8Array(4 + head.length + body.length);
+    new DataView(bytes.buffer).setUint32(0, head.length);
+    bytes.set(head, 4);
+    bytes.set(body, 4 + head.length);
+    return { bytes, meta };
   } catch (error) {
     if (error instanceof NotKept) return undefined;
     throw error;
   }
 }
 
-export interface RestoredPart {
-  readonly pages: LaidOutPage[];
-  readonly facts: PartFacts;
-  /** Each page number reference of the part, by the id it names: filled in when all parts are in. */
-  readonly pageRefs: readonly (readonly [string, PageReference])[];
-}
-
-/**
- * The pages of a record, pdfmake's again: fonts from this document's `provideFont`, headers and
- * footers from `section`, page number references as fresh objects to fill in. Undefined when the
- * record is not one (a damaged or foreign entry is laid out again).
- */
-export function restorePart(
-  bytes: Uint8Array,
-  provideFont: (family: string, face: string) => object,
-  section: Record<string, unknown>,
-): RestoredPart | undefined {
-  let record: Record_;
+/** A record's meta, or undefined when the bytes are not a record (a damaged or foreign entry). */
+export function readPartMeta(bytes: Uint8Array): PartMeta | undefined {
   try {
-    record = JSON.parse(inflateRawSync(bytes).toString('utf8')) as Record_;
+    const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
+    const meta = JSON.parse(inflateRawSync(bytes.subarray(4, 4 + length)).toString('utf8')) as PartMeta;
+    const valid =
+      Array.isArray(meta?.pages) &&
+      Array.isArray(meta.fonts) &&
+      Array.isArray(meta.ids) &&
+      Array.isArray(meta.references) &&
+      Array.isArray(meta.tops);
+    return valid ? meta : undefined;
   } catch {
     return undefined;
   }
-  if (!Array.isArray(record?.pages) || !Array.isArray(record.fonts)) return undefined;
-  const fonts = (record.fonts as Record_['fonts']).map(([family, face]) => provideFont(family, face));
-  const pageRefs: [string, PageReference][] = [];
-  const reference = (id: unknown): PageReference => {
-    const ref: PageReference = {};
-    pageRefs.push([id as string, ref]);
-    return ref;
-  };
-  const pages = (record.pages as LaidOutPage[]).map((page) => {
-    for (const { type, item } of page.items) {
+}
+
+/**
+ * A record's pages, pdfmake's again: `fonts` are this document's fonts in the record's order,
+ * headers and footers come from `section`, and each page number reference is a fresh object
+ * that `reference` makes for the id it names. Read while the document is drawn, when laying the
+ * part out again is no longer possible: a record that does not match its meta throws (out/.cache
+ * checks each entry's sha256 when it reads it, so only keikaku's own mistake can bring one).
+ */
+export function restorePages(
+  bytes: Uint8Array,
+  meta: PartMeta,
+  fonts: readonly object[],
+  section: Record<string, unknown>,
+  reference: (id: string) => PageReference,
+): LaidOutPage[] {
+  const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
+  const content = JSON.parse(inflateRawSync(bytes.subarray(4 + length)).toString('utf8')) as PageContent[];
+  if (!Array.isArray(content) || content.length !== meta.pages.length)
+    throw new Error('part record: its pages do not match its meta');
+  return content.map(({ items, watermark }, i) => {
+    for (const { type, item } of items) {
       if (type !== 'line') continue;
       Object.setPrototypeOf(item, Line.prototype as object);
-      if (item._pageNodeRef !== undefined) item._pageNodeRef = reference(item._pageNodeRef);
+      if (item._pageNodeRef !== undefined) item._pageNodeRef = reference(item._pageNodeRef as string);
       for (const inline of item.inlines as Record<string, unknown>[]) {
         inline.font = fonts[inline.font as number];
-        if (inline._pageNodeRef !== undefined) inline._pageNodeRef = reference(inline._pageNodeRef);
+        if (inline._pageNodeRef !== undefined) inline._pageNodeRef = reference(inline._pageNodeRef as string);
       }
     }
-    const keys = page.customProperties as unknown as string[];
-    page.customProperties = Object.fromEntries(keys.map((key) => [key, section[key]]));
-    if (page.watermark) page.watermark.font = fonts[page.watermark.font as number];
+    const { pageSize, pageMargins, customProperties } = meta.pages[i]!;
+    const page: LaidOutPage = {
+      items,
+      pageSize,
+      pageMargins,
+      customProperties: Object.fromEntries(customProperties.map((key) => [key, section[key]])),
+    };
+    if (watermark) page.watermark = { ...watermark, font: fonts[watermark.font as number] };
     return page;
   });
-  return { pages, facts: { ids: record.ids, references: record.references, tops: record.tops }, pageRefs };
 }

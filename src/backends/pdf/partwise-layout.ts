@@ -1,6 +1,8 @@
 // Part-wise layout: pdfmake lays each section (the front matter's and each 施策's) out on its
-// own, and the parts' pages are put together before the headers, page numbers and 目次 page
-// numbers are added and everything is drawn into one PDF (one font subset for the document).
+// own, and the parts' pages are put together, each part given its headers, page numbers and 目次
+// page numbers as it is drawn into one PDF (one font subset for the document). Between its
+// layout and its drawing a part is held as its record (part-record.ts), so that memory holds one
+// part's pages at a time.
 //
 // Why: pdfmake lays the whole document out again each time its pageBreakBefore moves a node (a
 // heading left at a page's foot), and its test looks at every later node of the document;
@@ -12,7 +14,16 @@
 // definition's content, and for content marked here (partwiseContent) that call is answered
 // by layoutParts below, built from the same LayoutBuilder steps pdfmake uses.
 import { DocMeasure, DocPreprocessor, DocumentContext, LayoutBuilder, PageElementWriter } from './pdfmake-modules.ts';
-import { recordPart, restorePart, type LaidOutPage, type PartFacts, type Position } from './part-record.ts';
+import {
+  readPartMeta,
+  recordPart,
+  restorePages,
+  type LaidOutPage,
+  type PageReference,
+  type PartFacts,
+  type PartMeta,
+  type Position,
+} from './part-record.ts';
 import type { ContentSection, DynamicContent, Node as PdfNode } from 'pdfmake/interfaces.js';
 
 interface LaidOutNode {
@@ -127,81 +138,167 @@ function layoutParts(
   ...[pdfDocument, styles, defaultStyle, background, header, footer, watermark, pageBreakBefore]: LayoutArguments
 ): unknown[] {
   const { progress, cache } = options;
-  const pages: LaidOutPage[] = [];
+  const parts: Part[] = [];
+  let pageCount = 0;
   /** The document's page of each id a page number can name. */
   const referencePages = new Map<string, number>();
-  /** Page number references to fill in once every part is in: the id each names. */
-  const toFill: (readonly [string, { positions?: Position[] }])[] = [];
+  /** Page number references of parts kept as pdfmake laid them out: filled once every part is in. */
+  const toFill: (readonly [string, PageReference])[] = [];
   progress?.planned(sections.length);
   sections.forEach((section, index) => {
-    const offset = pages.length;
+    const offset = pageCount;
     const key = cache?.key(index, offset + 1);
     const kept = key === undefined ? undefined : cache!.get(key);
-    const restored =
-      kept && restorePart(kept, (family, face) => provideFace(pdfDocument, family, face), section as never);
-    if (restored) {
-      setPositions(section, restored.facts, offset);
-      for (const [id, page] of restored.facts.references) referencePages.set(id, page + offset);
-      toFill.push(...restored.pageRefs);
-      pages.push(...restored.pages);
+    const keptMeta = kept && readPartMeta(kept);
+    let part: Part;
+    if (keptMeta) {
+      // The fonts asked as its layout asked them (the PDF numbers its fonts in that order).
+      const fonts = keptMeta.fonts.map(([family, face]) => provideFace(pdfDocument, family, face));
+      part = { first: offset, record: { bytes: kept, meta: keptMeta, fonts }, section };
       cache!.used(key!);
-      progress?.done(true);
-      return;
-    }
-    const part = new LayoutBuilderClass(this.pageSize, this.pageMargins, this.svgMeasure);
-    part.tableLayouts = this.tableLayouts;
-    // Headers and page numbers need the document's page numbers: added once all parts are in.
-    part.addHeadersAndFooters = () => {};
-    // The document's pageBreakBefore sees the document's page number (a right-hand start).
-    const shiftedBreak: PageBreakBefore | undefined =
-      pageBreakBefore &&
-      ((node, helpers) =>
-        pageBreakBefore(
-          { ...node, startPosition: { ...node.startPosition, pageNumber: node.startPosition.pageNumber + offset } },
-          helpers,
-        ));
-    const requested = recordFontRequests(pdfDocument);
-    const partPages = wholeDocumentLayout.call(
-      part,
-      [section],
-      pdfDocument,
-      styles,
-      defaultStyle,
-      background,
-      undefined,
-      undefined,
-      watermark,
-      shiftedBreak,
-    ) as LaidOutPage[];
-    const fonts = requested.stop();
-    const references = Object.entries(part.docPreprocessor.nodeReferences);
-    if (key !== undefined) {
+    } else {
+      // Laid out on a copy, dropped once recorded: what pdfmake measured and placed of a part
+      // is kept only as its record, so memory holds one part's layout, not the document's.
+      const copy = copySection(section);
+      const laidOut = layoutPart(
+        this,
+        copy,
+        offset,
+        pdfDocument,
+        styles,
+        defaultStyle,
+        background,
+        watermark,
+        pageBreakBefore,
+      );
+      const references = Object.entries(laidOut.references);
       const facts: PartFacts = {
-        ids: [...idPages(section)],
+        ids: [...idPages(copy)],
         references: references.flatMap(([id, r]) =>
           r._pseudo ? [] : [[id, r._nodeRef.positions?.[0]?.pageNumber ?? 0] as const],
         ),
-        tops: topNodes(section).map((node) => node.positions?.[0]?.pageNumber ?? 0),
+        tops: topNodes(copy).map((node) => node.positions?.[0]?.pageNumber ?? 0),
       };
       const pageRefs = new Map(references.map(([id, r]) => [r._nodeRef as object, id]));
-      const bytes = recordPart(partPages, facts, fonts, pdfDocument.fontCache, pageRefs);
-      if (bytes) cache!.put(key, bytes);
+      const record = recordPart(laidOut.pages, facts, laidOut.fonts, pdfDocument.fontCache, pageRefs);
+      if (record) {
+        if (key !== undefined) cache!.put(key, record.bytes);
+        const fonts = record.meta.fonts.map(([family, face]) => provideFace(pdfDocument, family, face));
+        part = { first: offset, record: { ...record, fonts }, section };
+      } else {
+        // Pages a record cannot hold (a picture): kept as they are, in the document's numbering.
+        shiftPositions(laidOut.nodes, offset);
+        for (const [id, reference] of references) if (reference._pseudo) toFill.push([id, reference._nodeRef]);
+        part = { first: offset, pages: laidOut.pages, facts, section };
+      }
     }
-    shiftPositions(part.linearNodeList, offset);
-    for (const [id, reference] of references) {
-      if (reference._pseudo) toFill.push([id, reference._nodeRef]);
-      else referencePages.set(id, reference._nodeRef.positions?.[0]?.pageNumber ?? 0);
-    }
-    pages.push(...partPages);
-    progress?.done(false);
+    const facts = part.record?.meta ?? part.facts!;
+    setPositions(section, facts, offset);
+    for (const [id, page] of facts.references) referencePages.set(id, page + offset);
+    pageCount += part.record?.meta.pages.length ?? part.pages!.length;
+    parts.push(part);
+    progress?.done(keptMeta !== undefined);
   });
   // A 目次 entry's page number names a heading of another part: filled in now.
   for (const [id, reference] of toFill) {
     const page = referencePages.get(id);
     if (page !== undefined) reference.positions = [{ pageNumber: page }];
   }
-  if (pages.length > 0) addHeadersAndFooters(this, pages, pdfDocument, styles, defaultStyle, header, footer);
-  return pages;
+  if (pageCount === 0) return [];
+  const headers = headerPass(this, parts, pageCount, pdfDocument, styles, defaultStyle, header, footer);
+  return drawnPartByPart(parts, referencePages, headers);
+}
+
+/** A section's part of the document: its record (pages read when drawn) or its pages as laid out. */
+interface Part {
+  /** Its first page in the document, counted from 0. */
+  readonly first: number;
+  readonly section: ContentSection;
+  readonly record?: PartRecordIn;
+  readonly pages?: LaidOutPage[];
+  readonly facts?: PartFacts;
+}
+interface PartRecordIn {
+  readonly bytes: Uint8Array;
+  readonly meta: PartMeta;
+  /** This document's fonts, in the record's order. */
+  readonly fonts: readonly object[];
+}
+
+/** One section laid out by a builder of its own, its pages counted from its first. */
+function layoutPart(
+  template: Builder,
+  section: ContentSection,
+  offset: number,
+  pdfDocument: PdfDocument,
+  styles: unknown,
+  defaultStyle: unknown,
+  background: unknown,
+  watermark: unknown,
+  pageBreakBefore: PageBreakBefore | undefined,
+): {
+  pages: LaidOutPage[];
+  references: Record<string, NodeReference>;
+  fonts: [string, string][];
+  nodes: LaidOutNode[];
+} {
+  const part = new LayoutBuilderClass(template.pageSize, template.pageMargins, template.svgMeasure);
+  part.tableLayouts = template.tableLayouts;
+  // Headers and page numbers need the document's page numbers: added when the part is drawn.
+  part.addHeadersAndFooters = () => {};
+  // The document's pageBreakBefore sees the document's page number (a right-hand start).
+  const shiftedBreak: PageBreakBefore | undefined =
+    pageBreakBefore &&
+    ((node, helpers) =>
+      pageBreakBefore(
+        { ...node, startPosition: { ...node.startPosition, pageNumber: node.startPosition.pageNumber + offset } },
+        helpers,
+      ));
+  const requested = recordFontRequests(pdfDocument);
+  const pages = wholeDocumentLayout.call(
+    part,
+    [section],
+    pdfDocument,
+    styles,
+    defaultStyle,
+    background,
+    undefined,
+    undefined,
+    watermark,
+    shiftedBreak,
+  ) as LaidOutPage[];
+  return {
+    pages,
+    references: part.docPreprocessor.nodeReferences,
+    fonts: requested.stop(),
+    nodes: part.linearNodeList,
+  };
+}
+
+/**
+ * A section's definition, copied for pdfmake to preprocess, measure and place (it writes into
+ * the nodes it is given): plain objects and arrays anew, anything else (a header function) as
+ * it is; an object met twice is copied once, as the definition shares it.
+ */
+function copySection(section: ContentSection): ContentSection {
+  const copies = new Map<object, unknown>();
+  const copy = (value: unknown): unknown => {
+    if (!value || typeof value !== 'object') return value;
+    const known = copies.get(value);
+    if (known) return known;
+    if (Array.isArray(value)) {
+      const array: unknown[] = [];
+      copies.set(value, array);
+      for (const element of value) array.push(copy(element));
+      return array;
+    }
+    if (Object.getPrototypeOf(value) !== Object.prototype) return value;
+    const object: Record<string, unknown> = {};
+    copies.set(value, object);
+    for (const [k, v] of Object.entries(value)) object[k] = copy(v);
+    return object;
+  };
+  return copy(section) as ContentSection;
 }
 
 /** Calls `visit` on a definition's node and each node inside it, in document order. */
@@ -292,30 +389,87 @@ function shiftPositions(nodes: readonly LaidOutNode[], offset: number): void {
 }
 
 /**
- * pdfmake's own header and footer pass, over the whole document's pages, by a builder whose
- * writer stands on the last page, as a whole-document layout's does after the last section
- * (whether the parts were laid out now or came from out/.cache).
+ * pdfmake's own header and footer pass (LayoutBuilder.addHeadersAndFooters), run on one part's
+ * pages at a time as they are drawn: its builder's writer stands on the document's last page, as
+ * a whole-document layout's does after the last section, and its context holds the document's
+ * page count, the part's pages in their places and elsewhere a page it passes over.
  */
-function addHeadersAndFooters(
+function headerPass(
   template: Builder,
-  pages: LaidOutPage[],
+  parts: readonly Part[],
+  pageCount: number,
   pdfDocument: PdfDocument,
   styles: unknown,
   defaultStyle: unknown,
   header: DynamicContent | undefined,
   footer: DynamicContent | undefined,
-): void {
+): (first: number, pages: readonly LaidOutPage[]) => void {
   const builder = new LayoutBuilderClass(template.pageSize, template.pageMargins, template.svgMeasure);
   builder.tableLayouts = template.tableLayouts;
   builder.linearNodeList = [];
   builder.docPreprocessor = new DocPreprocessor() as Builder['docPreprocessor'];
   builder.docMeasure = new DocMeasure(pdfDocument, styles, defaultStyle, template.svgMeasure, template.tableLayouts);
   const context = new DocumentContext() as LayoutContext;
-  const last = pages[pages.length - 1]!;
+  const lastPart = parts[parts.length - 1]!;
+  const last = lastPart.record?.meta.pages.at(-1) ?? lastPart.pages!.at(-1)!;
   context.addPage(last.pageSize, last.pageMargins);
-  context.pages = pages;
-  context.backgroundLength = pages.map(() => 0);
-  context.page = pages.length - 1;
+  // A null header and footer: pdfmake's pass goes on to the next page.
+  const passedOver = { items: [], pageSize: last.pageSize, customProperties: { header: null, footer: null } };
+  context.pages = Array.from({ length: pageCount }, () => passedOver as unknown as LaidOutPage);
+  context.backgroundLength = context.pages.map(() => 0);
   builder.writer = new PageElementWriter(context) as Builder['writer'];
-  prototype.addHeadersAndFooters.call(builder, header, footer);
+  return (first, pages) => {
+    pages.forEach((page, i) => (context.pages[first + i] = page));
+    context.page = pageCount - 1;
+    prototype.addHeadersAndFooters.call(builder, header, footer);
+    pages.forEach((_, i) => (context.pages[first + i] = passedOver as unknown as LaidOutPage));
+  };
+}
+
+/**
+ * The document's pages for pdfmake's renderer, which draws them in order: each part's pages are
+ * read from its record (and given their headers) when its first page is drawn, and let go when
+ * the next part's are, so that memory holds one part's pages, not the document's.
+ */
+function drawnPartByPart(
+  parts: readonly Part[],
+  referencePages: ReadonlyMap<string, number>,
+  addHeaders: (first: number, pages: readonly LaidOutPage[]) => void,
+): LaidOutPage[] {
+  let current: { part: Part; pages: readonly LaidOutPage[] } | undefined;
+  const withHeaders = new Set<Part>();
+  const reference = (id: string): PageReference => {
+    const page = referencePages.get(id);
+    return page === undefined ? {} : { positions: [{ pageNumber: page }] };
+  };
+  const pagesOf = (part: Part): readonly LaidOutPage[] => {
+    if (current?.part === part) return current.pages;
+    const pages = part.record
+      ? restorePages(part.record.bytes, part.record.meta, part.record.fonts, part.section as never, reference)
+      : part.pages!;
+    // A part kept as laid out is the same pages each time: its headers are added once.
+    if (part.record || !withHeaders.has(part)) addHeaders(part.first, pages);
+    withHeaders.add(part);
+    current = { part, pages };
+    return pages;
+  };
+  return parts.flatMap((part) => {
+    const sizes = part.record?.meta.pages ?? part.pages!;
+    return sizes.map(({ pageSize, pageMargins }, i) => {
+      const page = () => pagesOf(part)[i]!;
+      return {
+        pageSize,
+        pageMargins,
+        get items() {
+          return page().items;
+        },
+        get watermark() {
+          return page().watermark;
+        },
+        get customProperties() {
+          return page().customProperties;
+        },
+      };
+    });
+  });
 }
