@@ -140,6 +140,8 @@ function layoutParts(
   const { progress, cache } = options;
   const parts: Part[] = [];
   let pageCount = 0;
+  /** Pages of parts kept as laid out (the rest are held as records until drawn). */
+  let livePages = 0;
   /** The document's page of each id a page number can name. */
   const referencePages = new Map<string, number>();
   /** Page number references of parts kept as pdfmake laid them out: filled once every part is in. */
@@ -180,16 +182,23 @@ function layoutParts(
         tops: topNodes(copy).map((node) => node.positions?.[0]?.pageNumber ?? 0),
       };
       const pageRefs = new Map(references.map(([id, r]) => [r._nodeRef as object, id]));
-      const record = recordPart(laidOut.pages, facts, laidOut.fonts, pdfDocument.fontCache, pageRefs);
-      if (record) {
-        if (key !== undefined) cache!.put(key, record.bytes);
+      // A short document's parts stay as laid out (reading a record back costs more than it
+      // saves); past LIVE_PAGES a part is held as its record. out/.cache keeps a record of each.
+      const live = livePages + laidOut.pages.length <= LIVE_PAGES;
+      const record =
+        key !== undefined || !live
+          ? recordPart(laidOut.pages, facts, laidOut.fonts, pdfDocument.fontCache, pageRefs)
+          : undefined;
+      if (record && key !== undefined) cache!.put(key, record.bytes);
+      if (record && !live) {
         const fonts = record.meta.fonts.map(([family, face]) => provideFace(pdfDocument, family, face));
         part = { first: offset, record: { ...record, fonts }, section };
       } else {
-        // Pages a record cannot hold (a picture): kept as they are, in the document's numbering.
+        // Kept as laid out (also pages a record cannot hold, a picture), in the document's numbering.
         shiftPositions(laidOut.nodes, offset);
         for (const [id, reference] of references) if (reference._pseudo) toFill.push([id, reference._nodeRef]);
         part = { first: offset, pages: laidOut.pages, facts, section };
+        livePages += laidOut.pages.length;
       }
     }
     const facts = part.record?.meta ?? part.facts!;
@@ -208,6 +217,12 @@ function layoutParts(
   const headers = headerPass(this, parts, pageCount, pdfDocument, styles, defaultStyle, header, footer);
   return drawnPartByPart(parts, referencePages, headers);
 }
+
+/**
+ * How many pages of freshly laid-out parts are kept as pdfmake laid them out: the whole of a
+ * short document (the shipped plan has 23 pages, an excerpt a few), a bounded share of a long one.
+ */
+const LIVE_PAGES = 50;
 
 /** A section's part of the document: its record (pages read when drawn) or its pages as laid out. */
 interface Part {
