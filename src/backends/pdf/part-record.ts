@@ -142,11 +142,13 @@ export function recordPart(
   }
 }
 
+/** The length of a record's deflated meta, which its first four bytes give (big-endian). */
+const metaLength = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
+
 /** A record's meta, or undefined when the bytes are not a record (a damaged or foreign entry). */
 export function readPartMeta(bytes: Uint8Array): PartMeta | undefined {
   try {
-    const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
-    const meta = JSON.parse(inflateRawSync(bytes.subarray(4, 4 + length)).toString('utf8')) as PartMeta;
+    const meta = JSON.parse(inflateRawSync(bytes.subarray(4, 4 + metaLength(bytes))).toString('utf8')) as PartMeta;
     const valid =
       Array.isArray(meta?.pages) &&
       Array.isArray(meta.fonts) &&
@@ -173,8 +175,7 @@ export function restorePages(
   section: Record<string, unknown>,
   reference: (id: string) => PageReference,
 ): LaidOutPage[] {
-  const length = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
-  const content = JSON.parse(inflateRawSync(bytes.subarray(4 + length)).toString('utf8')) as PageContent[];
+  const content = JSON.parse(inflateRawSync(bytes.subarray(4 + metaLength(bytes))).toString('utf8')) as PageContent[];
   if (!Array.isArray(content) || content.length !== meta.pages.length)
     throw new Error('part record: its pages do not match its meta');
   return content.map(({ items, watermark }, i) => {

@@ -154,9 +154,7 @@ function layoutParts(
     const keptMeta = kept && readPartMeta(kept);
     let part: Part;
     if (keptMeta) {
-      // The fonts asked as its layout asked them (the PDF numbers its fonts in that order).
-      const fonts = keptMeta.fonts.map(([family, face]) => provideFace(pdfDocument, family, face));
-      part = { first: offset, record: { bytes: kept, meta: keptMeta, fonts }, section };
+      part = heldAsRecord(offset, section, kept, keptMeta, pdfDocument);
       cache!.used(key!);
     } else {
       // Laid out on a copy, dropped once recorded: what pdfmake measured and placed of a part
@@ -190,21 +188,18 @@ function layoutParts(
           ? recordPart(laidOut.pages, facts, laidOut.fonts, pdfDocument.fontCache, pageRefs)
           : undefined;
       if (record && key !== undefined) cache!.put(key, record.bytes);
-      if (record && !live) {
-        const fonts = record.meta.fonts.map(([family, face]) => provideFace(pdfDocument, family, face));
-        part = { first: offset, record: { ...record, fonts }, section };
-      } else {
+      if (record && !live) part = heldAsRecord(offset, section, record.bytes, record.meta, pdfDocument);
+      else {
         // Kept as laid out (also pages a record cannot hold, a picture), in the document's numbering.
         shiftPositions(laidOut.nodes, offset);
         for (const [id, reference] of references) if (reference._pseudo) toFill.push([id, reference._nodeRef]);
-        part = { first: offset, pages: laidOut.pages, facts, section };
+        part = { first: offset, section, facts, shapes: laidOut.pages, held: { pages: laidOut.pages } };
         livePages += laidOut.pages.length;
       }
     }
-    const facts = part.record?.meta ?? part.facts!;
-    setPositions(section, facts, offset);
-    for (const [id, page] of facts.references) referencePages.set(id, page + offset);
-    pageCount += part.record?.meta.pages.length ?? part.pages!.length;
+    setPositions(section, part.facts, offset);
+    for (const [id, page] of part.facts.references) referencePages.set(id, page + offset);
+    pageCount += part.shapes.length;
     parts.push(part);
     progress?.done(keptMeta !== undefined);
   });
@@ -224,20 +219,34 @@ function layoutParts(
  */
 const LIVE_PAGES = 50;
 
-/** A section's part of the document: its record (pages read when drawn) or its pages as laid out. */
+/** A section's part of the document. */
 interface Part {
   /** Its first page in the document, counted from 0. */
   readonly first: number;
   readonly section: ContentSection;
-  readonly record?: PartRecordIn;
-  readonly pages?: LaidOutPage[];
-  readonly facts?: PartFacts;
+  readonly facts: PartFacts;
+  /** Each of its pages' size and margins. */
+  readonly shapes: readonly { readonly pageSize: unknown; readonly pageMargins: unknown }[];
+  /** Its pages as laid out, or its record (its pages read from it when drawn). */
+  readonly held: { readonly pages: LaidOutPage[] } | { readonly record: PartRecordIn };
 }
 interface PartRecordIn {
   readonly bytes: Uint8Array;
   readonly meta: PartMeta;
   /** This document's fonts, in the record's order. */
   readonly fonts: readonly object[];
+}
+
+/** A part held as its record, its fonts asked as its layout asked them (the PDF numbers its fonts in that order). */
+function heldAsRecord(
+  first: number,
+  section: ContentSection,
+  bytes: Uint8Array,
+  meta: PartMeta,
+  pdfDocument: PdfDocument,
+): Part {
+  const fonts = meta.fonts.map(([family, face]) => provideFace(pdfDocument, family, face));
+  return { first, section, facts: meta, shapes: meta.pages, held: { record: { bytes, meta, fonts } } };
 }
 
 /** One section laid out by a builder of its own, its pages counted from its first. */
@@ -426,7 +435,7 @@ function headerPass(
   builder.docMeasure = new DocMeasure(pdfDocument, styles, defaultStyle, template.svgMeasure, template.tableLayouts);
   const context = new DocumentContext() as LayoutContext;
   const lastPart = parts[parts.length - 1]!;
-  const last = lastPart.record?.meta.pages.at(-1) ?? lastPart.pages!.at(-1)!;
+  const last = lastPart.shapes.at(-1)!;
   context.addPage(last.pageSize, last.pageMargins);
   // A null header and footer: pdfmake's pass goes on to the next page.
   const passedOver = { items: [], pageSize: last.pageSize, customProperties: { header: null, footer: null } };
@@ -459,18 +468,19 @@ function drawnPartByPart(
   };
   const pagesOf = (part: Part): readonly LaidOutPage[] => {
     if (current?.part === part) return current.pages;
-    const pages = part.record
-      ? restorePages(part.record.bytes, part.record.meta, part.record.fonts, part.section as never, reference)
-      : part.pages!;
+    const { held } = part;
+    const pages =
+      'record' in held
+        ? restorePages(held.record.bytes, held.record.meta, held.record.fonts, part.section as never, reference)
+        : held.pages;
     // A part kept as laid out is the same pages each time: its headers are added once.
-    if (part.record || !withHeaders.has(part)) addHeaders(part.first, pages);
+    if ('record' in held || !withHeaders.has(part)) addHeaders(part.first, pages);
     withHeaders.add(part);
     current = { part, pages };
     return pages;
   };
   return parts.flatMap((part) => {
-    const sizes = part.record?.meta.pages ?? part.pages!;
-    return sizes.map(({ pageSize, pageMargins }, i) => {
+    return part.shapes.map(({ pageSize, pageMargins }, i) => {
       const page = () => pagesOf(part)[i]!;
       return {
         pageSize,
