@@ -6,6 +6,7 @@
 // lines hold what the PDF's hold; and mirrored margins for printing on both sides.
 import { Packer, type Document } from 'docx';
 import { packOfficeParts, repackOfficeZip } from '../office-zip.ts';
+import { streamBody } from './stream-body.ts';
 
 /**
  * `mirrorMargins`: printed on both sides, even pages have the binding margin on the right.
@@ -23,6 +24,7 @@ export async function packDocx(
     if (name === 'word/settings.xml' && mirrorMargins) return withMirrorMargins(text());
     return undefined;
   };
+  streamBody(document);
   const compiler = (Packer as unknown as { compiler?: PackageCompiler }).compiler;
   // The package's parts as the library's Packer would zip them: zipped once, here (its own zip,
   // read again to fix the dates and order, cost a second compression and a decompression).

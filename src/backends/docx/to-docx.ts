@@ -26,6 +26,7 @@ import {
   WidthType,
   Bookmark,
   type ISectionOptions,
+  type FileChild,
 } from 'docx';
 import type { Block, DocumentTree, Inline, Section, Table, TableCell } from '../../ir/types.ts';
 import { inlineText, tableNumbers, tocHeadings } from '../../ir/queries.ts';
@@ -41,6 +42,7 @@ import { groupsStartingPages } from '../../layout/row-group-pages.ts';
 import { tocNumberWidth } from '../../layout/toc-layout.ts';
 import { contentHeight, contentWidth, styleOf, type BlockStyle, type Theme } from '../../theme/styles.ts';
 import { officeColor } from '../../theme/theme.ts';
+import { MadeWhenWritten } from './stream-body.ts';
 import { PICTURE_SPACE } from '../../ir/image-data.ts';
 import {
   ALIGN,
@@ -67,7 +69,12 @@ const font = (theme: Theme, role: BlockStyle['font']) => fontNamed(theme.fonts[r
  * update the field). The Word file is laid out alike (same page size, margins, line pitch and
  * text widths), every paragraph through a named style (word-styles.ts).
  */
-export function toDocx(tree: DocumentTree, theme: Theme, pagination?: Pagination): Document {
+export function toDocx(
+  tree: DocumentTree,
+  theme: Theme,
+  pagination?: Pagination,
+  { convertWhenWritten = true }: { convertWhenWritten?: boolean } = {},
+): Document {
   const headingPages = pagination?.headingPages;
   const styles = new WordStyles(theme, (role) => font(theme, role));
   const env: DocxEnv = {
@@ -75,6 +82,7 @@ export function toDocx(tree: DocumentTree, theme: Theme, pagination?: Pagination
     styles,
     ...(pagination ? { blockEndPage: pagination.blockEndPage, rowGroupPages: pagination.rowGroupPages } : {}),
     tableNumbers: tableNumbers(tree),
+    convertWhenWritten,
     ...(tree.watermark ? { watermark: tree.watermark } : {}),
     tocEntries: tocHeadings(tree).map((h) => ({
       title: h.title,
@@ -131,6 +139,8 @@ interface DocxEnv {
   readonly watermark?: string;
   /** The entries of the document's 目次, with pages when known. */
   readonly tocEntries: readonly { title: string; level: number; href: string; page?: number }[];
+  /** Whether the body's blocks are converted again as they are written, not held (sectionChildren). */
+  readonly convertWhenWritten: boolean;
 }
 
 /**
@@ -197,10 +207,29 @@ function toSection(section: Section, s: number, env: DocxEnv): ISectionOptions {
     footers: section.runningTitle
       ? { first: pageFooter(section, env), default: pageFooter(section, env) }
       : { default: pageFooter(section, env) },
-    children: section.blocks.flatMap((b, i) =>
-      toBlock(b, contentWidth(theme), env, false, false, pdfStartsNewPage(section, s, i, env)),
-    ),
+    children: sectionChildren(section, s, env),
   };
+}
+
+/**
+ * A section's blocks for the body. Each is converted here, for the styles it names (the document
+ * defines its styles before its body is written), and, but for the last, again when the body is
+ * written (MadeWhenWritten), so that the document never holds all its blocks' components at once.
+ * The section's last blocks stay as converted: docx ends a section in its last paragraph.
+ */
+function sectionChildren(section: Section, s: number, env: DocxEnv): FileChild[] {
+  const convert = (b: Block, i: number) =>
+    toBlock(b, contentWidth(env.theme), env, false, false, pdfStartsNewPage(section, s, i, env));
+  const converted = section.blocks.map(convert);
+  if (!env.convertWhenWritten) return converted.flat();
+  const last = converted.findLastIndex((components) => components.length > 0);
+  return converted.flatMap((components, i) =>
+    i >= last
+      ? components
+      : components.length > 0
+        ? [new MadeWhenWritten(() => convert(section.blocks[i]!, i))]
+        : ([] as FileChild[]),
+  );
 }
 
 /** The section's 施策 for its running header, cut with … as the PDF's is. */
