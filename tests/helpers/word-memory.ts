@@ -1,0 +1,45 @@
+// Run as `node --expose-gc --import tsx word-memory.ts DATA_DIR streamed|whole`: makes the Word
+// file of DATA_DIR's plan and prints, as JSON, the live heap (after a full collection) before the
+// conversion and its largest while the body is written (sampled every 500 paragraphs docx
+// prepares), and the file's size. `whole`: every block converted up front and the body written
+// by docx alone, as before the body was streamed. tests/word-file.test.ts compares the two.
+import path from 'node:path';
+import { Packer, Paragraph } from 'docx';
+import { packDocx } from '../../src/backends/docx/pack-docx.ts';
+import { toDocx } from '../../src/backends/docx/to-docx.ts';
+import { loadRenderInputs } from '../../src/pipeline/load-inputs.ts';
+import { planJobs } from '../../src/pipeline/plan-jobs.ts';
+import { creationDate } from '../../src/pipeline/document-job.ts';
+import { documentTree } from '../../src/pipeline/render-document.ts';
+import { loadPlan, ROOT } from './plan.ts';
+
+const [dataDir, mode] = process.argv.slice(2);
+const gc = (globalThis as { gc?: () => void }).gc;
+if (!dataDir || (mode !== 'streamed' && mode !== 'whole') || !gc)
+  throw new Error('usage: node --expose-gc --import tsx word-memory.ts DATA_DIR streamed|whole');
+
+const liveHeap = () => {
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+
+const plan = await loadPlan(dataDir);
+const inputs = (await loadRenderInputs({ templatesDir: path.join(ROOT, 'templates'), cwd: ROOT })).value!;
+const job = planJobs(plan, { measures: [], departments: [], noDepartments: true, draft: false }).jobs[0]!;
+const { tree } = documentTree(job, inputs);
+
+// docx's paragraph: every paragraph of the body, in a table or not, is prepared through it.
+const ParagraphPrototype = Paragraph.prototype as unknown as { prepForXml: (...args: unknown[]) => unknown };
+const prepare = ParagraphPrototype.prepForXml;
+let paragraphs = 0;
+let whileWriting = 0;
+ParagraphPrototype.prepForXml = function (this: unknown, ...args: unknown[]) {
+  if (paragraphs++ % 500 === 0) whileWriting = Math.max(whileWriting, liveHeap());
+  return prepare.apply(this, args);
+};
+
+const before = liveHeap();
+const document = toDocx(tree!, inputs.theme, undefined, { convertWhenWritten: mode === 'streamed' });
+// `whole`: docx's own packer, which writes the body at once.
+const bytes = mode === 'streamed' ? await packDocx(document, creationDate(plan)) : await Packer.toBuffer(document);
+process.stdout.write(JSON.stringify({ before, whileWriting, paragraphs, bytes: bytes.length }));
