@@ -11,19 +11,17 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paginate } from '../src/layout/paginate.ts';
-import { loadRenderInputs } from '../src/pipeline/load-inputs.ts';
-import { planJobs } from '../src/pipeline/plan-jobs.ts';
 import { creationDate } from '../src/pipeline/document-job.ts';
 import { documentTree } from '../src/pipeline/render-document.ts';
 import { withPrintSettings } from '../src/theme/print-settings.ts';
 import { runCli } from './helpers/cli.ts';
-import { loadPlan, ROOT } from './helpers/plan.ts';
+import { loadPlan, ROOT, shippedInputs, wholePlanJob } from './helpers/plan.ts';
 
 async function bothLayouts(dataDir: string, print: { duplex?: boolean }, draft: boolean) {
   const plan = await loadPlan(dataDir);
-  const inputs = (await loadRenderInputs({ templatesDir: path.join(ROOT, 'templates'), cwd: ROOT })).value!;
+  const inputs = await shippedInputs();
   const theme = withPrintSettings(inputs.theme, { ...plan.print, ...print });
-  const job = planJobs(plan, { measures: [], departments: [], noDepartments: true, draft }).jobs[0]!;
+  const job = wholePlanJob(plan, draft);
   const layout = (wholeDocumentLayout: boolean) => {
     // pdfmake writes its positions into the tree's definition: a fresh tree for each layout.
     const { tree } = documentTree(job, { ...inputs, theme });

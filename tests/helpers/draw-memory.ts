@@ -2,14 +2,11 @@
 // of DATA_DIR for print and prints, as JSON, the live heap (after a full collection) before the
 // layout and its largest while the pages are drawn (sampled every 10 pages, when pdfkit starts one).
 // tests/partwise.test.ts compares the part-wise layout's with the whole-document layout's.
-import path from 'node:path';
 import PDFDocumentModule from 'pdfmake/js/PDFDocument.js';
 import { paginate } from '../../src/layout/paginate.ts';
-import { loadRenderInputs } from '../../src/pipeline/load-inputs.ts';
-import { planJobs } from '../../src/pipeline/plan-jobs.ts';
 import { creationDate } from '../../src/pipeline/document-job.ts';
 import { documentTree } from '../../src/pipeline/render-document.ts';
-import { loadPlan, ROOT } from './plan.ts';
+import { loadPlan, shippedInputs, wholePlanJob } from './plan.ts';
 
 const [dataDir, mode] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -22,8 +19,8 @@ const liveHeap = () => {
 };
 
 const plan = await loadPlan(dataDir);
-const inputs = (await loadRenderInputs({ templatesDir: path.join(ROOT, 'templates'), cwd: ROOT })).value!;
-const job = planJobs(plan, { measures: [], departments: [], noDepartments: true, draft: false }).jobs[0]!;
+const inputs = await shippedInputs();
+const job = wholePlanJob(plan);
 const { tree } = documentTree(job, inputs);
 
 // pdfmake's pdfkit document: its renderer starts each page it draws with addPage.

@@ -5,7 +5,8 @@ import { validatePlan } from '../../src/data/validate.ts';
 import { readDataDir } from '../../src/io/read-data-dir.ts';
 import type { DocumentJob } from '../../src/pipeline/document-job.ts';
 import { loadRenderInputs } from '../../src/pipeline/load-inputs.ts';
-import { documentTree } from '../../src/pipeline/render-document.ts';
+import { planJobs } from '../../src/pipeline/plan-jobs.ts';
+import { documentTree, type RenderInputs } from '../../src/pipeline/render-document.ts';
 import { inlineText } from '../../src/ir/queries.ts';
 import type { Block, DocumentTree, Table } from '../../src/ir/types.ts';
 
@@ -23,6 +24,17 @@ export async function loadPlan(dir = path.join(ROOT, 'data')): Promise<Plan> {
   if (!result.value) throw new Error(result.diagnostics.map((d) => d.message).join('\n'));
   return result.value;
 }
+
+/** The shipped templates, theme and fonts, as a build loads them. */
+export async function shippedInputs(): Promise<RenderInputs> {
+  const inputs = await loadRenderInputs({ templatesDir: path.join(ROOT, 'templates'), cwd: ROOT });
+  if (!inputs.value) throw new Error(inputs.diagnostics.map((d) => d.message).join('\n'));
+  return inputs.value;
+}
+
+/** The job of a plan's whole document (no excerpts); `draft` marks it 案. */
+export const wholePlanJob = (plan: Plan, draft = false): DocumentJob =>
+  planJobs(plan, { measures: [], departments: [], noDepartments: true, draft }).jobs[0]!;
 
 export async function treeOf(
   job: DocumentJob extends infer J ? (J extends DocumentJob ? Omit<J, 'name'> : never) : never,

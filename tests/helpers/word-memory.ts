@@ -3,15 +3,12 @@
 // conversion and its largest while the body is written (sampled every 500 paragraphs docx
 // prepares), and the file's size. `whole`: every block converted up front and the body written
 // by docx alone, as before the body was streamed. tests/word-file.test.ts compares the two.
-import path from 'node:path';
 import { Packer, Paragraph } from 'docx';
 import { packDocx } from '../../src/backends/docx/pack-docx.ts';
 import { toDocx } from '../../src/backends/docx/to-docx.ts';
-import { loadRenderInputs } from '../../src/pipeline/load-inputs.ts';
-import { planJobs } from '../../src/pipeline/plan-jobs.ts';
 import { creationDate } from '../../src/pipeline/document-job.ts';
 import { documentTree } from '../../src/pipeline/render-document.ts';
-import { loadPlan, ROOT } from './plan.ts';
+import { loadPlan, shippedInputs, wholePlanJob } from './plan.ts';
 
 const [dataDir, mode] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -24,8 +21,8 @@ const liveHeap = () => {
 };
 
 const plan = await loadPlan(dataDir);
-const inputs = (await loadRenderInputs({ templatesDir: path.join(ROOT, 'templates'), cwd: ROOT })).value!;
-const job = planJobs(plan, { measures: [], departments: [], noDepartments: true, draft: false }).jobs[0]!;
+const inputs = await shippedInputs();
+const job = wholePlanJob(plan);
 const { tree } = documentTree(job, inputs);
 
 // docx's paragraph: every paragraph of the body, in a table or not, is prepared through it.

@@ -1,11 +1,8 @@
 // The body written block by block must be the XML docx writes for the whole document at once,
 // byte for byte: the writer repeats docx's private one, quirks included.
-import path from 'node:path';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { loadPlan, ROOT } from '../../../tests/helpers/plan.ts';
-import { loadRenderInputs } from '../../pipeline/load-inputs.ts';
-import { planJobs } from '../../pipeline/plan-jobs.ts';
+import { loadPlan, shippedInputs, wholePlanJob } from '../../../tests/helpers/plan.ts';
 import { documentTree } from '../../pipeline/render-document.ts';
 import { MadeWhenWritten, streamBody } from './stream-body.ts';
 import { toDocx } from './to-docx.ts';
@@ -36,9 +33,9 @@ function bothWays(make: (streamed: boolean) => Document) {
 
 describe('the Word body written block by block', () => {
   it('writes the shipped plan, its blocks converted as they are written, as docx writes it', async () => {
-    const inputs = (await loadRenderInputs({ templatesDir: path.join(ROOT, 'templates'), cwd: ROOT })).value!;
+    const inputs = await shippedInputs();
     const plan = await loadPlan();
-    const job = planJobs(plan, { measures: [], departments: [], noDepartments: true, draft: false }).jobs[0]!;
+    const job = wholePlanJob(plan);
     const tree = documentTree(job, inputs).tree!;
     const { whole, streamed, blocks, madeWhenWritten } = bothWays((streamed) =>
       toDocx(tree, inputs.theme, undefined, { convertWhenWritten: streamed }),
