@@ -5,7 +5,6 @@
 // moved over a page's foot), on a generated plan of 8 施策 printed on both sides (a section that
 // must start on the right falls on an even page and goes over, leaving a blank page) and on the
 // sample city (its own shape and pictures).
-import { execFileSync } from 'node:child_process';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -15,6 +14,7 @@ import { creationDate } from '../src/pipeline/document-job.ts';
 import { documentTree } from '../src/pipeline/render-document.ts';
 import { withPrintSettings } from '../src/theme/print-settings.ts';
 import { runCli } from './helpers/cli.ts';
+import { runMemoryCheck } from './helpers/memory-check.ts';
 import { loadPlan, ROOT, shippedInputs, wholePlanJob } from './helpers/plan.ts';
 
 async function bothLayouts(dataDir: string, print: { duplex?: boolean }, draft: boolean) {
@@ -101,15 +101,8 @@ describe('part-wise layout', () => {
 
   it('holds a bounded share of a long document’s pages while drawing, not all (a generated plan of 140 施策)', async () => {
     const data = await generated(140);
-    // In a process of its own, with its heap collected before each sample.
-    const measure = (mode: 'partwise' | 'whole') =>
-      JSON.parse(
-        execFileSync(
-          process.execPath,
-          ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'tests', 'helpers', 'draw-memory.ts'), data, mode],
-          { cwd: ROOT, encoding: 'utf8' },
-        ),
-      ) as { before: number; whileDrawing: number; pages: number; bytes: number };
+    type Measured = { before: number; whileDrawing: number; pages: number; bytes: number };
+    const measure = (mode: 'partwise' | 'whole') => runMemoryCheck<Measured>('draw-memory.ts', data, mode);
     const partwise = measure('partwise');
     const whole = measure('whole');
     expect(partwise.pages).toBe(whole.pages);

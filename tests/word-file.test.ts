@@ -3,7 +3,6 @@
 // own but emphasis, underline and the narrowed comma's character style, and the file opens
 // without asking to update its fields, its 目次 already showing the printed plan's pages; as
 // LibreOffice lays it out, it pages as the PDF does.
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readdir, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +12,7 @@ import { buildGeneratedPlan, runCli } from './helpers/cli.ts';
 import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
 import { pdfPages, squash } from './helpers/extract.ts';
 import { pdfLines } from './helpers/line-check.ts';
+import { runMemoryCheck } from './helpers/memory-check.ts';
 import { ROOT, SEED_ARGS, TEMPLATE_ARGS } from './helpers/plan.ts';
 
 let parts: Record<string, string>;
@@ -263,15 +263,8 @@ describe('the Word file of a long plan', () => {
       ROOT,
     );
     expect(generate.code, generate.stderr).toBe(0);
-    // In a process of its own, with its heap collected before each sample.
-    const measure = (mode: 'streamed' | 'whole') =>
-      JSON.parse(
-        execFileSync(
-          process.execPath,
-          ['--expose-gc', '--import', 'tsx', path.join(ROOT, 'tests', 'helpers', 'word-memory.ts'), data, mode],
-          { cwd: ROOT, encoding: 'utf8' },
-        ),
-      ) as { before: number; whileWriting: number; paragraphs: number; bytes: number };
+    type Measured = { before: number; whileWriting: number; paragraphs: number; bytes: number };
+    const measure = (mode: 'streamed' | 'whole') => runMemoryCheck<Measured>('word-memory.ts', data, mode);
     const streamed = measure('streamed');
     const whole = measure('whole');
     expect(streamed.paragraphs).toBe(whole.paragraphs);

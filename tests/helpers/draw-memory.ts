@@ -4,24 +4,9 @@
 // tests/partwise.test.ts compares the part-wise layout's with the whole-document layout's.
 import PDFDocumentModule from 'pdfmake/js/PDFDocument.js';
 import { paginate } from '../../src/layout/paginate.ts';
-import { creationDate } from '../../src/pipeline/document-job.ts';
-import { documentTree } from '../../src/pipeline/render-document.ts';
-import { loadPlan, shippedInputs, wholePlanJob } from './plan.ts';
+import { liveHeap, startMemoryCheck } from './memory-check.ts';
 
-const [dataDir, mode] = process.argv.slice(2);
-const gc = (globalThis as { gc?: () => void }).gc;
-if (!dataDir || (mode !== 'partwise' && mode !== 'whole') || !gc)
-  throw new Error('usage: node --expose-gc --import tsx draw-memory.ts DATA_DIR partwise|whole');
-
-const liveHeap = () => {
-  gc();
-  return process.memoryUsage().heapUsed;
-};
-
-const plan = await loadPlan(dataDir);
-const inputs = await shippedInputs();
-const job = wholePlanJob(plan);
-const { tree } = documentTree(job, inputs);
+const { mode, inputs, tree, creationDate } = await startMemoryCheck('draw-memory.ts', ['partwise', 'whole']);
 
 // pdfmake's pdfkit document: its renderer starts each page it draws with addPage.
 const PdfKitDocument = ((PDFDocumentModule as { default?: unknown }).default ?? PDFDocumentModule) as {
@@ -36,7 +21,7 @@ PdfKitDocument.prototype.addPage = function (this: unknown, ...args: unknown[]) 
 };
 
 const before = liveHeap();
-const layout = await paginate(tree!, inputs.theme, inputs.fonts, creationDate(plan), {
+const layout = await paginate(tree, inputs.theme, inputs.fonts, creationDate, {
   wholeDocumentLayout: mode === 'whole',
 });
 process.stdout.write(JSON.stringify({ before, whileDrawing, pages, bytes: layout.pdf.length }));

@@ -6,24 +6,9 @@
 import { Packer, Paragraph } from 'docx';
 import { packDocx } from '../../src/backends/docx/pack-docx.ts';
 import { toDocx } from '../../src/backends/docx/to-docx.ts';
-import { creationDate } from '../../src/pipeline/document-job.ts';
-import { documentTree } from '../../src/pipeline/render-document.ts';
-import { loadPlan, shippedInputs, wholePlanJob } from './plan.ts';
+import { liveHeap, startMemoryCheck } from './memory-check.ts';
 
-const [dataDir, mode] = process.argv.slice(2);
-const gc = (globalThis as { gc?: () => void }).gc;
-if (!dataDir || (mode !== 'streamed' && mode !== 'whole') || !gc)
-  throw new Error('usage: node --expose-gc --import tsx word-memory.ts DATA_DIR streamed|whole');
-
-const liveHeap = () => {
-  gc();
-  return process.memoryUsage().heapUsed;
-};
-
-const plan = await loadPlan(dataDir);
-const inputs = await shippedInputs();
-const job = wholePlanJob(plan);
-const { tree } = documentTree(job, inputs);
+const { mode, inputs, tree, creationDate } = await startMemoryCheck('word-memory.ts', ['streamed', 'whole']);
 
 // docx's paragraph: every paragraph of the body, in a table or not, is prepared through it.
 const ParagraphPrototype = Paragraph.prototype as unknown as { prepForXml: (...args: unknown[]) => unknown };
@@ -36,7 +21,7 @@ ParagraphPrototype.prepForXml = function (this: unknown, ...args: unknown[]) {
 };
 
 const before = liveHeap();
-const document = toDocx(tree!, inputs.theme, undefined, { convertWhenWritten: mode === 'streamed' });
+const document = toDocx(tree, inputs.theme, undefined, { convertWhenWritten: mode === 'streamed' });
 // `whole`: docx's own packer, which writes the body at once.
-const bytes = mode === 'streamed' ? await packDocx(document, creationDate(plan)) : await Packer.toBuffer(document);
+const bytes = mode === 'streamed' ? await packDocx(document, creationDate) : await Packer.toBuffer(document);
 process.stdout.write(JSON.stringify({ before, whileWriting, paragraphs, bytes: bytes.length }));
