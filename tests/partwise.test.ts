@@ -14,7 +14,7 @@ import { creationDate } from '../src/pipeline/document-job.ts';
 import { documentTree } from '../src/pipeline/render-document.ts';
 import { withPrintSettings } from '../src/theme/print-settings.ts';
 import { runCli } from './helpers/cli.ts';
-import { runMemoryCheck } from './helpers/memory-check.ts';
+import { runMemoryChecks } from './helpers/memory-check.ts';
 import { loadPlan, ROOT, shippedInputs, wholePlanJob } from './helpers/plan.ts';
 
 async function bothLayouts(dataDir: string, print: { duplex?: boolean }, draft: boolean) {
@@ -102,9 +102,7 @@ describe('part-wise layout', () => {
   it('holds a bounded share of a long document’s pages while drawing, not all (a generated plan of 140 施策)', async () => {
     const data = await generated(140);
     type Measured = { before: number; whileDrawing: number; pages: number; bytes: number };
-    const measure = (mode: 'partwise' | 'whole') => runMemoryCheck<Measured>('draw-memory.ts', data, mode);
-    const partwise = measure('partwise');
-    const whole = measure('whole');
+    const [partwise, whole] = runMemoryChecks<Measured>('draw-memory.ts', data, ['partwise', 'whole']);
     expect(partwise.pages).toBe(whole.pages);
     expect(partwise.pages).toBeGreaterThan(140);
     expect(partwise.bytes).toBe(whole.bytes);

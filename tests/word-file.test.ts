@@ -12,7 +12,7 @@ import { buildGeneratedPlan, runCli } from './helpers/cli.ts';
 import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
 import { pdfPages, squash } from './helpers/extract.ts';
 import { pdfLines } from './helpers/line-check.ts';
-import { runMemoryCheck } from './helpers/memory-check.ts';
+import { runMemoryChecks } from './helpers/memory-check.ts';
 import { ROOT, SEED_ARGS, TEMPLATE_ARGS } from './helpers/plan.ts';
 
 let parts: Record<string, string>;
@@ -264,9 +264,7 @@ describe('the Word file of a long plan', () => {
     );
     expect(generate.code, generate.stderr).toBe(0);
     type Measured = { before: number; whileWriting: number; paragraphs: number; bytes: number };
-    const measure = (mode: 'streamed' | 'whole') => runMemoryCheck<Measured>('word-memory.ts', data, mode);
-    const streamed = measure('streamed');
-    const whole = measure('whole');
+    const [streamed, whole] = runMemoryChecks<Measured>('word-memory.ts', data, ['streamed', 'whole']);
     expect(streamed.paragraphs).toBe(whole.paragraphs);
     expect(streamed.paragraphs).toBeGreaterThan(10_000);
     // docx alone holds the body's components, the objects each prepares and the elements those

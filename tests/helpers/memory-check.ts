@@ -30,8 +30,15 @@ export async function startMemoryCheck<Mode extends string>(script: string, mode
   return { mode: mode as Mode, plan, inputs, tree, creationDate: creationDate(plan) };
 }
 
-/** Runs a check of tests/helpers on a plan's data in a process of its own: what it prints, as JSON. */
-export function runMemoryCheck<Result>(script: string, dataDir: string, mode: string): Result {
+/**
+ * Runs a check of tests/helpers on a plan's data in a process of its own, once in each of two
+ * modes (the bounded way, then the whole-document way): what each prints, as JSON.
+ */
+export function runMemoryChecks<Result>(script: string, dataDir: string, modes: [string, string]): [Result, Result] {
+  return [runMemoryCheck<Result>(script, dataDir, modes[0]), runMemoryCheck<Result>(script, dataDir, modes[1])];
+}
+
+function runMemoryCheck<Result>(script: string, dataDir: string, mode: string): Result {
   return JSON.parse(
     execFileSync(
       process.execPath,
