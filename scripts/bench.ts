@@ -35,11 +35,11 @@ function timed(command: string, args: string[], expectedCode = 0): Run {
   const report = path.join(tmpdir(), `keikaku-bench-report-${process.pid}.json`);
   const start = performance.now();
   try {
-    execFileSync(
-      process.execPath,
-      ['--max-old-space-size=8192', path.join(ROOT, 'scripts', 'bench-child.mjs'), command, ...args],
-      { cwd: ROOT, stdio: 'ignore', env: { ...process.env, KEIKAKU_BENCH_REPORT: report } },
-    );
+    execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'bench-child.mjs'), command, ...args], {
+      cwd: ROOT,
+      stdio: 'ignore',
+      env: { ...process.env, KEIKAKU_BENCH_REPORT: report },
+    });
   } catch (error) {
     if ((error as { status?: number }).status === undefined) throw error;
   }

@@ -9,6 +9,7 @@ import { renderDocument, type RenderContext, type RenderResult } from './render-
 import { embeddedCode, RENDER_WORKER } from '../io/own-files.ts';
 import type { WorkerSetup } from './render-worker.ts';
 import { documentCost } from './progress.ts';
+import { withBoundedHeap } from './heap-bound.ts';
 
 export interface JobResult {
   readonly job: DocumentJob;
@@ -33,11 +34,21 @@ export async function renderAll(
   setup: Pick<WorkerSetup, 'cwd' | 'fontsDir'>,
 ): Promise<JobResult[]> {
   const ordered = [...jobs].sort((a, b) => cost(b) - cost(a));
+  const total = ordered.reduce((s, j) => s + cost(j), 0);
+  return withBoundedHeap(total, () => renderShared(ordered, total, context, setup));
+}
+
+/** The jobs (biggest first) rendered on this thread and on workers, when they pay. */
+async function renderShared(
+  ordered: readonly DocumentJob[],
+  total: number,
+  context: RenderContext,
+  setup: Pick<WorkerSetup, 'cwd' | 'fontsDir'>,
+): Promise<JobResult[]> {
   const done = (job: DocumentJob, result: RenderResult): JobResult => {
     context.progress?.documentDone(cost(job));
     return { job, ...result };
   };
-  const total = ordered.reduce((s, j) => s + cost(j), 0);
   // KEIKAKU_WORKERS=0 never uses workers, =1 always does (for tests and measurements).
   const forced = process.env.KEIKAKU_WORKERS;
   const workerCount =
