@@ -1,13 +1,15 @@
 // Renders a build's documents on every core: the main thread takes the biggest document (the
-// whole plan), a worker thread per remaining core takes the others. Output does not depend on
-// who rendered what: each document is rendered alone from its own inputs.
+// whole plan), and it and a worker thread per remaining core take the others, biggest first, each
+// as it finishes one. Output does not depend on who rendered what: each document is rendered
+// alone from its own inputs.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
 import { renderDocument, type RenderContext, type RenderResult } from './render-document.ts';
 import { embeddedCode, RENDER_WORKER } from '../io/own-files.ts';
-import type { WorkerSetup } from './render-worker.ts';
+import type { WorkerAnswer, WorkerSetup, WorkOrder } from './render-worker.ts';
+import { claimedBy, claimNext, MAIN_THREAD, newClaims } from './job-claims.ts';
 import { documentCost } from './progress.ts';
 import { withBoundedHeap } from './heap-bound.ts';
 
@@ -25,8 +27,6 @@ const cost = documentCost;
  * workers; for 140 施策 (720,000) with one (13.7 s → 11.7 s on 2 cores).
  */
 const MIN_COST_FOR_WORKERS = 300_000;
-/** That start-up, as a share of the build's work, counted against each worker when sharing out. */
-const WORKER_START_SHARE = 0.15;
 
 export async function renderAll(
   jobs: readonly DocumentJob[],
@@ -58,88 +58,98 @@ async function renderShared(
     for (const job of ordered) results.push(done(job, await renderDocument(job, context)));
     return results;
   }
-  // Fixed shares, decided up front: a worker gets its whole list at once, so that it never
-  // waits for the main thread (busy laying out pages) to hand it the next job.
-  const bins: DocumentJob[][] = Array.from({ length: workerCount + 1 }, () => []);
-  const load = bins.map((_, i) => (i === 0 ? 0 : total * WORKER_START_SHARE));
-  for (const job of ordered) {
-    const lightest = load.indexOf(Math.min(...load));
-    bins[lightest]!.push(job);
-    load[lightest]! += cost(job);
-  }
-  const workers = bins
-    .slice(1)
-    .filter((b) => b.length > 0)
-    .map(() =>
-      startWorker({
+  // Each thread takes the next job as it finishes one (job-claims.ts), biggest first: this thread
+  // the first (the whole plan) at once, workers the next as soon as they have started.
+  const claims = newClaims(ordered.length);
+  claimNext(claims, MAIN_THREAD);
+  const answers = ordered.map(() => answer());
+  const work: Omit<WorkOrder, 'claimer'> = { claims, jobs: ordered.slice(1), first: 1 };
+  const workers = Array.from({ length: workerCount }, (_, i) =>
+    startWorker(
+      {
         ...setup,
         templateSources: context.templateSources,
         theme: context.theme,
         formats: context.formats,
         creationDate: context.creationDate.toISOString(),
-      }),
-    );
+      },
+      { ...work, claimer: MAIN_THREAD + 1 + i },
+      answers,
+    ),
+  );
   try {
-    const own = (async () => {
-      const results: JobResult[] = [];
-      for (const job of bins[0]!) results.push(done(job, await renderDocument(job, context)));
-      return results;
-    })();
-    const others = workers.map((worker, i) =>
-      Promise.all(bins[i + 1]!.map(async (job) => done(job, await worker.render(job)))),
-    );
-    return (await Promise.all([own, ...others])).flat();
+    const results = Promise.all(answers.map(async ({ promise }, i) => done(ordered[i]!, await promise)));
+    // Once a document has failed, the build fails: this thread takes no more.
+    let failed = false;
+    results.catch(() => (failed = true));
+    for (let i = 0; i >= 0 && !failed; i = claimNext(claims, MAIN_THREAD)) {
+      const { resolve, reject } = answers[i]!;
+      await renderDocument(ordered[i]!, context).then(resolve, reject);
+    }
+    return await results;
   } finally {
     await Promise.all(workers.map((w) => w.close()));
   }
 }
 
+/** A job's result, to come from whichever thread took it. */
+interface Answer {
+  readonly promise: Promise<RenderResult>;
+  readonly resolve: (result: RenderResult) => void;
+  readonly reject: (error: Error) => void;
+}
+
+function answer(): Answer {
+  let resolve!: Answer['resolve'];
+  let reject!: Answer['reject'];
+  const promise = new Promise<RenderResult>((yes, no) => ((resolve = yes), (reject = no)));
+  // Rejected while nobody awaits it yet (a worker died early): handled where it is awaited.
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}
+
 interface RenderWorker {
-  render(job: DocumentJob): Promise<RenderResult>;
   close(): Promise<void>;
 }
 
-function startWorker(setup: WorkerSetup): RenderWorker {
+function startWorker(setup: WorkerSetup, order: WorkOrder, answers: readonly Answer[]): RenderWorker {
   // The single executable has no script file to start: its worker runs the code it carries.
   const code = embeddedCode();
   const worker = code
     ? new Worker(code.toString('utf8'), { eval: true, workerData: { ...setup, [RENDER_WORKER]: true } })
     : new Worker(new URL('./render-worker-entry.mjs', import.meta.url), { workerData: setup });
-  const pending = new Map<string, { resolve: (r: RenderResult) => void; reject: (e: Error) => void }>();
+  const answered = new Set<number>();
   let closing = false;
-  const failAll = (error: Error) => {
-    for (const waiter of pending.values()) waiter.reject(error);
-    pending.clear();
+  // The jobs it took and did not answer: they fail the build (the others are taken by the rest).
+  const failUnanswered = (error: (count: number) => Error) => {
+    const unanswered = claimedBy(order.claims, order.claimer).filter((i) => !answered.has(i));
+    for (const i of unanswered) {
+      answered.add(i);
+      answers[i]!.reject(error(unanswered.length));
+    }
   };
-  worker.on(
-    'message',
-    (message: { name: string; files?: RenderedFile[]; diagnostics?: Diagnostic[]; error?: string }) => {
-      const waiter = pending.get(message.name);
-      pending.delete(message.name);
-      if (!waiter) return;
-      if (message.error) waiter.reject(new Error(message.error));
-      else
-        waiter.resolve({
-          ...(message.files
-            ? { files: message.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })) }
-            : {}),
-          diagnostics: message.diagnostics ?? [],
-        });
-    },
-  );
-  worker.on('error', failAll);
+  worker.on('message', (message: WorkerAnswer) => {
+    if (answered.has(message.index)) return;
+    answered.add(message.index);
+    const waiter = answers[message.index]!;
+    if (message.error) waiter.reject(new Error(message.error));
+    else
+      waiter.resolve({
+        ...(message.files
+          ? { files: message.files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.bytes) })) }
+          : {}),
+        diagnostics: message.diagnostics ?? [],
+      });
+  });
+  worker.on('error', (error) => failUnanswered(() => error));
   // A worker that ends without an error event (process.exit in a library, a killed thread)
   // would otherwise leave its documents waiting forever.
   worker.on('exit', (code) => {
-    if (!closing && pending.size > 0)
-      failAll(new Error(`render worker exited (code ${code}) with ${pending.size} document(s) unfinished`));
+    if (!closing)
+      failUnanswered((count) => new Error(`render worker exited (code ${code}) with ${count} document(s) unfinished`));
   });
+  worker.postMessage(order);
   return {
-    render: (job) =>
-      new Promise((resolve, reject) => {
-        pending.set(job.name, { resolve, reject });
-        worker.postMessage(job);
-      }),
     close: async () => {
       closing = true;
       await worker.terminate();

@@ -1,12 +1,14 @@
 // A worker thread that renders documents, so that a build uses every core: it compiles the
-// templates and loads the fonts once, then renders the jobs it is sent.
+// templates and loads the fonts once, then renders the jobs it takes (job-claims.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { OutputFormat } from '../backends/backend.ts';
 import type { FontFiles } from '../backends/fonts.ts';
 import { readFonts } from '../io/read-fonts.ts';
 import { Templates, type TemplateSource } from '../templates/engine.ts';
 import type { Theme } from '../theme/theme.ts';
-import type { DocumentJob } from './document-job.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { DocumentJob, RenderedFile } from './document-job.ts';
+import { claimNext } from './job-claims.ts';
 import { renderDocument } from './render-document.ts';
 
 export interface WorkerSetup {
@@ -18,20 +20,43 @@ export interface WorkerSetup {
   readonly creationDate: string;
 }
 
-/** Runs this thread as a render worker: answers each job posted to it. */
+/** What the main thread sends a worker, once: every job but the first (the main thread's), and the claims. */
+export interface WorkOrder {
+  readonly claims: Int32Array;
+  /** The jobs from index `first` on, in the claims' order. */
+  readonly jobs: readonly DocumentJob[];
+  readonly first: number;
+  /** This worker's number in the claims. */
+  readonly claimer: number;
+}
+
+/** A worker's answer for the job at `index`: its files and diagnostics, or the error it ended with. */
+export interface WorkerAnswer {
+  readonly index: number;
+  readonly files?: RenderedFile[];
+  readonly diagnostics?: Diagnostic[];
+  readonly error?: string;
+}
+
+/**
+ * Runs this thread as a render worker: takes jobs of the order it is sent until none is left,
+ * one at a time (jobs rendered together would each hold their tree and layout until all were
+ * done), and answers each.
+ */
 export function runRenderWorker(): void {
   const setup = workerData as WorkerSetup;
   const compiled = Templates.compile(setup.templateSources);
   const fonts = readFonts(setup.theme, setup.fontsDir, setup.cwd).then((loaded) => loaded.fonts);
-  // One job at a time, in the order sent: jobs started together would each hold their tree and
-  // layout until all were done (at 1,400 施策, the excerpts' 22 documents at once).
-  let queue = Promise.resolve();
-  parentPort!.on('message', (job: DocumentJob) => {
-    queue = queue.then(() => renderJob(job, setup, compiled.templates, fonts));
+  parentPort!.once('message', (order: WorkOrder) => {
+    void (async () => {
+      for (let i = claimNext(order.claims, order.claimer); i >= 0; i = claimNext(order.claims, order.claimer))
+        await renderJob(i, order.jobs[i - order.first]!, setup, compiled.templates, fonts);
+    })();
   });
 }
 
 async function renderJob(
+  index: number,
   job: DocumentJob,
   setup: WorkerSetup,
   templates: ReturnType<typeof Templates.compile>['templates'],
@@ -49,10 +74,10 @@ async function renderJob(
       creationDate: new Date(setup.creationDate),
     });
     parentPort!.postMessage(
-      { name: job.name, ...result },
+      { index, ...result } satisfies WorkerAnswer,
       (result.files ?? []).map((f) => f.bytes.buffer as ArrayBuffer),
     );
   } catch (error) {
-    parentPort!.postMessage({ name: job.name, error: String((error as Error)?.stack ?? error) });
+    parentPort!.postMessage({ index, error: String((error as Error)?.stack ?? error) } satisfies WorkerAnswer);
   }
 }
