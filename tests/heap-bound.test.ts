@@ -6,7 +6,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readDocuments, runCli } from './helpers/cli.ts';
+import { generatedPlan, readDocuments } from './helpers/cli.ts';
 import { ROOT } from './helpers/plan.ts';
 
 /** A build in a process of its own (scripts/bench-child.mjs): its documents and its peak memory. */
@@ -25,12 +25,7 @@ async function buildMeasured(data: string, bound: 'on' | 'off') {
 
 describe('a large build’s heap', () => {
   it('is kept near what the build holds: the same documents with a lower peak (a generated plan of 60 施策)', async () => {
-    const data = path.join(await mkdtemp(path.join(tmpdir(), 'keikaku-heap-plan-')), 'data');
-    const generate = await runCli(
-      ['generate', '--measures', '60', '--out', data, '--data', path.join(ROOT, 'data')],
-      ROOT,
-    );
-    expect(generate.code, generate.stderr).toBe(0);
+    const data = await generatedPlan(60);
     const bounded = await buildMeasured(data, 'on');
     const unbounded = await buildMeasured(data, 'off');
     expect([bounded.code, unbounded.code]).toEqual([0, 0]);

@@ -5,15 +5,13 @@
 // moved over a page's foot), on a generated plan of 8 施策 printed on both sides (a section that
 // must start on the right falls on an even page and goes over, leaving a blank page) and on the
 // sample city (its own shape and pictures).
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { paginate } from '../src/layout/paginate.ts';
 import { creationDate } from '../src/pipeline/document-job.ts';
 import { documentTree } from '../src/pipeline/render-document.ts';
 import { withPrintSettings } from '../src/theme/print-settings.ts';
-import { runCli } from './helpers/cli.ts';
+import { generatedPlan } from './helpers/cli.ts';
 import { runMemoryChecks } from './helpers/memory-check.ts';
 import { loadPlan, ROOT, shippedInputs, wholePlanJob } from './helpers/plan.ts';
 
@@ -54,17 +52,6 @@ function expectOneSubsetPerFont(partwise: Uint8Array, whole: Uint8Array): void {
   expect(partwise.length).toBeLessThanOrEqual(whole.length * 1.1);
 }
 
-/** A plan of `measures` 施策 made by `keikaku generate` from the shipped data: its data folder. */
-async function generated(measures: number): Promise<string> {
-  const data = path.join(await mkdtemp(path.join(tmpdir(), `keikaku-partwise-${measures}-`)), 'data');
-  const generate = await runCli(
-    ['generate', '--measures', String(measures), '--out', data, '--data', path.join(ROOT, 'data')],
-    ROOT,
-  );
-  expect(generate.code, generate.stderr).toBe(0);
-  return data;
-}
-
 describe('part-wise layout', () => {
   it('makes the seed plan, printed on both sides as a draft, byte for byte as the whole-document layout does', async () => {
     const { partwise, whole } = await bothLayouts(path.join(ROOT, 'data'), { duplex: true }, true);
@@ -76,7 +63,7 @@ describe('part-wise layout', () => {
   });
 
   it('makes a plan whose right-hand sections go over a blank page byte for byte as the whole-document layout does', async () => {
-    const data = await generated(8);
+    const data = await generatedPlan(8);
     const simplex = await bothLayouts(data, { duplex: false }, false);
     const { partwise, whole } = await bothLayouts(data, { duplex: true }, false);
     expect(Buffer.from(partwise.pdf).equals(Buffer.from(whole.pdf))).toBe(true);
@@ -86,7 +73,7 @@ describe('part-wise layout', () => {
   });
 
   it('makes a generated plan of 140 施策 byte for byte as the whole-document layout does, each font embedded once', async () => {
-    const data = await generated(140);
+    const data = await generatedPlan(140);
     const { partwise, whole } = await bothLayouts(data, {}, false);
     expect(Buffer.from(partwise.pdf).equals(Buffer.from(whole.pdf))).toBe(true);
     expect(partwise.pagination.headingPages.size).toBeGreaterThan(140);
@@ -100,7 +87,7 @@ describe('part-wise layout', () => {
   });
 
   it('holds a bounded share of a long document’s pages while drawing, not all (a generated plan of 140 施策)', async () => {
-    const data = await generated(140);
+    const data = await generatedPlan(140);
     type Measured = { before: number; whileDrawing: number; pages: number; bytes: number };
     const [partwise, whole] = runMemoryChecks<Measured>('draw-memory.ts', data, ['partwise', 'whole']);
     expect(partwise.pages).toBe(whole.pages);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildGeneratedPlan, runCli } from './helpers/cli.ts';
+import { buildGeneratedPlan, generatedPlan, runCli } from './helpers/cli.ts';
 import { docxToPdf, withLibreOffice } from './helpers/libreoffice.ts';
 import { pdfPages, squash } from './helpers/extract.ts';
 import { pdfLines } from './helpers/line-check.ts';
@@ -257,12 +257,7 @@ async function expectPagesAlike(files: { pdf: Uint8Array; docx: Uint8Array }, me
 
 describe('the Word file of a long plan', () => {
   it('is written holding a bounded share of its body, not all of it (a generated plan of 140 施策)', async () => {
-    const data = path.join(await mkdtemp(path.join(tmpdir(), 'keikaku-word-memory-')), 'data');
-    const generate = await runCli(
-      ['generate', '--measures', '140', '--out', data, '--data', path.join(ROOT, 'data')],
-      ROOT,
-    );
-    expect(generate.code, generate.stderr).toBe(0);
+    const data = await generatedPlan(140);
     type Measured = { before: number; whileWriting: number; paragraphs: number; bytes: number };
     const [streamed, whole] = runMemoryChecks<Measured>('word-memory.ts', data, ['streamed', 'whole']);
     expect(streamed.paragraphs).toBe(whole.paragraphs);

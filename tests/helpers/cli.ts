@@ -70,6 +70,17 @@ export async function readDocuments(dir: string): Promise<Map<string, Buffer>> {
 export const errorLines = (stdout: string): string[] =>
   stdout.split('\n').filter((line) => line.includes(': エラー: '));
 
+/** A plan of `measures` 施策 made by `keikaku generate` from the shipped data, in a fresh folder: its data folder. */
+export async function generatedPlan(measures: number): Promise<string> {
+  const data = path.join(await mkdtemp(path.join(tmpdir(), `keikaku-generated-${measures}-`)), 'data');
+  const generate = await runCli(
+    ['generate', '--measures', String(measures), '--out', data, '--data', SHIPPED_DATA],
+    path.dirname(SHIPPED_DATA),
+  );
+  if (generate.code !== 0) throw new Error(generate.stderr);
+  return data;
+}
+
 /**
  * A plan of `measures` 施策 made by `keikaku generate` from the shipped data in `work`/generated,
  * built there into `out` (plan only) with the given build options; the folder of its documents.
