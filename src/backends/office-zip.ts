@@ -7,8 +7,8 @@ import JSZip from 'jszip';
 export async function repackOfficeZip(
   raw: Uint8Array,
   creationDate: Date,
-  /** A part's content to write instead (XML parts as text), or undefined to keep it. */
-  rewrite: (name: string, text: () => string) => string | undefined = () => undefined,
+  /** A part's content to write instead (XML parts as text or UTF-8), or undefined to keep it. */
+  rewrite: (name: string, text: () => string) => string | Uint8Array | undefined = () => undefined,
 ): Promise<Uint8Array> {
   const source = await JSZip.loadAsync(raw);
   const parts = new Map<string, Uint8Array>();
@@ -27,7 +27,7 @@ export async function repackOfficeZip(
 export async function packOfficeParts(
   parts: ReadonlyMap<string, string | Uint8Array>,
   creationDate: Date,
-  rewrite: (name: string, text: () => string) => string | undefined = () => undefined,
+  rewrite: (name: string, text: () => string) => string | Uint8Array | undefined = () => undefined,
 ): Promise<Uint8Array> {
   const iso = creationDate.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const out = new JSZip();

@@ -1,9 +1,13 @@
 // Run as `node --expose-gc --import tsx word-memory.ts DATA_DIR streamed|whole`: makes the Word
 // file of DATA_DIR's plan and prints, as JSON, the live heap (after a full collection) before the
-// conversion and its largest while the body is written (sampled every 500 paragraphs docx
-// prepares), and the file's size. `whole`: every block converted up front and the body written
-// by docx alone, as before the body was streamed. tests/word-file.test.ts compares the two.
+// conversion, its largest while the body is written (sampled every 500 paragraphs docx
+// prepares) and while the package is zipped (sampled every 64 chunks JSZip compresses; only
+// `streamed` zips with JSZip), the file's size and word/document.xml's. `whole`: every block
+// converted up front and the body written by docx alone, as before the body was streamed.
+// tests/word-file.test.ts compares the two.
+import { createRequire } from 'node:module';
 import { Packer, Paragraph } from 'docx';
+import JSZip from 'jszip';
 import { packDocx } from '../../src/backends/docx/pack-docx.ts';
 import { toDocx } from '../../src/backends/docx/to-docx.ts';
 import { liveHeap, startMemoryCheck } from './memory-check.ts';
@@ -20,8 +24,32 @@ ParagraphPrototype.prepForXml = function (this: unknown, ...args: unknown[]) {
   return prepare.apply(this, args);
 };
 
+// JSZip's deflate (pako), through which every chunk of every part of the package passes.
+const pako = createRequire(createRequire(import.meta.url).resolve('jszip'))('pako') as {
+  Deflate: { prototype: { push: (...args: unknown[]) => unknown } };
+};
+const push = pako.Deflate.prototype.push;
+let chunks = 0;
+let whileZipping = 0;
+pako.Deflate.prototype.push = function (this: unknown, ...args: unknown[]) {
+  if (chunks++ % 64 === 0) whileZipping = Math.max(whileZipping, liveHeap());
+  return push.apply(this, args);
+};
+
 const before = liveHeap();
 const document = toDocx(tree, inputs.theme, undefined, { convertWhenWritten: mode === 'streamed' });
+const beforePacking = liveHeap();
 // `whole`: docx's own packer, which writes the body at once.
 const bytes = mode === 'streamed' ? await packDocx(document, creationDate) : await Packer.toBuffer(document);
-process.stdout.write(JSON.stringify({ before, whileWriting, paragraphs, bytes: bytes.length }));
+const documentXml = await (await JSZip.loadAsync(bytes)).file('word/document.xml')!.async('uint8array');
+process.stdout.write(
+  JSON.stringify({
+    before,
+    whileWriting,
+    beforePacking,
+    whileZipping,
+    paragraphs,
+    bytes: bytes.length,
+    documentXml: documentXml.length,
+  }),
+);

@@ -6,7 +6,7 @@
 // lines hold what the PDF's hold; and mirrored margins for printing on both sides.
 import { Packer, type Document } from 'docx';
 import { packOfficeParts, repackOfficeZip } from '../office-zip.ts';
-import { streamBody } from './stream-body.ts';
+import { joinHeldBlocks, streamBody } from './stream-body.ts';
 
 /**
  * `mirrorMargins`: printed on both sides, even pages have the binding margin on the right.
@@ -18,20 +18,42 @@ export async function packDocx(
   creationDate: Date,
   { mirrorMargins = false, tocPageStarts = [] }: { mirrorMargins?: boolean; tocPageStarts?: readonly number[] } = {},
 ): Promise<Uint8Array> {
+  const compiler = (Packer as unknown as { compiler?: PackageCompiler }).compiler;
+  // The body's blocks' text, held apart from word/document.xml while docx writes it.
+  const held: string[] = [];
   const rewrite = (name: string, text: () => string) => {
-    if (name === 'word/document.xml') return withTocPageStarts(renumberBookmarks(text()), tocPageStarts);
+    if (name === 'word/document.xml') {
+      const pieces = joinHeldBlocks(text(), held);
+      renumberBookmarks(pieces);
+      withTocPageStarts(pieces, tocPageStarts);
+      return utf8Of(pieces);
+    }
     if (name === 'word/styles.xml') return withoutAutoSpace(text());
     if (name === 'word/settings.xml' && mirrorMargins) return withMirrorMargins(text());
     return undefined;
   };
-  streamBody(document);
-  const compiler = (Packer as unknown as { compiler?: PackageCompiler }).compiler;
   // The package's parts as the library's Packer would zip them: zipped once, here (its own zip,
   // read again to fix the dates and order, cost a second compression and a decompression).
   // Should a later docx hide its compiler, its zip is read again as before.
-  return typeof compiler?.compile === 'function'
-    ? packOfficeParts(compiler.compile(document, undefined, []), creationDate, rewrite)
-    : repackOfficeZip(await Packer.toBuffer(document), creationDate, rewrite);
+  if (typeof compiler?.compile === 'function') {
+    streamBody(document, held);
+    return packOfficeParts(compiler.compile(document, undefined, []), creationDate, rewrite);
+  }
+  streamBody(document);
+  return repackOfficeZip(await Packer.toBuffer(document), creationDate, rewrite);
+}
+
+/** The pieces' text as UTF-8, each piece let go once written. */
+function utf8Of(pieces: string[]): Uint8Array {
+  let size = 0;
+  for (const piece of pieces) size += Buffer.byteLength(piece, 'utf8');
+  const bytes = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    at += bytes.write(pieces[i]!, at, 'utf8');
+    pieces[i] = '';
+  }
+  return bytes;
 }
 
 /** docx's Compiler (Packer's, not in its public types): a Document → its package's parts by path. */
@@ -52,13 +74,18 @@ function withoutAutoSpace(xml: string): string {
   return xml.replace(defaults, `${defaults}<w:autoSpaceDE w:val="0"/><w:autoSpaceDN w:val="0"/>`);
 }
 
-/** A page break before each of the given entries of the 目次 (its paragraphs in order, in Word's TOC content control). */
-function withTocPageStarts(xml: string, starts: readonly number[]): string {
-  if (starts.length === 0) return xml;
-  const gallery = xml.indexOf('<w:docPartGallery w:val="Table of Contents"/>');
-  const begin = xml.indexOf('<w:sdtContent>', gallery);
+/**
+ * A page break before each of the given entries of the 目次 (its paragraphs in order, in Word's
+ * TOC content control), in the piece of word/document.xml that holds the 目次.
+ */
+function withTocPageStarts(pieces: string[], starts: readonly number[]): void {
+  if (starts.length === 0) return;
+  const galleryMark = '<w:docPartGallery w:val="Table of Contents"/>';
+  const p = pieces.findIndex((piece) => piece.includes(galleryMark));
+  const xml = pieces[p] ?? '';
+  const begin = xml.indexOf('<w:sdtContent>', xml.indexOf(galleryMark));
   const end = xml.indexOf('</w:sdtContent>', begin);
-  if (gallery < 0 || begin < 0 || end < 0) throw new Error('word/document.xml has no 目次 to start pages in');
+  if (p < 0 || begin < 0 || end < 0) throw new Error('word/document.xml has no 目次 to start pages in');
   const wanted = new Set(starts);
   let entry = 0;
   const content = xml
@@ -66,17 +93,21 @@ function withTocPageStarts(xml: string, starts: readonly number[]): string {
     .replace(/<w:p><w:pPr><w:pStyle w:val="[^"]+"\/>/g, (paragraph: string) =>
       wanted.has(entry++) ? `${paragraph}<w:pageBreakBefore/>` : paragraph,
     );
-  return xml.slice(0, begin) + content + xml.slice(end);
+  pieces[p] = xml.slice(0, begin) + content + xml.slice(end);
 }
 
-/** Bookmark ids 1, 2, 3… in order of appearance, whatever the library's counter had reached. */
-function renumberBookmarks(xml: string): string {
+/**
+ * Bookmark ids 1, 2, 3… in order of appearance, whatever the library's counter had reached,
+ * through the pieces of word/document.xml in order (a piece holds whole elements).
+ */
+function renumberBookmarks(pieces: string[]): void {
   const ids = new Map<string, number>();
-  return xml.replace(
-    /<w:bookmark(Start|End)\b([^>]*?)w:id="(\d+)"/g,
-    (_match, kind: string, attributes: string, id: string) => {
-      if (!ids.has(id)) ids.set(id, ids.size + 1);
-      return `<w:bookmark${kind}${attributes}w:id="${ids.get(id)}"`;
-    },
-  );
+  for (let i = 0; i < pieces.length; i++)
+    pieces[i] = pieces[i]!.replace(
+      /<w:bookmark(Start|End)\b([^>]*?)w:id="(\d+)"/g,
+      (_match, kind: string, attributes: string, id: string) => {
+        if (!ids.has(id)) ids.set(id, ids.size + 1);
+        return `<w:bookmark${kind}${attributes}w:id="${ids.get(id)}"`;
+      },
+    );
 }

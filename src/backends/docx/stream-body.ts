@@ -21,24 +21,57 @@ interface Preparable {
  * Makes each top-level block of the document's body write itself to XML text when docx prepares
  * it, and says how many blocks will. Leaves the document as it is (0) if docx's body is not where
  * this version of docx keeps it.
+ *
+ * Given `held`, each block's text is put there instead, and the body holds its place as
+ * heldBlockMark(index): word/document.xml is then written without ever being one string (at
+ * 1,400 施策 each whole copy of it is a few hundred MB); joinHeldBlocks puts the text back.
  */
-export function streamBody(document: Document): number {
+export function streamBody(document: Document, held?: string[]): number {
   const body = (document as unknown as { Document?: { View?: { Body?: { root?: unknown } } } }).Document?.View?.Body;
   if (!Array.isArray(body?.root)) return 0;
   let streamed = 0;
   for (const block of body.root as unknown[]) {
     // A component written as several (writtenAs: a bookmark around blocks) is left to docx.
-    if (!isXmlComponent(block) || block instanceof MadeWhenWritten || (block as Preparable).writtenAs !== undefined)
-      continue;
+    if (!isXmlComponent(block) || (block as Preparable).writtenAs !== undefined) continue;
     const component = block as Preparable;
     const prepare = component.prepForXml.bind(component);
     component.prepForXml = (context) => {
       const prepared = prepare(context);
-      return prepared === undefined ? undefined : verbatim(writeElement(prepared));
+      if (prepared === undefined) return undefined;
+      const xml = writeElement(prepared);
+      if (held === undefined) return verbatim(xml);
+      return verbatim(heldBlockMark(held.push(xml) - 1));
     };
     streamed++;
   }
   return streamed;
+}
+
+/**
+ * Where a held block goes: an element no XML docx writes has, and which no text can make (docx
+ * escapes every < of the content).
+ */
+const heldBlockMark = (index: number) => `<keikaku-block n="${index}"/>`;
+const HELD_BLOCK_MARK = /<keikaku-block n="(\d+)"\/>/g;
+
+/**
+ * word/document.xml as docx wrote it with its body's blocks held (streamBody's `held`), as the
+ * pieces it is made of in order: the text docx wrote between blocks and each block's text. The
+ * held array is emptied as it is read, so that each block's text is held once.
+ */
+export function joinHeldBlocks(xml: string, held: string[]): string[] {
+  const pieces: string[] = [];
+  let at = 0;
+  for (const mark of xml.matchAll(HELD_BLOCK_MARK)) {
+    const index = Number(mark[1]);
+    const block = held[index];
+    if (block === undefined) throw new Error(`word/document.xml names block ${index}, which was not held`);
+    pieces.push(xml.slice(at, mark.index), block);
+    held[index] = '';
+    at = mark.index + mark[0].length;
+  }
+  pieces.push(xml.slice(at));
+  return pieces;
 }
 
 /**
