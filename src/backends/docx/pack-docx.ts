@@ -5,7 +5,7 @@
 // letters or digits (autoSpaceDE/DN off), which the PDF does not add either, so that Word's
 // lines hold what the PDF's hold; and mirrored margins for printing on both sides.
 import { Packer, type Document } from 'docx';
-import { packOfficeParts, repackOfficeZip } from '../office-zip.ts';
+import { OfficePartPieces, packOfficeParts, repackOfficeZip } from '../office-zip.ts';
 import { joinHeldBlocks, streamBody } from './stream-body.ts';
 
 /**
@@ -26,7 +26,7 @@ export async function packDocx(
       const pieces = joinHeldBlocks(text(), held);
       renumberBookmarks(pieces);
       withTocPageStarts(pieces, tocPageStarts);
-      return utf8Of(pieces);
+      return new OfficePartPieces(pieces);
     }
     if (name === 'word/styles.xml') return withoutAutoSpace(text());
     if (name === 'word/settings.xml' && mirrorMargins) return withMirrorMargins(text());
@@ -41,19 +41,6 @@ export async function packDocx(
   }
   streamBody(document);
   return repackOfficeZip(await Packer.toBuffer(document), creationDate, rewrite);
-}
-
-/** The pieces' text as UTF-8, each piece let go once written. */
-function utf8Of(pieces: string[]): Uint8Array {
-  let size = 0;
-  for (const piece of pieces) size += Buffer.byteLength(piece, 'utf8');
-  const bytes = Buffer.allocUnsafe(size);
-  let at = 0;
-  for (let i = 0; i < pieces.length; i++) {
-    at += bytes.write(pieces[i]!, at, 'utf8');
-    pieces[i] = '';
-  }
-  return bytes;
 }
 
 /** docx's Compiler (Packer's, not in its public types): a Document → its package's parts by path. */
