@@ -38,8 +38,8 @@ declare module 'pako/lib/zlib/deflate.js' {
       memLevel: number,
       strategy: number,
     ): number;
-    deflateReset(strm: ZStream): number;
-    deflate(strm: ZStream, flush: number): number;
+    deflateReset: (strm: ZStream) => number;
+    deflate: (strm: ZStream, flush: number) => number;
   };
   export default deflate;
 }

@@ -15,6 +15,12 @@ export function liveHeap(): number {
   return process.memoryUsage().heapUsed;
 }
 
+/** The heap in use and the bytes of ArrayBuffers (Buffers, typed arrays) alive, after a full collection. */
+export function liveMemory(): number {
+  const heap = liveHeap();
+  return heap + process.memoryUsage().arrayBuffers;
+}
+
 /**
  * In a check's process: its arguments (`DATA_DIR MODE`, MODE one of `modes`) and the tree of that
  * plan's whole document, made from the shipped templates.
