@@ -6,6 +6,7 @@ import { FONT_ROLES } from '../../theme/theme.ts';
 import type { FontFiles } from '../fonts.ts';
 import { PDF_FALLBACK_FAMILY, PDF_FONT_FAMILIES } from './to-pdfmake.ts';
 import { idPages } from './partwise-layout.ts';
+import { shareParsedFonts } from './shared-fonts.ts';
 
 /** pdfmake's Node API reads fonts from its virtual file system, which its types do not declare. */
 interface NodeVirtualFs {
@@ -62,6 +63,7 @@ export async function renderPdf(
   { mirrorShift = 0 }: { mirrorShift?: number } = {},
 ): Promise<RenderedPdf> {
   registerFonts(fonts);
+  shareParsedFonts();
   const output = pdfmake.createPdf(definition, mirrorShift !== 0 ? { bufferPages: true } : {});
   if (mirrorShift !== 0) {
     const doc = (await output.getStream()) as unknown as BufferedPdfKit;
