@@ -183,6 +183,54 @@ export function fitTable(table: Table, total: number, theme: Theme, measure: Mea
     return { orphans, tight, height };
   };
 
+  // cost() of the widths with half characters moved from one column to another, for each k
+  // tried: the cells of neither column keep their fits, so they are taken once for the pair
+  // (prepareMove) and each k works out only the others. The figures are cost()'s exactly: a row's
+  // height is a maximum, the counts are integers, and heights are added in cost()'s order.
+  const touches = (cell: (typeof cells)[number], column: number) => cell.col <= column && column < cell.col + cell.span;
+  const spanning = cells.flatMap((cell, i) => (cell.rowSpan === 1 ? [] : [i]));
+  const keptHeights = new Float64Array(rows);
+  const moved: number[] = [];
+  let kept = { orphans: 0, tight: 0 };
+  const prepareMove = (to: number, from: number) => {
+    keptHeights.fill(0);
+    moved.length = 0;
+    let orphans = 0;
+    let tight = 0;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      if (touches(cell, to) || touches(cell, from)) {
+        moved.push(i);
+        continue;
+      }
+      const fit = fitOf(i, steps);
+      orphans += fit.orphans + (cell.header ? fit.tight : 0);
+      tight += cell.header ? 0 : fit.tight;
+      if (cell.rowSpan === 1 && fit.height > keptHeights[cell.row]!) keptHeights[cell.row] = fit.height;
+    }
+    kept = { orphans, tight };
+  };
+  const movedCost = (): Cost => {
+    let { orphans, tight } = kept;
+    rowHeights.set(keptHeights);
+    for (const i of moved) {
+      const cell = cells[i]!;
+      const fit = fitOf(i, steps);
+      orphans += fit.orphans + (cell.header ? fit.tight : 0);
+      tight += cell.header ? 0 : fit.tight;
+      if (cell.rowSpan === 1 && fit.height > rowHeights[cell.row]!) rowHeights[cell.row] = fit.height;
+    }
+    let height = 0;
+    for (let r = 0; r < rows; r++) height += rowHeights[r]!;
+    for (const i of spanning) {
+      const cell = cells[i]!;
+      let spanned = 0;
+      for (let r = cell.row; r < cell.row + cell.rowSpan; r++) spanned += rowHeights[r]!;
+      height += Math.max(0, fitOf(i, steps).height - spanned);
+    }
+    return { orphans, tight, height };
+  };
+
   // Two passes of the same search: first for the shortest table, a stray character counted as
   // half a line (so that width can flow to where it saves lines even through widths that strand
   // one), then with no stray character above all, from there. Each round tries moving any number
@@ -203,10 +251,12 @@ export function fitTable(table: Table, total: number, theme: Theme, measure: Mea
         for (let from = 0; from < columns; from++) {
           if (from === to) continue;
           const most = Math.min(highest[to]! - steps[to]!, steps[from]! - lowest[from]!);
+          if (most < 1) continue;
+          prepareMove(to, from);
           for (let k = 1; k <= most; k++) {
             steps[to]! += k;
             steps[from]! -= k;
-            const candidate = cost(steps);
+            const candidate = movedCost();
             steps[to]! -= k;
             steps[from]! += k;
             if (better(candidate, best?.cost ?? current)) best = { to, from, k, cost: candidate };
