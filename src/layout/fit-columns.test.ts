@@ -101,6 +101,33 @@ describe('fitTable', () => {
     );
   });
 
+  it('fits a cell across two columns at their joint width, growing the one of them that may grow', () => {
+    // The name spans the second and third columns, 8½ characters wide with the rule between
+    // them, so it strands its last character; the second column may not grow (data-max-widths),
+    // so the fix is width moved from the first column to the third.
+    const gutter = 2 * theme.table.cellPadding.x + theme.table.ruleWidth;
+    const width = columnWidths([1, 1, 1], total, theme).content.reduce((a, b) => a + b, 0);
+    const [second, third] = [30, 8.5 * size - gutter - 30];
+    const weights = [width - second - third, second, third];
+    const across: Table = {
+      type: 'table',
+      widths: weights,
+      head: [],
+      body: [
+        { cells: [cell('あ'), { ...cell('人権教育の推進です'), colSpan: 2 }] },
+        { cells: [cell('い'), cell('う'), cell('え')] },
+      ],
+      maxWidths: [weights[0]! * 1.6, second, third * 1.6],
+    };
+    const joint = (widths: readonly number[]) => widths[1]! + widths[2]! + gutter;
+    const declaredAcross = onCharacterGrid(columnWidths(weights, total, theme).content, size / 2);
+    expect(linesIn('人権教育の推進です', joint(declaredAcross)).at(-1)).toHaveLength(1);
+    const fitted = fitTable(across, total, theme, measure);
+    expect(fitted[1]).toBeCloseTo(declaredAcross[1]!, 6);
+    expect(fitted[2]).toBeGreaterThan(declaredAcross[2]!);
+    expect(linesIn('人権教育の推進です', joint(fitted)).every((line) => [...line].length > 1)).toBe(true);
+  });
+
   it('puts every column but the widest a third of a point past a whole number of half characters', () => {
     const widths = [70.1, 100.9, 200, 33.33];
     const snapped = onCharacterGrid(widths, 4.5);
