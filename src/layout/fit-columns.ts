@@ -156,31 +156,37 @@ export function fitTable(table: Table, total: number, theme: Theme, measure: Mea
   };
   const rows = Math.max(0, ...cells.map((c) => c.row + c.rowSpan));
   const rowHeights = new Float64Array(rows);
-  type Cost = { readonly orphans: number; readonly tight: number; readonly height: number };
-  const cost = (steps: readonly number[]): Cost => {
-    let orphans = 0;
-    let tight = 0;
-    rowHeights.fill(0);
-    for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i]!;
-      const fit = fitOf(i, steps);
-      // A header that LibreOffice would break again counts as a stray character: it repeats on
-      // every page of the table, so a line more there costs a line on each.
-      orphans += fit.orphans + (cell.header ? fit.tight : 0);
-      tight += cell.header ? 0 : fit.tight;
-      if (cell.rowSpan === 1 && fit.height > rowHeights[cell.row]!) rowHeights[cell.row] = fit.height;
-    }
-    // A cell across rows makes them taller only by what it needs beyond their own heights.
+  const spanning = cells.flatMap((cell, i) => (cell.rowSpan === 1 ? [] : [i]));
+  type Counts = { orphans: number; tight: number };
+  type Cost = Readonly<Counts> & { readonly height: number };
+  /** Cell i's fit at `steps`, added to the counts and to its row's height in `heights`. */
+  const addCell = (i: number, steps: readonly number[], counts: Counts, heights: Float64Array) => {
+    const cell = cells[i]!;
+    const fit = fitOf(i, steps);
+    // A header that LibreOffice would break again counts as a stray character: it repeats on
+    // every page of the table, so a line more there costs a line on each.
+    counts.orphans += fit.orphans + (cell.header ? fit.tight : 0);
+    counts.tight += cell.header ? 0 : fit.tight;
+    if (cell.rowSpan === 1 && fit.height > heights[cell.row]!) heights[cell.row] = fit.height;
+  };
+  /** The table's height at `steps`, its rows' heights in rowHeights. */
+  const tableHeight = (steps: readonly number[]) => {
     let height = 0;
     for (let r = 0; r < rows; r++) height += rowHeights[r]!;
-    for (let i = 0; i < cells.length; i++) {
+    // A cell across rows makes them taller only by what it needs beyond their own heights.
+    for (const i of spanning) {
       const cell = cells[i]!;
-      if (cell.rowSpan === 1) continue;
       let spanned = 0;
       for (let r = cell.row; r < cell.row + cell.rowSpan; r++) spanned += rowHeights[r]!;
       height += Math.max(0, fitOf(i, steps).height - spanned);
     }
-    return { orphans, tight, height };
+    return height;
+  };
+  const cost = (steps: readonly number[]): Cost => {
+    const counts = { orphans: 0, tight: 0 };
+    rowHeights.fill(0);
+    for (let i = 0; i < cells.length; i++) addCell(i, steps, counts, rowHeights);
+    return { ...counts, height: tableHeight(steps) };
   };
 
   // cost() of the widths with half characters moved from one column to another, for each k
@@ -188,47 +194,23 @@ export function fitTable(table: Table, total: number, theme: Theme, measure: Mea
   // (prepareMove) and each k works out only the others. The figures are cost()'s exactly: a row's
   // height is a maximum, the counts are integers, and heights are added in cost()'s order.
   const touches = (cell: (typeof cells)[number], column: number) => cell.col <= column && column < cell.col + cell.span;
-  const spanning = cells.flatMap((cell, i) => (cell.rowSpan === 1 ? [] : [i]));
   const keptHeights = new Float64Array(rows);
   const moved: number[] = [];
-  let kept = { orphans: 0, tight: 0 };
+  let kept: Counts = { orphans: 0, tight: 0 };
   const prepareMove = (to: number, from: number) => {
     keptHeights.fill(0);
     moved.length = 0;
-    let orphans = 0;
-    let tight = 0;
+    kept = { orphans: 0, tight: 0 };
     for (let i = 0; i < cells.length; i++) {
-      const cell = cells[i]!;
-      if (touches(cell, to) || touches(cell, from)) {
-        moved.push(i);
-        continue;
-      }
-      const fit = fitOf(i, steps);
-      orphans += fit.orphans + (cell.header ? fit.tight : 0);
-      tight += cell.header ? 0 : fit.tight;
-      if (cell.rowSpan === 1 && fit.height > keptHeights[cell.row]!) keptHeights[cell.row] = fit.height;
+      if (touches(cells[i]!, to) || touches(cells[i]!, from)) moved.push(i);
+      else addCell(i, steps, kept, keptHeights);
     }
-    kept = { orphans, tight };
   };
   const movedCost = (): Cost => {
-    let { orphans, tight } = kept;
+    const counts = { ...kept };
     rowHeights.set(keptHeights);
-    for (const i of moved) {
-      const cell = cells[i]!;
-      const fit = fitOf(i, steps);
-      orphans += fit.orphans + (cell.header ? fit.tight : 0);
-      tight += cell.header ? 0 : fit.tight;
-      if (cell.rowSpan === 1 && fit.height > rowHeights[cell.row]!) rowHeights[cell.row] = fit.height;
-    }
-    let height = 0;
-    for (let r = 0; r < rows; r++) height += rowHeights[r]!;
-    for (const i of spanning) {
-      const cell = cells[i]!;
-      let spanned = 0;
-      for (let r = cell.row; r < cell.row + cell.rowSpan; r++) spanned += rowHeights[r]!;
-      height += Math.max(0, fitOf(i, steps).height - spanned);
-    }
-    return { orphans, tight, height };
+    for (const i of moved) addCell(i, steps, counts, rowHeights);
+    return { ...counts, height: tableHeight(steps) };
   };
 
   // Two passes of the same search: first for the shortest table, a stray character counted as
