@@ -3,9 +3,8 @@
 // conversion, its largest while the body is written (sampled every 500 paragraphs docx
 // prepares), the memory alive (heap and ArrayBuffers) before the package is zipped and its
 // largest while it is (sampled every 64 steps of the deflate; only `streamed` zips with JSZip),
-// the file's size and word/document.xml's. `whole`: every block
-// converted up front and the body written by docx alone, as before the body was streamed.
-// tests/word-file.test.ts compares the two.
+// the file's size and word/document.xml's. `whole`: every block converted up front and the body
+// written by docx alone, as before the body was streamed. tests/word-file.test.ts compares the two.
 import { Packer, Paragraph } from 'docx';
 import JSZip from 'jszip';
 import pakoDeflate from 'pako/lib/zlib/deflate.js';

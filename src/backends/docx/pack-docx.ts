@@ -32,15 +32,13 @@ export async function packDocx(
     if (name === 'word/settings.xml' && mirrorMargins) return withMirrorMargins(text());
     return undefined;
   };
+  streamBody(document, held);
   // The package's parts as the library's Packer would zip them: zipped once, here (its own zip,
   // read again to fix the dates and order, cost a second compression and a decompression).
   // Should a later docx hide its compiler, its zip is read again as before.
-  if (typeof compiler?.compile === 'function') {
-    streamBody(document, held);
-    return packOfficeParts(compiler.compile(document, undefined, []), creationDate, rewrite);
-  }
-  streamBody(document);
-  return repackOfficeZip(await Packer.toBuffer(document), creationDate, rewrite);
+  return typeof compiler?.compile === 'function'
+    ? packOfficeParts(compiler.compile(document, undefined, []), creationDate, rewrite)
+    : repackOfficeZip(await Packer.toBuffer(document), creationDate, rewrite);
 }
 
 /** docx's Compiler (Packer's, not in its public types): a Document → its package's parts by path. */

@@ -1,11 +1,13 @@
 // The classes of pdfmake's CommonJS build that the part-wise layout drives (partwise-layout.ts,
-// part-record.ts), the same module instances pdfmake's Printer uses.
+// part-record.ts) and whose fonts are shared between documents (shared-fonts.ts), the same
+// module instances pdfmake's Printer uses.
 import LayoutBuilderModule from 'pdfmake/js/LayoutBuilder.js';
 import DocPreprocessorModule from 'pdfmake/js/DocPreprocessor.js';
 import DocMeasureModule from 'pdfmake/js/DocMeasure.js';
 import DocumentContextModule from 'pdfmake/js/DocumentContext.js';
 import PageElementWriterModule from 'pdfmake/js/PageElementWriter.js';
 import LineModule from 'pdfmake/js/Line.js';
+import PDFDocumentModule from 'pdfmake/js/PDFDocument.js';
 
 type Class = new (...args: unknown[]) => unknown;
 
@@ -18,3 +20,4 @@ export const DocMeasure = unwrap(DocMeasureModule);
 export const DocumentContext = unwrap(DocumentContextModule);
 export const PageElementWriter = unwrap(PageElementWriterModule);
 export const Line = unwrap(LineModule);
+export const PDFDocument = unwrap(PDFDocumentModule);

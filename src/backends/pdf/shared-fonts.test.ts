@@ -1,16 +1,14 @@
 // A font is parsed once per process: the second document pdfmake draws is given the fontkit
 // font parsed for the first, and draws the same bytes as when it is drawn first.
-import PDFDocumentModule from 'pdfmake/js/PDFDocument.js';
 import { describe, expect, it } from 'vitest';
 import { loadPlan, shippedInputs } from '../../../tests/helpers/plan.ts';
 import { planJobs } from '../../pipeline/plan-jobs.ts';
 import { documentTree } from '../../pipeline/render-document.ts';
 import { paginate } from '../../layout/paginate.ts';
+import { PDFDocument as PDFDocumentClass } from './pdfmake-modules.ts';
 
 type Provide = (this: object, family: string, bold: boolean, italics: boolean) => { font: object };
-const PDFDocument = ((PDFDocumentModule as { default?: unknown }).default ?? PDFDocumentModule) as {
-  prototype: { provideFont: Provide };
-};
+const PDFDocument = PDFDocumentClass as unknown as { prototype: { provideFont: Provide } };
 
 describe('fonts parsed once per process', () => {
   it('gives each document the fonts parsed for the first, and the bytes it has drawn first', async () => {

@@ -5,8 +5,8 @@
 // each font pdfmake provides a document is given, as soon as it is made, the fontkit font parsed
 // for the first document that used the same bytes, and a subset of it. Only the font is shared:
 // the subset, the glyphs a document uses and their widths stay the document's, so the PDF's
-// bytes are those of a font parsed for it alone (tests/partwise.test.ts, byte identity builds).
-import PDFDocumentModule from 'pdfmake/js/PDFDocument.js';
+// bytes are those of a font parsed for it alone (shared-fonts.test.ts).
+import { PDFDocument as PDFDocumentClass } from './pdfmake-modules.ts';
 
 /** The little of fontkit's font and pdfkit's EmbeddedFont this module touches. */
 interface FontkitFont {
@@ -19,10 +19,7 @@ interface EmbeddedFont {
 }
 type ProvideFont = (this: unknown, family: string, bold: boolean, italics: boolean) => EmbeddedFont;
 
-// Node hands a CommonJS module over as its exports object, bundlers and vitest as its default.
-const PDFDocument = ((PDFDocumentModule as { default?: unknown }).default ?? PDFDocumentModule) as {
-  prototype: { provideFont: ProvideFont };
-};
+const PDFDocument = PDFDocumentClass as unknown as { prototype: { provideFont: ProvideFont } };
 
 /** The font parsed first for a file's bytes (pdfmake's virtual file system hands the same Buffer each time). */
 const parsedFor = new WeakMap<object, FontkitFont>();
