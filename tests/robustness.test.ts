@@ -12,7 +12,7 @@ import { build } from '../src/pipeline/build.ts';
 import { validatePlan, type DataFile } from '../src/data/validate.ts';
 import { errorLines, makeDataDir, runCli } from './helpers/cli.ts';
 import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
-import { squareFont } from './helpers/test-font.ts';
+import { relabelCmap, squareFont } from './helpers/test-font.ts';
 import { ROOT } from './helpers/plan.ts';
 
 const DATA = path.join(ROOT, 'data');
@@ -386,6 +386,46 @@ describe('fonts', () => {
       'fonts/BIZUDGothic-Bold.ttf: フォントファイル BIZUDGothic-Bold.ttf を読めません: ファイルがありません。BIZ UD フォント（fonts/ の BIZUDGothic-Bold.ttf）が必要です',
       'fonts/BIZUDGothic-Regular.ttf: フォントファイル BIZUDGothic-Regular.ttf が TrueType フォントではありません（壊れているようです）。BIZ UD フォントを入れ直してください',
       'fonts/BIZUDMincho-Regular.ttf: フォントファイル BIZUDMincho-Regular.ttf を読めません: ファイルがありません。BIZ UD フォント（fonts/ の BIZUDMincho-Regular.ttf）が必要です',
+    ]);
+    expect(result.written).toEqual([]);
+  });
+});
+
+describe('a font without a Unicode character map', () => {
+  it('is an error naming the file and what it lacks, before anything is laid out', async () => {
+    const work = await makeDataDir();
+    const fonts = path.join(work, 'fonts');
+    await cp(path.join(ROOT, 'fonts'), fonts, { recursive: true });
+    // The fallback font with its maps relabelled as Macintosh Roman ones: none is Unicode.
+    let font: Uint8Array = squareFont('KeikakuTestFallback', ['𠮷']);
+    for (const pair of [
+      [0, 3],
+      [3, 1],
+      [0, 4],
+      [3, 10],
+    ] as const)
+      font = relabelCmap(font, pair, [1, 0]).bytes;
+    await writeFile(path.join(fonts, 'TestFallback.otf'), font);
+    const templates = path.join(work, 'templates');
+    await cp(TEMPLATES, templates, { recursive: true });
+    const theme = await readFile(path.join(templates, 'theme.yaml'), 'utf8');
+    await writeFile(
+      path.join(templates, 'theme.yaml'),
+      `${theme}\nfallbackFont: { name: KeikakuTestFallback, file: TestFallback.otf }\n`,
+    );
+    const result = await build({
+      cwd: work,
+      dataDir: 'data',
+      outDir: 'out',
+      templatesDir: templates,
+      fontsDir: fonts,
+      formats: ['pdf'],
+      measures: [],
+      departments: [],
+      noDepartments: true,
+    });
+    expect(result.diagnostics.map((d) => `${d.file}: ${d.message}`)).toEqual([
+      'fonts/TestFallback.otf: フォントファイル TestFallback.otf は使えません: Unicode の文字の表（cmap）がありません。Unicode の文字の表を持つ TrueType または OpenType のフォント（BIZ UD フォントなど）を指定してください',
     ]);
     expect(result.written).toEqual([]);
   });

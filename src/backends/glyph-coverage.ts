@@ -1,10 +1,10 @@
 // Which characters the theme's fonts cannot print: the PDF would show a blank box (tofu) for
 // them, and nothing else would notice. Checked on the data before anything is laid out.
-import { create } from 'fontkit';
 import { INVISIBLE } from '../data/text-rules.ts';
 import type { GlyphCoverage } from '../data/validate.ts';
 import type { Theme } from '../theme/theme.ts';
 import type { FontFiles } from './fonts.ts';
+import { unicodeCmap, type GlyphLookup } from './cmap.ts';
 
 /**
  * Characters no font is expected to draw: line breaks, tabs, and the invisible ones (zero-width
@@ -25,16 +25,16 @@ function coverageOf(fonts: FontFiles): Coverage {
   const cached = coverages.get(fonts);
   if (cached) return cached;
   const faces = Object.values(fonts).flatMap((face) => [face.regular, ...(face.bold ? [face.bold] : [])]);
-  const parsed = faces.map((bytes) => create(bytes));
+  const parsed = faces.map(lookupOf);
   const fallbackBytes = Object.values(fonts).find((face) => face.fallback)?.fallback;
-  const fallback = fallbackBytes ? create(fallbackBytes) : undefined;
+  const fallback = fallbackBytes ? lookupOf(fallbackBytes) : undefined;
   const known = new Map<number, { primary: boolean; fallback: boolean }>();
   const coverage: Coverage = (codePoint) => {
     let found = known.get(codePoint);
     if (!found) {
       found = {
-        primary: parsed.every((font) => font.hasGlyphForCodePoint(codePoint)),
-        fallback: fallback?.hasGlyphForCodePoint(codePoint) ?? false,
+        primary: parsed.every((glyphOf) => glyphOf(codePoint) !== 0),
+        fallback: fallback ? fallback(codePoint) !== 0 : false,
       };
       known.set(codePoint, found);
     }
@@ -42,6 +42,13 @@ function coverageOf(fonts: FontFiles): Coverage {
   };
   coverages.set(fonts, coverage);
   return coverage;
+}
+
+/** A font's lookup; readFonts has refused a font without a Unicode map keikaku reads. */
+function lookupOf(font: Uint8Array): GlyphLookup {
+  const lookup = unicodeCmap(font);
+  if (typeof lookup === 'string') throw new Error(`a font read by readFonts has no usable cmap: ${lookup}`);
+  return lookup;
 }
 
 export function glyphCoverage(fonts: FontFiles, theme: Theme): GlyphCoverage {

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { FontFiles } from '../backends/fonts.ts';
+import { unicodeCmap } from '../backends/cmap.ts';
 import { FONT_ROLES, type Theme } from '../theme/theme.ts';
 import { readErrorCause } from './file-errors.ts';
 import { ownFontsDir, readAnyFile } from './own-files.ts';
@@ -30,6 +31,16 @@ async function load(theme: Theme, dir: string, cwd: string): Promise<Loaded> {
     try {
       const data = await readAnyFile(file);
       if (!isTrueType(data)) throw Object.assign(new Error('not a font'), { code: 'EFONT' });
+      const cmap = unicodeCmap(data);
+      if (typeof cmap === 'string') {
+        diagnostics.push({
+          severity: 'error',
+          file: displayPath(file, cwd),
+          rule: 'font',
+          message: `フォントファイル ${name} は使えません: ${cmap}。Unicode の文字の表を持つ TrueType または OpenType のフォント（BIZ UD フォントなど）を指定してください`,
+        });
+        return undefined;
+      }
       return data;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
