@@ -36,6 +36,18 @@ describe('template limits', () => {
     expect(run.written).toEqual([]);
   });
 
+  it('checks a partial that no document includes, as it checks the others', async () => {
+    const work = await makeDataDir();
+    execFileSync('cp', ['-r', path.join(ROOT, 'templates'), path.join(work, 'templates')]);
+    const unused = 'templates/partials/unused.hbs';
+    await writeFile(path.join(work, unused), '<p>{{lookup this "municipality"}}</p>\n');
+    const run = await runCli(['build', '--format', 'html', '--no-departments'], work);
+    expect(run.code).toBe(1);
+    expect(errorLines(run.stdout)).toEqual([
+      `${unused}:1:4: エラー: テンプレートの誤り: 不明なヘルパー「lookup」です（使えるヘルパー: lines）`,
+    ]);
+  });
+
   it('allows one 目次 only: the second one met is the error', async () => {
     const run = await buildWithCover(cover('  <toc title="もう一つの目次"></toc>'));
     // The cover comes first in the document, so plan.hbs's own 目次 is the second.
