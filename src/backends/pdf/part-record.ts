@@ -54,8 +54,16 @@ interface PageContent {
   watermark?: Record<string, unknown>;
 }
 
-const without = (object: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> =>
-  Object.fromEntries(Object.entries(object).filter(([key]) => !keys.includes(key)));
+/**
+ * A shallow copy of `object` without `keys`, its other keys in their order. Written out because
+ * it runs for every line and text run of a document: through Object.entries and fromEntries it
+ * was 45% of recording a part.
+ */
+function without(object: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(object)) if (!keys.includes(key)) copy[key] = object[key];
+  return copy;
+}
 
 /** Thrown inside serialization: the pages hold something this record does not keep. */
 class NotKept extends Error {}
