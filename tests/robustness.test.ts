@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { build } from '../src/pipeline/build.ts';
+import type { OutputFormat } from '../src/backends/backend.ts';
 import { validatePlan, type DataFile } from '../src/data/validate.ts';
 import { errorLines, makeDataDir, runCli } from './helpers/cli.ts';
 import { docxParagraphs, pdfPages, squash } from './helpers/extract.ts';
@@ -391,11 +392,36 @@ describe('fonts', () => {
   });
 });
 
+/**
+ * Builds the plan in `work` (its data/ made already) with BIZ UD and `fallback` as the theme's
+ * fallbackFont (KeikakuTestFallback, fonts/TestFallback.otf), in `formats`, into out/.
+ */
+async function buildWithFallbackFont(work: string, fallback: Uint8Array, formats: OutputFormat[]) {
+  const fonts = path.join(work, 'fonts');
+  await cp(path.join(ROOT, 'fonts'), fonts, { recursive: true });
+  await writeFile(path.join(fonts, 'TestFallback.otf'), fallback);
+  const templates = path.join(work, 'templates');
+  await cp(TEMPLATES, templates, { recursive: true });
+  const theme = await readFile(path.join(templates, 'theme.yaml'), 'utf8');
+  await writeFile(
+    path.join(templates, 'theme.yaml'),
+    `${theme}\nfallbackFont: { name: KeikakuTestFallback, file: TestFallback.otf }\n`,
+  );
+  return build({
+    cwd: work,
+    dataDir: 'data',
+    outDir: 'out',
+    templatesDir: templates,
+    fontsDir: fonts,
+    formats,
+    measures: [],
+    departments: [],
+    noDepartments: true,
+  });
+}
+
 describe('a font without a Unicode character map', () => {
   it('is an error naming the file and what it lacks, before anything is laid out', async () => {
-    const work = await makeDataDir();
-    const fonts = path.join(work, 'fonts');
-    await cp(path.join(ROOT, 'fonts'), fonts, { recursive: true });
     // The fallback font with its maps relabelled as Macintosh Roman ones: none is Unicode.
     let font: Uint8Array = squareFont('KeikakuTestFallback', ['𠮷']);
     for (const pair of [
@@ -405,25 +431,7 @@ describe('a font without a Unicode character map', () => {
       [3, 10],
     ] as const)
       font = relabelCmap(font, pair, [1, 0]).bytes;
-    await writeFile(path.join(fonts, 'TestFallback.otf'), font);
-    const templates = path.join(work, 'templates');
-    await cp(TEMPLATES, templates, { recursive: true });
-    const theme = await readFile(path.join(templates, 'theme.yaml'), 'utf8');
-    await writeFile(
-      path.join(templates, 'theme.yaml'),
-      `${theme}\nfallbackFont: { name: KeikakuTestFallback, file: TestFallback.otf }\n`,
-    );
-    const result = await build({
-      cwd: work,
-      dataDir: 'data',
-      outDir: 'out',
-      templatesDir: templates,
-      fontsDir: fonts,
-      formats: ['pdf'],
-      measures: [],
-      departments: [],
-      noDepartments: true,
-    });
+    const result = await buildWithFallbackFont(await makeDataDir(), font, ['pdf']);
     expect(result.diagnostics.map((d) => `${d.file}: ${d.message}`)).toEqual([
       'fonts/TestFallback.otf: フォントファイル TestFallback.otf は使えません: Unicode の文字の表（cmap）がありません。Unicode の文字の表を持つ TrueType または OpenType のフォント（BIZ UD フォントなど）を指定してください',
     ]);
@@ -436,28 +444,7 @@ describe('a fallback font for what BIZ UD lacks', () => {
     const measure = await readFile(path.join(ROOT, 'tests', 'fixtures', 'minimal', 'measures', '01.yaml'), 'utf8');
     const work = await makeDataDir({ 'measures/01.yaml': measure.replace('見本の施策', '𠮷野の見本の施策') });
     // fonts/: BIZ UD, and a font holding 𠮷 only; the theme names it as the fallback.
-    const fonts = path.join(work, 'fonts');
-    await cp(path.join(ROOT, 'fonts'), fonts, { recursive: true });
-    await writeFile(path.join(fonts, 'TestFallback.otf'), squareFont('KeikakuTestFallback', ['𠮷']));
-    const templates = path.join(work, 'templates');
-    await cp(TEMPLATES, templates, { recursive: true });
-    const theme = await readFile(path.join(templates, 'theme.yaml'), 'utf8');
-    await writeFile(
-      path.join(templates, 'theme.yaml'),
-      `${theme}\nfallbackFont: { name: KeikakuTestFallback, file: TestFallback.otf }\n`,
-    );
-    const options = {
-      cwd: work,
-      dataDir: 'data',
-      outDir: 'out',
-      templatesDir: templates,
-      fontsDir: fonts,
-      formats: ['pdf', 'html'] as const,
-      measures: [],
-      departments: [],
-      noDepartments: true,
-    };
-    const result = await build({ ...options, formats: [...options.formats] });
+    const result = await buildWithFallbackFont(work, squareFont('KeikakuTestFallback', ['𠮷']), ['pdf', 'html']);
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const pdf = await readFile(path.join(work, 'out', '実施計画_2024-2026.pdf'));
     expect(squash((await pdfPages(pdf)).join(''))).toContain('施策1𠮷野の見本の施策');
