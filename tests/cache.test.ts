@@ -2,10 +2,12 @@
 // documents that show what changed.
 import { cp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { PDFDocument } from '../src/backends/pdf/pdfmake-modules.ts';
 import { build, type BuildOptions } from '../src/pipeline/build.ts';
 import type { BuildProgress } from '../src/pipeline/progress.ts';
 import { makeDataDir, readDocuments } from './helpers/cli.ts';
+import { pdfPages } from './helpers/extract.ts';
 import { loadPlan, ROOT } from './helpers/plan.ts';
 
 const TEMPLATES = path.join(ROOT, 'templates');
@@ -158,6 +160,50 @@ describe('out/.cache', () => {
     expect(await parts()).toEqual(firstParts);
     const again = await readDocuments(path.join(work, 'out'));
     for (const [name, bytes] of first) expect(Buffer.compare(again.get(name)!, bytes), name).toBe(0);
+  }, 120_000);
+
+  it('draws again only the changed part (the others written from their drawn pages), with the bytes of a clean build, when the change moves every later page and glyph number', async () => {
+    const work = await workspace();
+    const draftOnBothSides = (extra: Partial<BuildOptions> = {}) =>
+      options(work, { noDepartments: true, formats: ['pdf'], draft: true, print: { duplex: true }, ...extra });
+    const pdfName = '実施計画_2024-2026_案.pdf';
+    // Each text run pdfkit lays out and draws (a replayed body draws none).
+    const pdfkit = Object.getPrototypeOf(PDFDocument.prototype) as { _fragment: (...args: unknown[]) => unknown };
+    const drawnRuns = async (extra: Partial<BuildOptions> = {}) => {
+      const spy = vi.spyOn(pdfkit, '_fragment');
+      try {
+        const result = await build(draftOnBothSides(extra));
+        expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const cold = await drawnRuns();
+    const before = await pdfPages(await readFile(path.join(work, 'out', pdfName)));
+    const drawnEntries = (await readdir(path.join(work, 'out', '.cache'))).filter((n) => n.endsWith('.drawn.entry'));
+    // Every part but the one whose body prints other pages' numbers (the 目次).
+    const partEntries = (await readdir(path.join(work, 'out', '.cache'))).filter((n) => n.endsWith('.part.entry'));
+    expect(drawnEntries).toHaveLength(partEntries.length - 1);
+
+    // The first 施策 grows by a page, in a character used nowhere else: every later page number,
+    // 目次 entry and running header moves, and every later glyph's number in the font subset.
+    const rare = '鬱';
+    expect(before.join('')).not.toContain(rare);
+    await edit(
+      path.join(work, 'data', 'measures', '01.yaml'),
+      '  - 窓口にて',
+      `${'  - 憂鬱な手続きをなくし、加入の案内を分かりやすく改めて、窓口と町ホームページで周知します。\n'.repeat(12)}  - 窓口にて`,
+    );
+    const rebuilt = await drawnRuns();
+    await build(draftOnBothSides({ outDir: 'out-clean', noCache: true }));
+    const clean = await readFile(path.join(work, 'out-clean', pdfName));
+    const after = await pdfPages(clean);
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(after.join('')).toContain(rare);
+    expect(Buffer.compare(await readFile(path.join(work, 'out', pdfName)), clean)).toBe(0);
+    // Drawn again: the changed 施策, the 目次, headers and footers; not the other parts' bodies.
+    expect(rebuilt).toBeLessThan(cold / 4);
   }, 120_000);
 
   it('keeps the parts of a document that came whole from out/.cache, for the next change to it', async () => {

@@ -16,7 +16,7 @@ import type { OutputFormat } from '../backends/backend.ts';
 import { FONT_ROLES } from '../theme/theme.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
 import type { RenderContext } from './render-document.ts';
-import type { PartStore } from '../backends/pdf/part-cache.ts';
+import type { PartEntryKind, PartStore } from '../backends/pdf/part-cache.ts';
 import type { FitMemo } from '../layout/fit-columns.ts';
 
 export const CACHE_DIR = '.cache';
@@ -124,10 +124,12 @@ const entryName = (key: string, format: OutputFormat) => `${key}.${format}.entry
 /** The fitted widths of a document's tables (layout/fit-columns.ts), by a hash of the table. */
 const fitsName = (salt: string, job: DocumentJob) =>
   `${createHash('sha256').update(salt).update('\n').update(job.name).digest('hex')}.fits.entry`;
-/** A laid-out part of a print layout (backends/pdf/part-record.ts). */
-const partName = (key: string) => `${key}.part.entry`;
+/** A laid-out part of a print layout (backends/pdf/part-record.ts), or its drawn pages (drawn-pages.ts). */
+const partName = (key: string, kind: PartEntryKind = 'part') => `${key}.${kind}.entry`;
 /** The parts a document's print layout used, one key a line: kept while the document is. */
 const partListName = (keys: ReadonlyMap<OutputFormat, string>) => `${[...keys.values()][0]}.parts.entry`;
+
+const PART_KINDS: readonly PartEntryKind[] = ['part', 'drawn'];
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -209,7 +211,7 @@ export class RenderCache {
     if (parts) {
       this.used.add(partListName(keys));
       for (const key of new TextDecoder().decode(parts).split('\n'))
-        if (/^[0-9a-f]{64}$/.test(key)) this.used.add(partName(key));
+        if (/^[0-9a-f]{64}$/.test(key)) for (const kind of PART_KINDS) this.used.add(partName(key, kind));
     }
     return files;
   }
@@ -250,15 +252,17 @@ export class RenderCache {
     this.partsByJob.set(job.name, keys);
     return {
       salt: this.partSalt,
-      read: async (key) =>
-        (await this.isUsable()) ? this.read(partName(key), `${job.name}（組版の部分）`) : undefined,
+      read: async (key, kind) =>
+        (await this.isUsable())
+          ? this.read(partName(key, kind), `${job.name}（${kind === 'part' ? '組版の部分' : '描いた部分'}）`)
+          : undefined,
       keep: (key) => {
         keys.add(key);
-        this.used.add(partName(key));
+        for (const kind of PART_KINDS) this.used.add(partName(key, kind));
       },
-      write: (key, record) => {
+      write: (key, record, kind) => {
         keys.add(key);
-        this.pending.push({ name: partName(key), bytes: record });
+        this.pending.push({ name: partName(key, kind), bytes: record });
       },
     };
   }

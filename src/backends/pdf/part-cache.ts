@@ -12,10 +12,15 @@ import type { PartCache } from './partwise-layout.ts';
 export interface PartStore {
   /** What every part depends on beside its definition: keikaku's code, the fonts. */
   readonly salt: string;
-  read(key: string): Promise<Uint8Array | undefined>;
+  /** A part's record (`kind` 'part', its layout) or its drawn pages ('drawn'). */
+  read(key: string, kind: PartEntryKind): Promise<Uint8Array | undefined>;
+  /** Keeps a part's entries of both kinds. */
   keep(key: string): void;
-  write(key: string, record: Uint8Array): void;
+  write(key: string, record: Uint8Array, kind: PartEntryKind): void;
 }
+
+/** What out/.cache keeps of a part: its layout (part-record.ts), its drawn pages (drawn-pages.ts). */
+export type PartEntryKind = 'part' | 'drawn';
 
 export async function loadPartCache(
   definition: TDocumentDefinitions,
@@ -34,11 +39,14 @@ export async function loadPartCache(
     return [onPage('even'), onPage('odd')];
   });
   const records = new Map<string, Uint8Array>();
+  const drawn = new Map<string, Uint8Array>();
   await Promise.all(
-    keys.flat().map(async (key) => {
-      const record = await store.read(key);
-      if (record) records.set(key, record);
-    }),
+    keys.flat().flatMap((key) =>
+      (['part', 'drawn'] as const).map(async (kind) => {
+        const record = await store.read(key, kind);
+        if (record) (kind === 'part' ? records : drawn).set(key, record);
+      }),
+    ),
   );
   return {
     key: (index, startPage) => {
@@ -47,6 +55,8 @@ export async function loadPartCache(
     },
     get: (key) => records.get(key),
     used: (key) => store.keep(key),
-    put: (key, record) => store.write(key, record),
+    put: (key, record) => store.write(key, record, 'part'),
+    drawn: (key) => drawn.get(key),
+    putDrawn: (key, record) => store.write(key, record, 'drawn'),
   };
 }

@@ -150,6 +150,11 @@ export function recordPart(
   }
 }
 
+/** A page's own properties (its header and footer functions), named in a record: the section's. */
+export function sectionProperties(section: object, names: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(names.map((key) => [key, (section as Record<string, unknown>)[key]]));
+}
+
 /** The length of a record's deflated meta, which its first four bytes give (big-endian). */
 const metaLength = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getUint32(0);
 
@@ -201,7 +206,7 @@ export function restorePages(
       items,
       pageSize,
       pageMargins,
-      customProperties: Object.fromEntries(customProperties.map((key) => [key, section[key]])),
+      customProperties: sectionProperties(section, customProperties),
     };
     if (watermark) page.watermark = { ...watermark, font: fonts[watermark.font as number] };
     return page;

@@ -18,12 +18,22 @@ import {
   readPartMeta,
   recordPart,
   restorePages,
+  sectionProperties,
   type LaidOutPage,
   type PageReference,
   type PartFacts,
   type PartMeta,
   type Position,
 } from './part-record.ts';
+import {
+  recordedBody,
+  replayable,
+  replayedBody,
+  replayedWatermark,
+  withDrawnParts,
+  type DrawnFont,
+  type PartDrawing,
+} from './drawn-pages.ts';
 import type { ContentSection, DynamicContent, Node as PdfNode } from 'pdfmake/interfaces.js';
 
 interface LaidOutNode {
@@ -103,6 +113,9 @@ export interface PartCache {
   /** The record under `key` was used (it stays in the cache). */
   used(key: string): void;
   put(key: string, record: Uint8Array): void;
+  /** The drawn pages of the part under `key` (drawn-pages.ts), if kept. */
+  drawn(key: string): Uint8Array | undefined;
+  putDrawn(key: string, record: Uint8Array): void;
 }
 
 export interface PartwiseOptions {
@@ -193,10 +206,18 @@ function layoutParts(
         // Kept as laid out (also pages a record cannot hold, a picture), in the document's numbering.
         shiftPositions(laidOut.nodes, offset);
         for (const [id, reference] of references) if (reference._pseudo) toFill.push([id, reference._nodeRef]);
-        part = { first: offset, section, facts, shapes: laidOut.pages, held: { pages: laidOut.pages } };
+        part = {
+          first: offset,
+          section,
+          facts,
+          shapes: laidOut.pages,
+          held: { pages: laidOut.pages },
+          fonts: laidOut.fonts,
+        };
         livePages += laidOut.pages.length;
       }
     }
+    if (key !== undefined) part = { ...part, drawing: partDrawing(cache!, key, part, pdfDocument) };
     setPositions(section, part.facts, offset);
     for (const [id, page] of part.facts.references) referencePages.set(id, page + offset);
     pageCount += part.shapes.length;
@@ -229,6 +250,10 @@ interface Part {
   readonly shapes: readonly { readonly pageSize: unknown; readonly pageMargins: unknown }[];
   /** Its pages as laid out, or its record (its pages read from it when drawn). */
   readonly held: { readonly pages: LaidOutPage[] } | { readonly record: PartRecordIn };
+  /** The fonts its layout asked for, in the order first asked. */
+  readonly fonts: readonly (readonly [string, string])[];
+  /** Its drawn pages: recorded as drawn, or replayed from out/.cache (drawn-pages.ts). */
+  readonly drawing?: PartDrawing | undefined;
 }
 interface PartRecordIn {
   readonly bytes: Uint8Array;
@@ -246,7 +271,27 @@ function heldAsRecord(
   pdfDocument: PdfDocument,
 ): Part {
   const fonts = meta.fonts.map(([family, face]) => provideFace(pdfDocument, family, face));
-  return { first, section, facts: meta, shapes: meta.pages, held: { record: { bytes, meta, fonts } } };
+  return {
+    first,
+    section,
+    facts: meta,
+    shapes: meta.pages,
+    held: { record: { bytes, meta, fonts } },
+    fonts: meta.fonts,
+  };
+}
+
+/** How a part with a key in out/.cache is drawn: its drawn pages replayed, or recorded. */
+function partDrawing(cache: PartCache, key: string, part: Part, pdfDocument: PdfDocument): PartDrawing | undefined {
+  const fonts = part.fonts.map(([family, face]) => pdfDocument.fontCache[family]?.[face]);
+  if (fonts.some((font) => font === undefined)) return undefined;
+  return {
+    fonts: fonts as unknown as DrawnFont[],
+    pageCount: part.shapes.length,
+    kept: cache.drawn(key),
+    keep: (record) => cache.putDrawn(key, record),
+    used: () => cache.used(key),
+  };
 }
 
 /** One section laid out by a builder of its own, its pages counted from its first. */
@@ -468,18 +513,42 @@ function drawnPartByPart(
   };
   const pagesOf = (part: Part): readonly LaidOutPage[] => {
     if (current?.part === part) return current.pages;
-    const { held } = part;
-    const pages =
-      'record' in held
-        ? restorePages(held.record.bytes, held.record.meta, held.record.fonts, part.section as never, reference)
-        : held.pages;
-    // A part kept as laid out is the same pages each time: its headers are added once.
-    if ('record' in held || !withHeaders.has(part)) addHeaders(part.first, pages);
-    withHeaders.add(part);
+    const { held, drawing } = part;
+    let pages: LaidOutPage[];
+    if (drawing && replayable(drawing)) {
+      // Its body written again as drawn: its pages hold only what the header pass adds.
+      pages = part.shapes.map(({ pageSize, pageMargins }, i) => {
+        const page: LaidOutPage = {
+          items: replayedBody(drawing, i),
+          pageSize,
+          pageMargins,
+          customProperties:
+            'record' in held
+              ? sectionProperties(part.section, held.record.meta.pages[i]!.customProperties)
+              : held.pages[i]!.customProperties,
+        };
+        const watermark = replayedWatermark(drawing, i);
+        if (watermark) page.watermark = watermark;
+        return page;
+      });
+      addHeaders(part.first, pages);
+    } else {
+      pages =
+        'record' in held
+          ? restorePages(held.record.bytes, held.record.meta, held.record.fonts, part.section as never, reference)
+          : held.pages;
+      // A part kept as laid out is the same pages each time: its headers are added once.
+      if ('record' in held || !withHeaders.has(part)) {
+        // Its body between marks, so that its drawing is recorded (drawn-pages.ts).
+        if (drawing) for (const [i, page] of pages.entries()) page.items = recordedBody(drawing, i, page.items);
+        addHeaders(part.first, pages);
+      }
+      withHeaders.add(part);
+    }
     current = { part, pages };
     return pages;
   };
-  return parts.flatMap((part) => {
+  const pages = parts.flatMap((part) => {
     return part.shapes.map(({ pageSize, pageMargins }, i) => {
       const page = () => pagesOf(part)[i]!;
       return {
@@ -497,4 +566,5 @@ function drawnPartByPart(
       };
     });
   });
+  return withDrawnParts(pages);
 }

@@ -1,5 +1,5 @@
 // The classes of pdfmake's CommonJS build that the part-wise layout drives (partwise-layout.ts,
-// part-record.ts) and whose fonts are shared between documents (shared-fonts.ts), the same
+// part-record.ts), whose drawing it records and replays (drawn-pages.ts) and whose fonts are shared between documents (shared-fonts.ts), the same
 // module instances pdfmake's Printer uses.
 import LayoutBuilderModule from 'pdfmake/js/LayoutBuilder.js';
 import DocPreprocessorModule from 'pdfmake/js/DocPreprocessor.js';
@@ -8,6 +8,7 @@ import DocumentContextModule from 'pdfmake/js/DocumentContext.js';
 import PageElementWriterModule from 'pdfmake/js/PageElementWriter.js';
 import LineModule from 'pdfmake/js/Line.js';
 import PDFDocumentModule from 'pdfmake/js/PDFDocument.js';
+import RendererModule from 'pdfmake/js/Renderer.js';
 
 type Class = new (...args: unknown[]) => unknown;
 
@@ -21,3 +22,4 @@ export const DocumentContext = unwrap(DocumentContextModule);
 export const PageElementWriter = unwrap(PageElementWriterModule);
 export const Line = unwrap(LineModule);
 export const PDFDocument = unwrap(PDFDocumentModule);
+export const Renderer = unwrap(RendererModule);
