@@ -1,7 +1,9 @@
 // out/.cache: a rebuild gives the same bytes as a clean build, and renders exactly the
 // documents that show what changed.
 import { cp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it, vi } from 'vitest';
 import { PDFDocument } from '../src/backends/pdf/pdfmake-modules.ts';
 import { build, type BuildOptions } from '../src/pipeline/build.ts';
@@ -11,6 +13,7 @@ import { pdfPages } from './helpers/extract.ts';
 import { loadPlan, ROOT } from './helpers/plan.ts';
 
 const TEMPLATES = path.join(ROOT, 'templates');
+const run = promisify(execFile);
 const options = (cwd: string, extra: Partial<BuildOptions> = {}): BuildOptions => ({
   cwd,
   dataDir: 'data',
@@ -204,6 +207,29 @@ describe('out/.cache', () => {
     expect(Buffer.compare(await readFile(path.join(work, 'out', pdfName)), clean)).toBe(0);
     // Drawn again: the changed 施策, the 目次, headers and footers; not the other parts' bodies.
     expect(rebuilt).toBeLessThan(cold / 4);
+  }, 120_000);
+
+  it('documents written again from their parts’ drawn pages in a new process have the bytes of a clean build (a glyph only written from a record keeps its text for the next document)', async () => {
+    const work = await makeDataDir();
+    // In a process of its own, as a user runs it: one process's fontkit font serves every
+    // document, and what an earlier document made of it is what this test is about.
+    const cli = (...args: string[]) =>
+      run(process.execPath, [path.join(ROOT, 'bin', 'keikaku.js'), 'build', '--templates', TEMPLATES, ...args], {
+        cwd: work,
+      });
+    await cli('--format', 'pdf');
+    // What a build killed after writing its parts’ records leaves: records, no documents.
+    const cacheDir = path.join(work, 'out', '.cache');
+    const documentEntries = (await readdir(cacheDir)).filter((n) => /\.(pdf|parts)\.entry$/.test(n));
+    expect(documentEntries).toHaveLength(2 * 3);
+    for (const name of documentEntries) await rm(path.join(cacheDir, name));
+
+    await cli('--format', 'pdf');
+    await cli('--format', 'pdf', '--no-cache', '--out', 'out-clean');
+    const clean = await readDocuments(path.join(work, 'out-clean'));
+    const written = await readDocuments(path.join(work, 'out'));
+    expect([...written.keys()]).toEqual([...clean.keys()]);
+    for (const [name, bytes] of clean) expect(Buffer.compare(written.get(name)!, bytes), name).toBe(0);
   }, 120_000);
 
   it('keeps the parts of a document that came whole from out/.cache, for the next change to it', async () => {

@@ -27,6 +27,8 @@ export interface DrawnFont {
   readonly subset: { includeGlyph(glyph: number): number; readonly glyphs: readonly number[] };
   readonly widths: (number | undefined)[];
   readonly unicode: (number[] | undefined)[];
+  /** fontkit's font, which makes each glyph's object once, with the text first given for it. */
+  readonly font: { getGlyph(id: number, codePoints?: number[]): unknown };
   ref(): unknown;
   encode(text: string, features?: unknown): [string[], unknown[]];
   layout(text: string, features?: unknown): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[] };
@@ -508,6 +510,10 @@ function replayBody(renderer: Renderer, mark: BodyMark): void {
     // out/.cache checks each entry's sha256: only keikaku's own mistake can bring this.
     if (!known) throw new Error('drawn part record: a glyph drawn in no font it lists');
     const [id, width, text] = known;
+    // The glyph's object made now with its text, as laying it out would: else writing the subset
+    // makes it without text, and a later document of this process that lays the glyph out (one
+    // fontkit font serves every document) would map it to no text in its ToUnicode table.
+    font!.font.getGlyph(id, text);
     const gid = font!.subset.includeGlyph(id);
     if (font!.widths[gid] == null) font!.widths[gid] = width;
     if (font!.unicode[gid] == null) font!.unicode[gid] = text;
