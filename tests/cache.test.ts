@@ -4,12 +4,13 @@ import { cp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/pr
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Paragraph } from 'docx';
 import { describe, expect, it, vi } from 'vitest';
 import { PDFDocument } from '../src/backends/pdf/pdfmake-modules.ts';
 import { build, type BuildOptions } from '../src/pipeline/build.ts';
 import type { BuildProgress } from '../src/pipeline/progress.ts';
 import { makeDataDir, readDocuments } from './helpers/cli.ts';
-import { pdfPages } from './helpers/extract.ts';
+import { docxParagraphs, pdfPages } from './helpers/extract.ts';
 import { loadPlan, ROOT } from './helpers/plan.ts';
 
 const TEMPLATES = path.join(ROOT, 'templates');
@@ -207,6 +208,43 @@ describe('out/.cache', () => {
     expect(Buffer.compare(await readFile(path.join(work, 'out', pdfName)), clean)).toBe(0);
     // Drawn again: the changed 施策, the 目次, headers and footers; not the other parts' bodies.
     expect(rebuilt).toBeLessThan(cold / 4);
+  }, 120_000);
+
+  it('writes the Word sections of the unchanged 施策 as they were (only the changed one converted), with the bytes of a clean build, when the change moves every later page and bookmark', async () => {
+    const work = await workspace();
+    const wordOnly = (extra: Partial<BuildOptions> = {}) =>
+      options(work, { noDepartments: true, formats: ['docx'], ...extra });
+    const docxName = '実施計画_2024-2026.docx';
+    // Each paragraph docx writes (a kept section's are written as the XML they were).
+    const paragraph = Paragraph.prototype as unknown as { prepForXml: (...args: unknown[]) => unknown };
+    const paragraphsWritten = async (extra: Partial<BuildOptions> = {}) => {
+      const spy = vi.spyOn(paragraph, 'prepForXml');
+      try {
+        const result = await build(wordOnly(extra));
+        expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const cold = await paragraphsWritten();
+    const wordEntries = (await readdir(path.join(work, 'out', '.cache'))).filter((n) => n.endsWith('.word.entry'));
+    expect(wordEntries.length).toBeGreaterThan(14);
+
+    // The first 施策 grows by a page: every later heading's page and bookmark moves.
+    await edit(
+      path.join(work, 'data', 'measures', '01.yaml'),
+      '  - 窓口にて',
+      `${'  - 憂鬱な手続きをなくし、加入の案内を分かりやすく改めて、窓口と町ホームページで周知します。\n'.repeat(12)}  - 窓口にて`,
+    );
+    const rebuilt = await paragraphsWritten();
+    await build(wordOnly({ outDir: 'out-clean', noCache: true }));
+    const clean = await readFile(path.join(work, 'out-clean', docxName));
+    expect(Buffer.compare(await readFile(path.join(work, 'out', docxName)), clean)).toBe(0);
+    const text = (await docxParagraphs(clean)).join('\n');
+    expect(text).toContain('憂鬱な手続き');
+    // Written again: the changed 施策, the 目次, each section's last block, headers and footers.
+    expect(rebuilt).toBeLessThan(cold / 3);
   }, 120_000);
 
   it('documents written again from their parts’ drawn pages in a new process have the bytes of a clean build (a glyph only written from a record keeps its text for the next document)', async () => {

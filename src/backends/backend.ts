@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { DocumentTree } from '../ir/types.ts';
 import type { PrintLayout } from '../layout/paginate.ts';
 import type { Theme } from '../theme/theme.ts';
+import type { PartStore } from './pdf/part-cache.ts';
 
 export const OUTPUT_FORMATS = ['pdf', 'docx', 'html'] as const;
 export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
@@ -16,6 +17,8 @@ export interface BackendInput {
   readonly print?: PrintLayout;
   /** Written into the file's metadata, so that the same inputs give the same bytes. */
   readonly creationDate: Date;
+  /** out/.cache's parts of this document (absent: everything is made anew). */
+  readonly parts?: PartStore;
 }
 
 export interface BackendOutput {

@@ -129,7 +129,12 @@ const partName = (key: string, kind: PartEntryKind = 'part') => `${key}.${kind}.
 /** The parts a document's print layout used, one key a line: kept while the document is. */
 const partListName = (keys: ReadonlyMap<OutputFormat, string>) => `${[...keys.values()][0]}.parts.entry`;
 
-const PART_KINDS: readonly PartEntryKind[] = ['part', 'drawn'];
+const PART_KINDS: readonly PartEntryKind[] = ['part', 'drawn', 'word'];
+const PART_KIND_NAMES: Readonly<Record<PartEntryKind, string>> = {
+  part: '組版の部分',
+  drawn: '描いた部分',
+  word: 'Word の部分',
+};
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -253,9 +258,7 @@ export class RenderCache {
     return {
       salt: this.partSalt,
       read: async (key, kind) =>
-        (await this.isUsable())
-          ? this.read(partName(key, kind), `${job.name}（${kind === 'part' ? '組版の部分' : '描いた部分'}）`)
-          : undefined,
+        (await this.isUsable()) ? this.read(partName(key, kind), `${job.name}（${PART_KIND_NAMES[kind]}）`) : undefined,
       keep: (key) => {
         keys.add(key);
         for (const kind of PART_KINDS) this.used.add(partName(key, kind));

@@ -45,12 +45,13 @@ export async function renderDocument(job: DocumentJob, context: RenderContext): 
   const tree = documentTree(job, context, await context.fits?.(job));
   if (!tree.tree) return { diagnostics: tree.diagnostics };
   const backends = await Promise.all(context.formats.map(loadBackend));
+  const parts = context.parts?.(job);
   // Laid out even for a Word-only build: the Word 目次 takes its page numbers from the print
   // layout, so the Word file does not depend on which formats were asked for.
   const print = backends.some((b) => b.needsPrintLayout)
     ? await paginate(tree.tree, context.theme, context.fonts, context.creationDate, {
         ...(context.progress ? { progress: partsProgress(context.progress, documentCost(job)) } : {}),
-        ...(context.parts ? { parts: context.parts(job) } : {}),
+        ...(parts ? { parts } : {}),
       })
     : undefined;
   const files: RenderedFile[] = [];
@@ -61,6 +62,7 @@ export async function renderDocument(job: DocumentJob, context: RenderContext): 
       theme: context.theme,
       creationDate: context.creationDate,
       ...(print && backend.needsPrintLayout ? { print } : {}),
+      ...(parts ? { parts } : {}),
     });
     diagnostics.push(...output.diagnostics);
     if (!output.bytes) return { diagnostics };

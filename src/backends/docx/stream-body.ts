@@ -81,7 +81,11 @@ export function joinHeldBlocks(xml: string, held: string[]): string[] {
  * called; it is called once for each time the document is written.
  */
 export class MadeWhenWritten extends FileChild {
-  constructor(private readonly make: () => readonly XmlComponent[]) {
+  /** `written` is told the block's XML each time it is written. */
+  constructor(
+    private readonly make: () => readonly XmlComponent[],
+    private readonly written?: (xml: string) => void,
+  ) {
     super('');
   }
 
@@ -95,10 +99,22 @@ export class MadeWhenWritten extends FileChild {
         const prepared = (component as unknown as Preparable).prepForXml(context);
         if (prepared !== undefined) xml += writeElement(prepared);
       }
+      this.written?.(xml);
       return verbatim(xml);
     } finally {
       context.stack.pop();
     }
+  }
+}
+
+/** Blocks of the body written as the XML they were written as before (section-cache.ts). */
+export class WrittenXml extends FileChild {
+  constructor(private readonly xml: string) {
+    super('');
+  }
+
+  override prepForXml(): Prepared {
+    return verbatim(this.xml);
   }
 }
 

@@ -42,7 +42,14 @@ import { groupsStartingPages } from '../../layout/row-group-pages.ts';
 import { tocNumberWidth } from '../../layout/toc-layout.ts';
 import { contentHeight, contentWidth, styleOf, type BlockStyle, type Theme } from '../../theme/styles.ts';
 import { officeColor } from '../../theme/theme.ts';
-import { MadeWhenWritten } from './stream-body.ts';
+import { MadeWhenWritten, WrittenXml } from './stream-body.ts';
+import {
+  withFreshBookmarks,
+  withLocalBookmarks,
+  type SectionCache,
+  type SectionInputs,
+  type StyleCall,
+} from './section-cache.ts';
 import { PICTURE_SPACE } from '../../ir/image-data.ts';
 import {
   ALIGN,
@@ -73,7 +80,14 @@ export function toDocx(
   tree: DocumentTree,
   theme: Theme,
   pagination?: Pagination,
-  { convertWhenWritten = true }: { convertWhenWritten?: boolean } = {},
+  {
+    convertWhenWritten = true,
+    sections: kept,
+  }: {
+    convertWhenWritten?: boolean;
+    /** out/.cache's sections (section-cache.ts): those kept are written as they were. */
+    sections?: SectionCache;
+  } = {},
 ): Document {
   const headingPages = pagination?.headingPages;
   const styles = new WordStyles(theme, (role) => font(theme, role));
@@ -83,6 +97,7 @@ export function toDocx(
     ...(pagination ? { blockEndPage: pagination.blockEndPage, rowGroupPages: pagination.rowGroupPages } : {}),
     tableNumbers: tableNumbers(tree),
     convertWhenWritten,
+    ...(kept ? { kept } : {}),
     ...(tree.watermark ? { watermark: tree.watermark } : {}),
     tocEntries: tocHeadings(tree).map((h) => ({
       title: h.title,
@@ -141,6 +156,47 @@ interface DocxEnv {
   readonly tocEntries: readonly { title: string; level: number; href: string; page?: number }[];
   /** Whether the body's blocks are converted again as they are written, not held (sectionChildren). */
   readonly convertWhenWritten: boolean;
+  /** out/.cache's sections. */
+  readonly kept?: SectionCache;
+}
+
+/**
+ * What each section's XML is made from beside its blocks (section-cache.ts): where the print
+ * layout started a block on a new page, and where it continued a table on one.
+ */
+export function sectionInputs(tree: DocumentTree, theme: Theme, pagination: Pagination): SectionInputs[] {
+  const env = {
+    theme,
+    blockEndPage: pagination.blockEndPage,
+    rowGroupPages: pagination.rowGroupPages,
+    tableNumbers: tableNumbers(tree),
+  };
+  return tree.sections.map((section, s) => ({
+    section,
+    breaksBefore: section.blocks.map((_, i) => pdfStartsNewPage(section, s, i, env)),
+    tableCuts: section.blocks.flatMap((block) => tablesIn(block).map((table) => tableCuts(table, env))),
+  }));
+}
+
+/** The tables in a block, its cells' included, outer before inner. */
+function tablesIn(block: Block): Table[] {
+  switch (block.type) {
+    case 'table':
+      return [
+        block,
+        ...[...block.head, ...block.body].flatMap((row) => row.cells.flatMap((c) => c.content.flatMap(tablesIn))),
+      ];
+    case 'group':
+      return block.blocks.flatMap(tablesIn);
+    default:
+      return [];
+  }
+}
+
+/** The row groups (by place) that the print layout moved to a new page: the table is cut before each. */
+function tableCuts(table: Table, env: Pick<DocxEnv, 'tableNumbers' | 'rowGroupPages'>): number[] {
+  const number = env.tableNumbers.get(table);
+  return [...groupsStartingPages((number !== undefined && env.rowGroupPages?.(number)) || [])];
 }
 
 /**
@@ -149,7 +205,12 @@ interface DocxEnv {
  * before it. Word then starts it on a new page too, so that it pages as the PDF does (Word's
  * own layout runs a little shorter); blocks that may break across pages flow as they fall.
  */
-function pdfStartsNewPage(section: Section, s: number, i: number, env: DocxEnv): boolean {
+function pdfStartsNewPage(
+  section: Section,
+  s: number,
+  i: number,
+  env: Pick<DocxEnv, 'theme' | 'blockEndPage'>,
+): boolean {
   const block = section.blocks[i]!;
   const end = env.blockEndPage;
   if (i === 0 || !end) return false;
@@ -216,20 +277,95 @@ function toSection(section: Section, s: number, env: DocxEnv): ISectionOptions {
  * defines its styles before its body is written), and, but for the last, again when the body is
  * written (MadeWhenWritten), so that the document never holds all its blocks' components at once.
  * The section's last blocks stay as converted: docx ends a section in its last paragraph.
+ * A section out/.cache keeps is written as it was, but for a last block that ends in a paragraph;
+ * its styles are named again in the order its conversion named them, so that the document's
+ * styles are the same.
  */
 function sectionChildren(section: Section, s: number, env: DocxEnv): FileChild[] {
-  const convert = (b: Block, i: number) =>
-    toBlock(b, contentWidth(env.theme), env, false, false, pdfStartsNewPage(section, s, i, env));
-  const converted = section.blocks.map(convert);
+  const convert = (b: Block, i: number, using = env) =>
+    toBlock(b, contentWidth(env.theme), using, false, false, pdfStartsNewPage(section, s, i, env));
+  const cached = env.convertWhenWritten ? env.kept?.section(s) : undefined;
+  if (cached?.record) {
+    const { xml, last, styles } = cached.record;
+    for (const [method, ...args] of styles) nameStyle(env.styles, method, args);
+    const rest = section.blocks.slice(last).flatMap((b, i) => convert(b, last + i));
+    return [new WrittenXml(withFreshBookmarks(xml)), ...rest];
+  }
+  const stylesOfBlocks: StyleCall[][] = [];
+  const converted = section.blocks.map((b, i) =>
+    cached ? convert(b, i, { ...env, styles: recordingStyles(env.styles, (stylesOfBlocks[i] = [])) }) : convert(b, i),
+  );
   if (!env.convertWhenWritten) return converted.flat();
-  const last = converted.findLastIndex((components) => components.length > 0);
+  const lastWithComponents = converted.findLastIndex((components) => components.length > 0);
+  // The blocks from `last` on stay as converted. A kept section's last block is written too when
+  // it ends in a table: docx then adds a paragraph of its own to end the section in.
+  const last =
+    cached && !(converted[lastWithComponents]?.at(-1) instanceof Paragraph)
+      ? lastWithComponents + 1
+      : lastWithComponents;
+  // The XML of the blocks before the last, kept in out/.cache once all are written.
+  const written = new Map<number, string>();
+  const toWrite = converted.slice(0, Math.max(last, 0)).filter((components) => components.length > 0).length;
+  const keep =
+    cached && last > 0
+      ? (i: number) => (xml: string) => {
+          if (written.size === toWrite) return;
+          written.set(i, xml);
+          if (written.size < toWrite) return;
+          env.kept!.store(cached.key, {
+            xml: withLocalBookmarks(
+              [...written.keys()]
+                .sort((a, b) => a - b)
+                .map((k) => written.get(k)!)
+                .join(''),
+            ),
+            last,
+            styles: firstNamed(stylesOfBlocks.slice(0, last).flat()),
+          });
+        }
+      : undefined;
   return converted.flatMap((components, i) =>
     i >= last
       ? components
       : components.length > 0
-        ? [new MadeWhenWritten(() => convert(section.blocks[i]!, i))]
+        ? [new MadeWhenWritten(() => convert(section.blocks[i]!, i), keep?.(i))]
         : ([] as FileChild[]),
   );
+}
+
+/** The styles object, telling `calls` of each style the conversion names. */
+function recordingStyles(styles: WordStyles, calls: StyleCall[]): WordStyles {
+  return new Proxy(styles, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.push([String(property), ...args]);
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
+
+/** Names a style again as a kept section's conversion named it (JSON keeps no undefined: null for it). */
+function nameStyle(styles: WordStyles, method: string, args: readonly unknown[]): void {
+  const call = (styles as unknown as Record<string, (...a: unknown[]) => unknown>)[method];
+  if (typeof call !== 'function') throw new Error(`Word section record: no style method ${method}`);
+  call.apply(
+    styles,
+    args.map((a) => a ?? undefined),
+  );
+}
+
+/** Each call once, where first made: naming a style again changes nothing. */
+function firstNamed(calls: readonly StyleCall[]): StyleCall[] {
+  const seen = new Set<string>();
+  return calls.filter((call) => {
+    const key = JSON.stringify(call);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** The section's 施策 for its running header, cut with … as the PDF's is. */
@@ -519,10 +655,7 @@ function toTable(table: Table, width: number, env: DocxEnv, keepAll = false): (D
     });
   // Where the print layout moved a row group to a new page, the table ends and its rest, under
   // its header again, starts a new page (layout/row-group-pages.ts).
-  const number = env.tableNumbers.get(table);
-  const cuts = [...groupsStartingPages((number !== undefined && env.rowGroupPages?.(number)) || [])].map(
-    (g) => groups[g]!.start,
-  );
+  const cuts = tableCuts(table, env).map((g) => groups[g]!.start);
   const body = toRows(table.body, false);
   const ends = [...cuts, body.length];
   const parts = [0, ...cuts].map((start, i) => body.slice(start, ends[i]));

@@ -19,8 +19,11 @@ export interface PartStore {
   write(key: string, record: Uint8Array, kind: PartEntryKind): void;
 }
 
-/** What out/.cache keeps of a part: its layout (part-record.ts), its drawn pages (drawn-pages.ts). */
-export type PartEntryKind = 'part' | 'drawn';
+/**
+ * What out/.cache keeps of a part: its layout (part-record.ts), its drawn pages (drawn-pages.ts),
+ * or a Word section's XML (docx/section-cache.ts).
+ */
+export type PartEntryKind = 'part' | 'drawn' | 'word';
 
 export async function loadPartCache(
   definition: TDocumentDefinitions,
