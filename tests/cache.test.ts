@@ -39,6 +39,26 @@ const edit = async (file: string, from: string, to: string) => {
   await writeFile(file, text.replace(from, to));
 };
 
+/** The first 施策 grows by a page, in a character used nowhere else (鬱): every later page moves. */
+const growFirstMeasure = (work: string) =>
+  edit(
+    path.join(work, 'data', 'measures', '01.yaml'),
+    '  - 窓口にて',
+    `${'  - 憂鬱な手続きをなくし、加入の案内を分かりやすく改めて、窓口と町ホームページで周知します。\n'.repeat(12)}  - 窓口にて`,
+  );
+
+/** How many times a build (without errors) calls `object[method]`. */
+async function callsDuring(object: object, method: string, options: BuildOptions): Promise<number> {
+  const spy = vi.spyOn(object as Record<string, (...args: unknown[]) => unknown>, method);
+  try {
+    const result = await build(options);
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    return spy.mock.calls.length;
+  } finally {
+    spy.mockRestore();
+  }
+}
+
 describe('out/.cache', () => {
   it('a rebuild after one 施策 changes renders exactly the plan and the excerpts that show that 施策, and gives the bytes of a clean build', async () => {
     const work = await workspace();
@@ -172,18 +192,8 @@ describe('out/.cache', () => {
       options(work, { noDepartments: true, formats: ['pdf'], draft: true, print: { duplex: true }, ...extra });
     const pdfName = '実施計画_2024-2026_案.pdf';
     // Each text run pdfkit lays out and draws (a replayed body draws none).
-    const pdfkit = Object.getPrototypeOf(PDFDocument.prototype) as { _fragment: (...args: unknown[]) => unknown };
-    const drawnRuns = async (extra: Partial<BuildOptions> = {}) => {
-      const spy = vi.spyOn(pdfkit, '_fragment');
-      try {
-        const result = await build(draftOnBothSides(extra));
-        expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-        return spy.mock.calls.length;
-      } finally {
-        spy.mockRestore();
-      }
-    };
-    const cold = await drawnRuns();
+    const pdfkit = Object.getPrototypeOf(PDFDocument.prototype) as object;
+    const cold = await callsDuring(pdfkit, '_fragment', draftOnBothSides());
     const before = await pdfPages(await readFile(path.join(work, 'out', pdfName)));
     const drawnEntries = (await readdir(path.join(work, 'out', '.cache'))).filter((n) => n.endsWith('.drawn.entry'));
     // Every part but the one whose body prints other pages' numbers (the 目次).
@@ -194,12 +204,8 @@ describe('out/.cache', () => {
     // 目次 entry and running header moves, and every later glyph's number in the font subset.
     const rare = '鬱';
     expect(before.join('')).not.toContain(rare);
-    await edit(
-      path.join(work, 'data', 'measures', '01.yaml'),
-      '  - 窓口にて',
-      `${'  - 憂鬱な手続きをなくし、加入の案内を分かりやすく改めて、窓口と町ホームページで周知します。\n'.repeat(12)}  - 窓口にて`,
-    );
-    const rebuilt = await drawnRuns();
+    await growFirstMeasure(work);
+    const rebuilt = await callsDuring(pdfkit, '_fragment', draftOnBothSides());
     await build(draftOnBothSides({ outDir: 'out-clean', noCache: true }));
     const clean = await readFile(path.join(work, 'out-clean', pdfName));
     const after = await pdfPages(clean);
@@ -216,28 +222,13 @@ describe('out/.cache', () => {
       options(work, { noDepartments: true, formats: ['docx'], ...extra });
     const docxName = '実施計画_2024-2026.docx';
     // Each paragraph docx writes (a kept section's are written as the XML they were).
-    const paragraph = Paragraph.prototype as unknown as { prepForXml: (...args: unknown[]) => unknown };
-    const paragraphsWritten = async (extra: Partial<BuildOptions> = {}) => {
-      const spy = vi.spyOn(paragraph, 'prepForXml');
-      try {
-        const result = await build(wordOnly(extra));
-        expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-        return spy.mock.calls.length;
-      } finally {
-        spy.mockRestore();
-      }
-    };
-    const cold = await paragraphsWritten();
+    const cold = await callsDuring(Paragraph.prototype, 'prepForXml', wordOnly());
     const wordEntries = (await readdir(path.join(work, 'out', '.cache'))).filter((n) => n.endsWith('.word.entry'));
     expect(wordEntries.length).toBeGreaterThan(14);
 
     // The first 施策 grows by a page: every later heading's page and bookmark moves.
-    await edit(
-      path.join(work, 'data', 'measures', '01.yaml'),
-      '  - 窓口にて',
-      `${'  - 憂鬱な手続きをなくし、加入の案内を分かりやすく改めて、窓口と町ホームページで周知します。\n'.repeat(12)}  - 窓口にて`,
-    );
-    const rebuilt = await paragraphsWritten();
+    await growFirstMeasure(work);
+    const rebuilt = await callsDuring(Paragraph.prototype, 'prepForXml', wordOnly());
     await build(wordOnly({ outDir: 'out-clean', noCache: true }));
     const clean = await readFile(path.join(work, 'out-clean', docxName));
     expect(Buffer.compare(await readFile(path.join(work, 'out', docxName)), clean)).toBe(0);
