@@ -77,6 +77,8 @@ interface EndState {
 /** One page's body: content (latin1, as drawn) between the steps, and the state it leaves. */
 interface DrawnBody {
   readonly steps: (string | Step)[];
+  /** The glyphs the body uses, each once where first used: font place, glyph number as drawn, …. */
+  readonly glyphOrder: number[];
   readonly end: EndState;
   /** The page's watermark (a draft's 案), drawn after its header and footer; its font by place. */
   readonly watermark?: Record<string, unknown> & { font: number };
@@ -142,6 +144,7 @@ export function replayable(drawing: PartDrawing): boolean {
     if (
       !Array.isArray(record?.pages) ||
       record.pages.length !== drawing.pageCount ||
+      !record.pages.every((page) => Array.isArray(page?.glyphOrder)) ||
       !Array.isArray(record.fontNames) ||
       record.fontNames.length !== drawing.fonts.length ||
       !Array.isArray(record.glyphs)
@@ -324,6 +327,8 @@ function startRecording(
   const recording = state.recording;
   if (!recording || recording.failed || recording.pages.length !== mark.page) return undefined;
   const steps: (string | Step)[] = [];
+  const glyphOrder: number[] = [];
+  const usedOnPage = fonts.map(() => new Set<number>());
   const buffer = doc.page.content.buffer;
   let since = buffer.length;
   let depth = 0;
@@ -410,6 +415,10 @@ function startRecording(
       for (const glyph of this.layout(text, features).glyphs) {
         const drawnAs = this.subset.includeGlyph(glyph.id);
         if (!known.has(drawnAs)) known.set(drawnAs, [glyph.id, glyph.advanceWidth * this.scale, glyph.codePoints]);
+        if (!usedOnPage[index]!.has(drawnAs)) {
+          usedOnPage[index]!.add(drawnAs);
+          glyphOrder.push(index, drawnAs);
+        }
       }
       return encoded;
     };
@@ -457,6 +466,7 @@ function startRecording(
       }
       recording.pages.push({
         steps,
+        glyphOrder,
         end: {
           x: doc.x,
           y: doc.y,
@@ -505,8 +515,9 @@ function replayBody(renderer: Renderer, mark: BodyMark): void {
   const body = record.pages[mark.page]!;
   let font: DrawnFont | undefined;
   let glyphs: Record<string, [number, number, number[]]> | undefined;
-  const glyphNumber = (drawnAs: string): string => {
-    const known = glyphs?.[parseInt(drawnAs, 16)];
+  /** The glyph's number in this document's subset, included there if new. */
+  const glyphNumber = (drawnAs: number): number => {
+    const known = glyphs?.[drawnAs];
     // out/.cache checks each entry's sha256: only keikaku's own mistake can bring this.
     if (!known) throw new Error('drawn part record: a glyph drawn in no font it lists');
     const [id, width, text] = known;
@@ -517,8 +528,18 @@ function replayBody(renderer: Renderer, mark: BodyMark): void {
     const gid = font!.subset.includeGlyph(id);
     if (font!.widths[gid] == null) font!.widths[gid] = width;
     if (font!.unicode[gid] == null) font!.unicode[gid] = text;
-    return `0000${gid.toString(16)}`.slice(-4);
+    return gid;
   };
+  // The body's glyphs included in the order first used, as writing its content again would
+  // include them; when this document's fonts and subset number them all as the record does (the
+  // parts before this one drew the same glyphs), the content is written as it was recorded.
+  let asRecorded = record.fontNames.every((name, place) => fonts[place]!.id === name);
+  const order = body.glyphOrder;
+  for (let k = 0; k < order.length; k += 2) {
+    font = fonts[order[k]!]!;
+    glyphs = record.glyphs[order[k]!]!;
+    if (glyphNumber(order[k + 1]!) !== order[k + 1]) asRecorded = false;
+  }
   const rewrite = (content: string) =>
     content.replace(FONT_OR_GLYPHS, (whole, name: string | undefined, size: string, hex: string | undefined) => {
       if (name !== undefined) {
@@ -529,12 +550,13 @@ function replayBody(renderer: Renderer, mark: BodyMark): void {
         return `/${font.id} ${size} Tf`;
       }
       let out = '<';
-      for (let i = 0; i < hex!.length; i += 4) out += glyphNumber(hex!.slice(i, i + 4));
+      for (let i = 0; i < hex!.length; i += 4)
+        out += `0000${glyphNumber(parseInt(hex!.slice(i, i + 4), 16)).toString(16)}`.slice(-4);
       return `${out}>`;
     });
   for (const step of body.steps) {
     if (typeof step === 'string') {
-      doc.page.content.write(Buffer.from(rewrite(step), 'latin1'));
+      doc.page.content.write(Buffer.from(asRecorded ? step : rewrite(step), 'latin1'));
       continue;
     }
     switch (step[0]) {
