@@ -87,12 +87,18 @@ function withTocPageStarts(pieces: string[], starts: readonly number[]): void {
  */
 function renumberBookmarks(pieces: string[]): void {
   const ids = new Map<string, number>();
-  for (let i = 0; i < pieces.length; i++)
-    pieces[i] = pieces[i]!.replace(
-      /<w:bookmark(Start|End)\b([^>]*?)w:id="(\d+)"/g,
-      (_match, kind: string, attributes: string, id: string) => {
-        if (!ids.has(id)) ids.set(id, ids.size + 1);
-        return `<w:bookmark${kind}${attributes}w:id="${ids.get(id)}"`;
-      },
-    );
+  for (let i = 0; i < pieces.length; i++) pieces[i] = numberBookmarks(pieces[i]!, ids, () => ids.size + 1);
+}
+
+const BOOKMARK_ID = /(<w:bookmark(?:Start|End)\b[^>]*?w:id=")(\d+)"/g;
+
+/**
+ * The XML with each bookmark id given a new number: the one `ids` holds for it, else `next()`'s
+ * (then held in `ids`).
+ */
+export function numberBookmarks(xml: string, ids: Map<string, number>, next: () => number): string {
+  return xml.replace(BOOKMARK_ID, (_match, head: string, id: string) => {
+    if (!ids.has(id)) ids.set(id, next());
+    return `${head}${ids.get(id)}"`;
+  });
 }

@@ -15,6 +15,7 @@ import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Block, Section } from '../../ir/types.ts';
 import type { Theme } from '../../theme/theme.ts';
 import type { PartStore } from '../pdf/part-cache.ts';
+import { numberBookmarks } from './pack-docx.ts';
 
 /** A style the conversion named: a WordStyles method and its arguments. */
 export type StyleCall = readonly [method: string, ...args: unknown[]];
@@ -102,15 +103,10 @@ function cacheable(blocks: readonly Block[]): boolean {
   });
 }
 
-const BOOKMARK_ID = /(<w:bookmark(?:Start|End)\b[^>]*?w:id=")(\d+)"/g;
-
 /** The section's XML with its bookmark ids numbered by their order in it. */
 export function withLocalBookmarks(xml: string): string {
   const ids = new Map<string, number>();
-  return xml.replace(BOOKMARK_ID, (_match, head: string, id: string) => {
-    if (!ids.has(id)) ids.set(id, ids.size + 1);
-    return `${head}${ids.get(id)}"`;
-  });
+  return numberBookmarks(xml, ids, () => ids.size + 1);
 }
 
 // Above any id docx's counter reaches in a process: pack-docx.ts renumbers them all in order.
@@ -118,11 +114,7 @@ let nextFreshBookmark = 1_000_000_000;
 
 /** A kept section's XML with bookmark ids no other bookmark of the document has. */
 export function withFreshBookmarks(xml: string): string {
-  const ids = new Map<string, number>();
-  return xml.replace(BOOKMARK_ID, (_match, head: string, id: string) => {
-    if (!ids.has(id)) ids.set(id, nextFreshBookmark++);
-    return `${head}${ids.get(id)}"`;
-  });
+  return numberBookmarks(xml, new Map(), () => nextFreshBookmark++);
 }
 
 function encodeRecord(record: SectionRecord): Uint8Array {
