@@ -305,7 +305,7 @@ function sectionChildren(section: Section, s: number, env: DocxEnv): FileChild[]
       : lastWithComponents;
   // The XML of the blocks before the last, kept in out/.cache once all are written.
   const written = new Map<number, string>();
-  const toWrite = converted.slice(0, Math.max(last, 0)).filter((components) => components.length > 0).length;
+  const toWrite = converted.slice(0, last).filter((components) => components.length > 0).length;
   const keep =
     cached && last > 0
       ? (i: number) => (xml: string) => {
@@ -313,12 +313,8 @@ function sectionChildren(section: Section, s: number, env: DocxEnv): FileChild[]
           written.set(i, xml);
           if (written.size < toWrite) return;
           env.kept!.store(cached.key, {
-            xml: withLocalBookmarks(
-              [...written.keys()]
-                .sort((a, b) => a - b)
-                .map((k) => written.get(k)!)
-                .join(''),
-            ),
+            // Not from `converted`: a closure here would keep every block's components alive.
+            xml: withLocalBookmarks(Array.from({ length: last }, (_, k) => written.get(k) ?? '').join('')),
             last,
             styles: firstNamed(stylesOfBlocks.slice(0, last).flat()),
           });
