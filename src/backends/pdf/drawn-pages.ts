@@ -23,7 +23,6 @@ import { Renderer as RendererClass } from './pdfmake-modules.ts';
 /** The little of pdfkit's EmbeddedFont that a record reads and replays. */
 export interface DrawnFont {
   readonly id: string;
-  readonly scale: number;
   readonly subset: { includeGlyph(glyph: number): number; readonly glyphs: readonly number[] };
   readonly widths: (number | undefined)[];
   readonly unicode: (number[] | undefined)[];
@@ -31,7 +30,6 @@ export interface DrawnFont {
   readonly font: { getGlyph(id: number, codePoints?: number[]): unknown };
   ref(): unknown;
   encode(text: string, features?: unknown): [string[], unknown[]];
-  layout(text: string, features?: unknown): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[] };
 }
 
 /** The little of pdfkit's document that drawing a body touches. */
@@ -412,9 +410,11 @@ function startRecording(
     watched.encode = function (this: DrawnFont, text: string, features?: unknown) {
       const encoded = encode.call(this, text, features);
       const known = recording.glyphs[index]!;
-      for (const glyph of this.layout(text, features).glyphs) {
-        const drawnAs = this.subset.includeGlyph(glyph.id);
-        if (!known.has(drawnAs)) known.set(drawnAs, [glyph.id, glyph.advanceWidth * this.scale, glyph.codePoints]);
+      // Each glyph as encode included it: its id in the font, its width and text as pdfkit keeps them.
+      for (const hex of encoded[0]) {
+        const drawnAs = parseInt(hex, 16);
+        if (!known.has(drawnAs))
+          known.set(drawnAs, [this.subset.glyphs[drawnAs]!, this.widths[drawnAs]!, this.unicode[drawnAs]!]);
         if (!usedOnPage[index]!.has(drawnAs)) {
           usedOnPage[index]!.add(drawnAs);
           glyphOrder.push(index, drawnAs);
