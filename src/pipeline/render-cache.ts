@@ -124,7 +124,10 @@ const entryName = (key: string, format: OutputFormat) => `${key}.${format}.entry
 /** The fitted widths of a document's tables (layout/fit-columns.ts), by a hash of the table. */
 const fitsName = (salt: string, job: DocumentJob) =>
   `${createHash('sha256').update(salt).update('\n').update(job.name).digest('hex')}.fits.entry`;
-/** A laid-out part of a print layout (backends/pdf/part-record.ts), or its drawn pages (drawn-pages.ts). */
+/**
+ * A laid-out part of a print layout (backends/pdf/part-record.ts), its drawn pages (drawn-pages.ts)
+ * or a Word section (backends/docx/section-cache.ts).
+ */
 const partName = (key: string, kind: PartEntryKind = 'part') => `${key}.${kind}.entry`;
 /** The parts a document's print layout used, one key a line: kept while the document is. */
 const partListName = (keys: ReadonlyMap<OutputFormat, string>) => `${[...keys.values()][0]}.parts.entry`;
@@ -215,8 +218,7 @@ export class RenderCache {
     const parts = await this.read(partListName(keys), `${job.name}（組版の部分の一覧）`);
     if (parts) {
       this.used.add(partListName(keys));
-      for (const key of new TextDecoder().decode(parts).split('\n'))
-        if (/^[0-9a-f]{64}$/.test(key)) for (const kind of PART_KINDS) this.used.add(partName(key, kind));
+      for (const key of new TextDecoder().decode(parts).split('\n')) if (/^[0-9a-f]{64}$/.test(key)) this.keepPart(key);
     }
     return files;
   }
@@ -261,13 +263,18 @@ export class RenderCache {
         (await this.isUsable()) ? this.read(partName(key, kind), `${job.name}（${PART_KIND_NAMES[kind]}）`) : undefined,
       keep: (key) => {
         keys.add(key);
-        for (const kind of PART_KINDS) this.used.add(partName(key, kind));
+        this.keepPart(key);
       },
       write: (key, record, kind) => {
         keys.add(key);
         this.pending.push({ name: partName(key, kind), bytes: record });
       },
     };
+  }
+
+  /** A part's entries of every kind stay in the cache. */
+  private keepPart(key: string): void {
+    for (const kind of PART_KINDS) this.used.add(partName(key, kind));
   }
 
   /** An entry's bytes if it is a regular file whose content hash matches; a bad entry is removed. */

@@ -12,9 +12,9 @@ import type { PartCache } from './partwise-layout.ts';
 export interface PartStore {
   /** What every part depends on beside its definition: keikaku's code, the fonts. */
   readonly salt: string;
-  /** A part's record (`kind` 'part', its layout) or its drawn pages ('drawn'). */
+  /** A part's entry of one kind (PartEntryKind). */
   read(key: string, kind: PartEntryKind): Promise<Uint8Array | undefined>;
-  /** Keeps a part's entries of both kinds. */
+  /** Keeps a part's entries of every kind. */
   keep(key: string): void;
   write(key: string, record: Uint8Array, kind: PartEntryKind): void;
 }

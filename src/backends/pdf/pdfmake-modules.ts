@@ -1,6 +1,6 @@
 // The classes of pdfmake's CommonJS build that the part-wise layout drives (partwise-layout.ts,
-// part-record.ts), whose drawing it records and replays (drawn-pages.ts) and whose fonts are shared between documents (shared-fonts.ts), the same
-// module instances pdfmake's Printer uses.
+// part-record.ts), whose drawing it records and replays (drawn-pages.ts) and whose fonts are
+// shared between documents (shared-fonts.ts), the same module instances pdfmake's Printer uses.
 import LayoutBuilderModule from 'pdfmake/js/LayoutBuilder.js';
 import DocPreprocessorModule from 'pdfmake/js/DocPreprocessor.js';
 import DocMeasureModule from 'pdfmake/js/DocMeasure.js';
