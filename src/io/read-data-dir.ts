@@ -59,9 +59,17 @@ export async function readDataDir(
           diagnostics.push(tooLargeDiagnostic(file, stat.size));
           return;
         }
-        const buffer = Buffer.alloc(MAX_DATA_FILE_BYTES + 1);
+        // Sized by the file (a buffer of the limit for each of 1,400 files cost seconds to
+        // zero), grown if the file grows while read, never past the limit.
+        let buffer = Buffer.allocUnsafe(stat.size + 1);
         let length = 0;
-        for (let n = -1; n !== 0 && length < buffer.length; length += n) {
+        for (let n = -1; n !== 0; length += n) {
+          if (length === buffer.length) {
+            if (length > MAX_DATA_FILE_BYTES) break;
+            const larger = Buffer.allocUnsafe(Math.min(length * 2, MAX_DATA_FILE_BYTES + 1));
+            buffer.copy(larger, 0, 0, length);
+            buffer = larger;
+          }
           n = (await handle.read(buffer, length, buffer.length - length, null)).bytesRead;
         }
         if (length > MAX_DATA_FILE_BYTES) {

@@ -34,7 +34,13 @@ export interface DrawnFont {
 
 /** The little of pdfkit's document that drawing a body touches. */
 interface PdfKitDocument {
-  page: { content: { buffer: Uint8Array[]; write(chunk: Uint8Array): void }; fonts: Record<string, unknown> };
+  page: {
+    content: { buffer: Uint8Array[]; write(chunk: Uint8Array): void };
+    fonts: Record<string, unknown>;
+    ext_gstates: Record<string, unknown>;
+  };
+  /** The opacity states made so far, by opacityKey: [the state, its name]. */
+  _opacityRegistry: Record<string, [unknown, string]>;
   outline: { addItem(title: string, options: object): unknown; constructor: { prototype: object } };
   x: number;
   y: number;
@@ -72,9 +78,13 @@ interface EndState {
   readonly ctm: number[];
 }
 
-/** One page's body: content (latin1, as drawn) between the steps, and the state it leaves. */
-interface DrawnBody {
-  readonly steps: (string | Step)[];
+/**
+ * One page's body: its content between the steps, and the state it leaves. In the record a
+ * piece of content is its length in bytes (the bytes follow the record's facts, in order);
+ * while recorded, the bytes themselves.
+ */
+interface DrawnBody<Content = number> {
+  readonly steps: (Content | Step)[];
   /** The glyphs the body uses, each once where first used: font place, glyph number as drawn, …. */
   readonly glyphOrder: number[];
   readonly end: EndState;
@@ -82,7 +92,12 @@ interface DrawnBody {
   readonly watermark?: Record<string, unknown> & { font: number };
 }
 
-/** A part's drawn pages, as out/.cache keeps them. */
+/**
+ * A part's drawn pages, as out/.cache keeps them: these facts as JSON, then the content's bytes
+ * as drawn (raw deflate of both: a 4-byte length of the JSON, the JSON, the bytes). The bytes
+ * are not put in the JSON: a rebuild of a long plan reads hundreds of MB of content, and writes
+ * most of it as it was drawn, so it is read as bytes and never made a string.
+ */
 interface DrawnRecord {
   readonly pages: DrawnBody[];
   /** The name each of the part's fonts had when drawn, by its place in the part's fonts. */
@@ -115,11 +130,18 @@ interface BodyMark {
 type PageItem = { type: string; item: Record<string, unknown> };
 const asItem = (mark: BodyMark) => mark as unknown as Record<string, unknown>;
 
+/** A kept record read for replay: its facts, its content's bytes and where each page's start. */
+interface Replay {
+  readonly record: DrawnRecord;
+  readonly content: Buffer;
+  readonly pageStarts: readonly number[];
+}
+
 /** Per part and document: the parsed record, or the recording under way. */
 interface PartDrawingState {
   readonly drawing: PartDrawing;
-  replay?: DrawnRecord;
-  recording?: { pages: DrawnBody[]; glyphs: Map<number, [number, number, number[]]>[]; failed: boolean };
+  replay?: Replay;
+  recording?: { pages: DrawnBody<Buffer>[]; glyphs: Map<number, [number, number, number[]]>[]; failed: boolean };
 }
 
 const states = new WeakMap<PartDrawing, PartDrawingState>();
@@ -138,17 +160,15 @@ export function replayable(drawing: PartDrawing): boolean {
   if (state.replay) return true;
   if (!drawing.kept) return false;
   try {
-    const record = JSON.parse(inflateRawSync(drawing.kept).toString('utf8')) as DrawnRecord;
+    const replay = decodeRecord(drawing.kept);
+    const { record } = replay;
     if (
-      !Array.isArray(record?.pages) ||
       record.pages.length !== drawing.pageCount ||
-      !record.pages.every((page) => Array.isArray(page?.glyphOrder)) ||
-      !Array.isArray(record.fontNames) ||
       record.fontNames.length !== drawing.fonts.length ||
       !Array.isArray(record.glyphs)
     )
       return false;
-    state.replay = record;
+    state.replay = replay;
     drawing.used();
     return true;
   } catch {
@@ -158,7 +178,7 @@ export function replayable(drawing: PartDrawing): boolean {
 
 /** The watermark of a replayed part's page, with this document's font. */
 export function replayedWatermark(drawing: PartDrawing, page: number): Record<string, unknown> | undefined {
-  const watermark = stateOf(drawing).replay?.pages[page]?.watermark;
+  const watermark = stateOf(drawing).replay?.record.pages[page]?.watermark;
   return watermark && { ...watermark, font: drawing.fonts[watermark.font] };
 }
 
@@ -324,7 +344,7 @@ function startRecording(
     };
   const recording = state.recording;
   if (!recording || recording.failed || recording.pages.length !== mark.page) return undefined;
-  const steps: (string | Step)[] = [];
+  const steps: (Buffer | Step)[] = [];
   const glyphOrder: number[] = [];
   const usedOnPage = fonts.map(() => new Set<number>());
   const buffer = doc.page.content.buffer;
@@ -334,7 +354,7 @@ function startRecording(
   const ctmStackLength = doc._ctmStack.length;
   /** Content written since the last step, as it was written. */
   const flush = () => {
-    if (buffer.length > since) steps.push(Buffer.concat(buffer.slice(since)).toString('latin1'));
+    if (buffer.length > since) steps.push(Buffer.concat(buffer.slice(since)));
     since = buffer.length;
   };
   /** Runs `call` as a step: what it writes is written again by the same call when replayed. */
@@ -457,7 +477,9 @@ function startRecording(
       unwatch();
       const names = new Set(fonts.map((font) => font.id));
       const unknownFont = steps.some(
-        (step) => typeof step === 'string' && [...step.matchAll(FONT_NAME)].some(([, name]) => !names.has(name!)),
+        (step) =>
+          Buffer.isBuffer(step) &&
+          [...step.toString('latin1').matchAll(FONT_NAME)].some(([, name]) => !names.has(name!)),
       );
       const watermarkFont = watermark && fonts.indexOf(watermark.font as DrawnFont);
       if (failed || unknownFont || watermarkFont === -1 || doc._ctmStack.length !== ctmStackLength) {
@@ -491,16 +513,50 @@ function startRecording(
 }
 
 function encodeRecord(
-  pages: DrawnBody[],
+  pages: DrawnBody<Buffer>[],
   fonts: readonly DrawnFont[],
   glyphs: readonly Map<number, [number, number, number[]]>[],
 ): Uint8Array {
+  const content: Buffer[] = [];
   const record: DrawnRecord = {
-    pages,
+    pages: pages.map((page) => ({
+      ...page,
+      steps: page.steps.map((step) => {
+        if (!Buffer.isBuffer(step)) return step;
+        content.push(step);
+        return step.length;
+      }),
+    })),
     fontNames: fonts.map((font) => font.id),
     glyphs: glyphs.map((known) => Object.fromEntries(known)),
   };
-  return deflateRawSync(JSON.stringify(record), { level: 1 });
+  const facts = Buffer.from(JSON.stringify(record), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(facts.length);
+  return deflateRawSync(Buffer.concat([length, facts, ...content]), { level: 1 });
+}
+
+/** A kept record (encodeRecord) read back: it throws on bytes it cannot read. */
+function decodeRecord(kept: Uint8Array): Replay {
+  const bytes = inflateRawSync(kept);
+  const factsEnd = 4 + bytes.readUInt32LE(0);
+  const record = JSON.parse(bytes.toString('utf8', 4, factsEnd)) as DrawnRecord;
+  if (!Array.isArray(record?.pages) || !Array.isArray(record.fontNames)) throw new Error('not a drawn record');
+  const pageStarts: number[] = [];
+  let at = factsEnd;
+  for (const page of record.pages) {
+    if (!Array.isArray(page?.glyphOrder) || !Array.isArray(page.steps)) throw new Error('not a drawn record');
+    pageStarts.push(at);
+    for (const step of page.steps) if (typeof step === 'number') at += step;
+  }
+  if (at !== bytes.length) throw new Error('not a drawn record');
+  return { record, content: bytes, pageStarts };
+}
+
+/** pdfkit's key of an opacity state (_doOpacity): both opacities, each within 0 to 1, or null. */
+function opacityKey(fill: unknown, stroke: unknown): string {
+  const within = (opacity: unknown) => (opacity == null ? opacity : Math.max(0, Math.min(1, opacity as number)));
+  return `${within(fill)}_${within(stroke)}`;
 }
 
 /** A font's name in content (`/F3 9 Tf`) or a string of glyph numbers (`<00a1003b>`). */
@@ -509,10 +565,11 @@ const FONT_OR_GLYPHS = /\/(F\d+) ([^ ]+) Tf|<([0-9a-f]+)>/g;
 /** Writes a recorded body again, in this document's font names and glyph numbers. */
 function replayBody(renderer: Renderer, mark: BodyMark): void {
   const doc = renderer.pdfDocument;
-  const record = mark.drawing.replay!;
+  const { record, content, pageStarts } = mark.drawing.replay!;
   const { fonts } = mark.drawing.drawing;
   const placeOf = new Map(record.fontNames.map((name, place) => [name, place]));
   const body = record.pages[mark.page]!;
+  let at = pageStarts[mark.page]!;
   let font: DrawnFont | undefined;
   let glyphs: Record<string, [number, number, number[]]> | undefined;
   /** The glyph's number in this document's subset, included there if new. */
@@ -554,11 +611,31 @@ function replayBody(renderer: Renderer, mark: BodyMark): void {
         out += `0000${glyphNumber(parseInt(hex!.slice(i, i + 4), 16)).toString(16)}`.slice(-4);
       return `${out}>`;
     });
+  // Content is written in one piece up to the next step that makes something (the content
+  // stream is the pieces joined): a body has a step for each run of text's opacity, most of them
+  // naming an opacity state made before, which is written here as pdfkit writes it.
+  const pending: Buffer[] = [];
+  const writePending = () => {
+    if (pending.length > 0) doc.page.content.write(pending.length === 1 ? pending[0]! : Buffer.concat(pending));
+    pending.length = 0;
+  };
   for (const step of body.steps) {
-    if (typeof step === 'string') {
-      doc.page.content.write(Buffer.from(asRecorded ? step : rewrite(step), 'latin1'));
+    if (typeof step === 'number') {
+      const bytes = content.subarray(at, at + step);
+      at += step;
+      pending.push(asRecorded ? bytes : Buffer.from(rewrite(bytes.toString('latin1')), 'latin1'));
       continue;
     }
+    if (step[0] === 'opacity') {
+      const known = doc._opacityRegistry[opacityKey(step[1], step[2])];
+      if (known) {
+        const [state, name] = known;
+        doc.page.ext_gstates[name] = state;
+        pending.push(Buffer.from(`/${name} gs\n`, 'latin1'));
+        continue;
+      }
+    }
+    writePending();
     switch (step[0]) {
       case 'opacity':
         doc._doOpacity(step[1], step[2]);
@@ -588,6 +665,9 @@ function replayBody(renderer: Renderer, mark: BodyMark): void {
         break;
     }
   }
+  writePending();
+  // The part's last page: its record is let go (the parts of a long plan live until the end).
+  if (mark.page === record.pages.length - 1) mark.drawing.replay = undefined;
   const { end } = body;
   doc.x = end.x;
   doc.y = end.y;
