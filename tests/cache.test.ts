@@ -328,6 +328,49 @@ describe('out/.cache', () => {
     expect(single!.size).toBe(3 * 31); // the plan and 30 excerpts, 3 formats each
     for (const [name, bytes] of single!) expect(Buffer.compare(parallel!.get(name)!, bytes), name).toBe(0);
   }, 120_000);
+
+  it('documents rendered on a worker thread read and leave their parts in out/.cache as on one thread', async () => {
+    const work = await workspace();
+    const entries = async (outDir: string) => (await readdir(path.join(work, outDir, '.cache'))).sort();
+    const withWorkers = async (workers: string, extra: Partial<BuildOptions>, log?: (line: string) => void) => {
+      process.env.KEIKAKU_WORKERS = workers;
+      try {
+        const result = await build(options(work, extra), log);
+        expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        return result;
+      } finally {
+        delete process.env.KEIKAKU_WORKERS;
+      }
+    };
+    // The same entries (each excerpt's parts, drawn pages, Word sections, widths) whoever made them.
+    await withWorkers('1', { outDir: 'out' });
+    await withWorkers('0', { outDir: 'out-single' });
+    expect(await entries('out')).toEqual(await entries('out-single'));
+
+    // Every part record damaged: each document re-rendered reads its parts (and says they were
+    // damaged), whichever thread renders it.
+    const cacheDir = path.join(work, 'out', '.cache');
+    for (const name of (await readdir(cacheDir)).filter((n) => n.endsWith('.part.entry'))) {
+      const bytes = await readFile(path.join(cacheDir, name));
+      bytes[bytes.length - 10]! ^= 0xff;
+      await writeFile(path.join(cacheDir, name), bytes);
+    }
+    await edit(
+      path.join(work, 'data', 'measures', '12.yaml'),
+      '経費の更なる削減に努めます。',
+      '経費のさらなる削減に努めます。',
+    );
+    const lines: string[] = [];
+    const rebuilt = await withWorkers('1', { outDir: 'out' }, (line) => lines.push(line));
+    expect(rebuilt.rendered).toHaveLength(5);
+    const damaged = lines.flatMap((l) => /^out\/\.cache の (.+)（組版の部分） の控えが壊れて/.exec(l)?.[1] ?? []);
+    expect(damaged.sort()).toEqual([...rebuilt.rendered!].sort());
+
+    await withWorkers('0', { outDir: 'out-clean', noCache: true });
+    const clean = await readDocuments(path.join(work, 'out-clean'));
+    const cached = await readDocuments(path.join(work, 'out'));
+    for (const [name, bytes] of clean) expect(Buffer.compare(cached.get(name)!, bytes), name).toBe(0);
+  }, 180_000);
 });
 
 describe('out/.cache as untrusted input', () => {

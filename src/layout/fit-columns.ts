@@ -63,6 +63,8 @@ interface CellFit {
 export interface FitMemo {
   get(key: string): readonly number[] | undefined;
   set(key: string, widths: readonly number[]): void;
+  /** Every width it holds (a worker thread's copy starts from these: pipeline/worker-cache.ts). */
+  known(): [string, readonly number[]][];
 }
 
 export function fitTables(tree: DocumentTree, theme: Theme, measure: Measure, memo?: FitMemo): DocumentTree {

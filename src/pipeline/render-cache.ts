@@ -250,6 +250,7 @@ export class RenderCache {
         record.used.set(key, widths);
         record.added = true;
       },
+      known: () => [...known],
     };
   }
 

@@ -12,6 +12,7 @@ import type { WorkerAnswer, WorkerSetup, WorkOrder } from './render-worker.ts';
 import { claimedBy, claimNext, MAIN_THREAD, newClaims } from './job-claims.ts';
 import { documentCost } from './progress.ts';
 import { withBoundedHeap } from './heap-bound.ts';
+import { cacheHost, isCacheRequest, type CacheReply, type CacheRequest } from './worker-cache.ts';
 
 export interface JobResult {
   readonly job: DocumentJob;
@@ -68,6 +69,7 @@ async function renderShared(
   claimNext(claims, MAIN_THREAD);
   const answers = ordered.map(() => answer());
   const work: Omit<WorkOrder, 'claimer'> = { claims, jobs: ordered.slice(1), first: 1 };
+  const host = cacheHost(context, ordered);
   const workers = Array.from({ length: workerCount }, (_, i) =>
     startWorker(
       {
@@ -76,9 +78,11 @@ async function renderShared(
         theme: context.theme,
         formats: context.formats,
         creationDate: context.creationDate.toISOString(),
+        cached: host !== undefined,
       },
       { ...work, claimer: MAIN_THREAD + 1 + i },
       answers,
+      host,
     ),
   );
   try {
@@ -116,7 +120,12 @@ interface RenderWorker {
   close(): Promise<void>;
 }
 
-function startWorker(setup: WorkerSetup, order: WorkOrder, answers: readonly Answer[]): RenderWorker {
+function startWorker(
+  setup: WorkerSetup,
+  order: WorkOrder,
+  answers: readonly Answer[],
+  host: ((request: CacheRequest, reply: (answer: CacheReply) => void) => void) | undefined,
+): RenderWorker {
   // The single executable has no script file to start: its worker runs the code it carries.
   const code = embeddedCode();
   const worker = code
@@ -132,7 +141,8 @@ function startWorker(setup: WorkerSetup, order: WorkOrder, answers: readonly Ans
       answers[i]!.reject(error(unanswered.length));
     }
   };
-  worker.on('message', (message: WorkerAnswer) => {
+  worker.on('message', (message: WorkerAnswer | CacheRequest) => {
+    if (isCacheRequest(message)) return host?.(message, (reply) => worker.postMessage(reply));
     if (answered.has(message.index)) return;
     answered.add(message.index);
     const waiter = answers[message.index]!;

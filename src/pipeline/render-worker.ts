@@ -10,6 +10,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
 import { claimNext } from './job-claims.ts';
 import { renderDocument } from './render-document.ts';
+import { CacheClient, type CacheReply } from './worker-cache.ts';
 
 export interface WorkerSetup {
   readonly templateSources: readonly TemplateSource[];
@@ -18,6 +19,8 @@ export interface WorkerSetup {
   readonly cwd: string;
   readonly formats: readonly OutputFormat[];
   readonly creationDate: string;
+  /** The main thread's out/.cache serves this worker's documents (worker-cache.ts). */
+  readonly cached?: boolean;
 }
 
 /** What the main thread sends a worker, once: every job but the first (the main thread's), and the claims. */
@@ -47,10 +50,17 @@ export function runRenderWorker(): void {
   const setup = workerData as WorkerSetup;
   const compiled = Templates.compile(setup.templateSources);
   const fonts = readFonts(setup.theme, setup.fontsDir, setup.cwd).then((loaded) => loaded.fonts);
-  parentPort!.once('message', (order: WorkOrder) => {
+  const cache = setup.cached ? new CacheClient((request) => parentPort!.postMessage(request)) : undefined;
+  let started = false;
+  // The order first, then the main thread's replies about the cache.
+  parentPort!.on('message', (message: WorkOrder | CacheReply) => {
+    if ('reply' in message) return cache?.answer(message);
+    if (started) return;
+    started = true;
+    const order = message;
     void (async () => {
       for (let i = claimNext(order.claims, order.claimer); i >= 0; i = claimNext(order.claims, order.claimer))
-        await renderJob(i, order.jobs[i - order.first]!, setup, compiled.templates, fonts);
+        await renderJob(i, order.jobs[i - order.first]!, setup, compiled.templates, fonts, cache);
     })();
   });
 }
@@ -61,11 +71,14 @@ async function renderJob(
   setup: WorkerSetup,
   templates: ReturnType<typeof Templates.compile>['templates'],
   loading: Promise<FontFiles | undefined>,
+  cache: CacheClient | undefined,
 ): Promise<void> {
   try {
     const fonts = await loading;
     if (!templates || !fonts) throw new Error('worker setup failed');
+    const cached = await cache?.open(index);
     const result = await renderDocument(job, {
+      ...(cached ? { parts: () => cached.parts, fits: () => Promise.resolve(cached.fits) } : {}),
       templates,
       templateSources: setup.templateSources,
       theme: setup.theme,
