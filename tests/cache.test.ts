@@ -47,6 +47,23 @@ const growFirstMeasure = (work: string) =>
     `${'  - 憂鬱な手続きをなくし、加入の案内を分かりやすく改めて、窓口と町ホームページで周知します。\n'.repeat(12)}  - 窓口にて`,
   );
 
+/** A sentence of 施策12's 施策の方向 changes: every document that shows 施策12 shows it. */
+const reviseMeasure12 = (work: string) =>
+  edit(
+    path.join(work, 'data', 'measures', '12.yaml'),
+    '経費の更なる削減に努めます。',
+    '経費のさらなる削減に努めます。',
+  );
+
+/** Every part record in out/.cache damaged: a byte near its end flipped (its sha256 no longer matches). */
+async function damagePartRecords(cacheDir: string): Promise<void> {
+  for (const name of (await readdir(cacheDir)).filter((n) => n.endsWith('.part.entry'))) {
+    const bytes = await readFile(path.join(cacheDir, name));
+    bytes[bytes.length - 10]! ^= 0xff;
+    await writeFile(path.join(cacheDir, name), bytes);
+  }
+}
+
 /** How many times a build (without errors) calls `object[method]`. */
 async function callsDuring(object: object, method: string, options: BuildOptions): Promise<number> {
   const spy = vi.spyOn(object as Record<string, (...args: unknown[]) => unknown>, method);
@@ -69,11 +86,7 @@ describe('out/.cache', () => {
     expect(unchanged.rendered).toEqual([]);
 
     // A sentence of 施策12's 施策の方向: every excerpt that shows 施策12 shows it.
-    await edit(
-      path.join(work, 'data', 'measures', '12.yaml'),
-      '経費の更なる削減に努めます。',
-      '経費のさらなる削減に努めます。',
-    );
+    await reviseMeasure12(work);
     const rebuilt = await build(options(work));
     const plan = await loadPlan(path.join(work, 'data'));
     const shown = new Set(plan.measures.find((m) => m.number === 12)!.projects.map((p) => p.department));
@@ -276,16 +289,8 @@ describe('out/.cache', () => {
     const planOnly = options(work, { noDepartments: true, formats: ['pdf'] });
     await build(planOnly);
     const cacheDir = path.join(work, 'out', '.cache');
-    for (const name of (await readdir(cacheDir)).filter((n) => n.endsWith('.part.entry'))) {
-      const bytes = await readFile(path.join(cacheDir, name));
-      bytes[bytes.length - 10]! ^= 0xff;
-      await writeFile(path.join(cacheDir, name), bytes);
-    }
-    await edit(
-      path.join(work, 'data', 'measures', '12.yaml'),
-      '経費の更なる削減に努めます。',
-      '経費のさらなる削減に努めます。',
-    );
+    await damagePartRecords(cacheDir);
+    await reviseMeasure12(work);
     const lines: string[] = [];
     await build(planOnly, (line) => lines.push(line));
     // One line for them all, with how many.
@@ -350,16 +355,8 @@ describe('out/.cache', () => {
     // Every part record damaged: each document re-rendered reads its parts (and says they were
     // damaged), whichever thread renders it.
     const cacheDir = path.join(work, 'out', '.cache');
-    for (const name of (await readdir(cacheDir)).filter((n) => n.endsWith('.part.entry'))) {
-      const bytes = await readFile(path.join(cacheDir, name));
-      bytes[bytes.length - 10]! ^= 0xff;
-      await writeFile(path.join(cacheDir, name), bytes);
-    }
-    await edit(
-      path.join(work, 'data', 'measures', '12.yaml'),
-      '経費の更なる削減に努めます。',
-      '経費のさらなる削減に努めます。',
-    );
+    await damagePartRecords(cacheDir);
+    await reviseMeasure12(work);
     const lines: string[] = [];
     const rebuilt = await withWorkers('1', { outDir: 'out' }, (line) => lines.push(line));
     expect(rebuilt.rendered).toHaveLength(5);

@@ -12,7 +12,7 @@ import type { WorkerAnswer, WorkerSetup, WorkOrder } from './render-worker.ts';
 import { claimedBy, claimNext, MAIN_THREAD, newClaims } from './job-claims.ts';
 import { documentCost } from './progress.ts';
 import { withBoundedHeap } from './heap-bound.ts';
-import { cacheHost, isCacheRequest, type CacheReply, type CacheRequest } from './worker-cache.ts';
+import { cacheHost, isCacheRequest, type CacheHost, type CacheRequest } from './worker-cache.ts';
 
 export interface JobResult {
   readonly job: DocumentJob;
@@ -124,7 +124,7 @@ function startWorker(
   setup: WorkerSetup,
   order: WorkOrder,
   answers: readonly Answer[],
-  host: ((request: CacheRequest, reply: (answer: CacheReply) => void) => void) | undefined,
+  host: CacheHost | undefined,
 ): RenderWorker {
   // The single executable has no script file to start: its worker runs the code it carries.
   const code = embeddedCode();

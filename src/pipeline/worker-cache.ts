@@ -41,10 +41,13 @@ export const isCacheRequest = (message: object): message is CacheRequest => 'cac
  * The main thread's side: answers a worker's requests with the cache the main thread's own
  * documents use (`context.parts`, `context.fits`), or undefined when the build has no cache.
  */
+/** Answers a worker's request (a reply only to `open` and `read`). */
+export type CacheHost = (request: CacheRequest, reply: (answer: CacheReply) => void) => void;
+
 export function cacheHost(
   context: Pick<RenderContext, 'parts' | 'fits'>,
   jobs: readonly DocumentJob[],
-): ((request: CacheRequest, reply: (answer: CacheReply) => void) => void) | undefined {
+): CacheHost | undefined {
   const { parts, fits } = context;
   if (!parts || !fits) return undefined;
   /** Each job's store and widths, made once (a store made again would forget the job's parts). */
