@@ -4,6 +4,7 @@ import { cp, mkdir, readFile, readdir, rm, symlink, writeFile } from 'node:fs/pr
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import { Paragraph } from 'docx';
 import { describe, expect, it, vi } from 'vitest';
 import { PDFDocument } from '../src/backends/pdf/pdfmake-modules.ts';
@@ -64,12 +65,16 @@ async function damagePartRecords(cacheDir: string): Promise<void> {
   }
 }
 
+async function buildWithoutErrors(options: BuildOptions): Promise<void> {
+  const result = await build(options);
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+}
+
 /** How many times a build (without errors) calls `object[method]`. */
 async function callsDuring(object: object, method: string, options: BuildOptions): Promise<number> {
   const spy = vi.spyOn(object as Record<string, (...args: unknown[]) => unknown>, method);
   try {
-    const result = await build(options);
-    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    await buildWithoutErrors(options);
     return spy.mock.calls.length;
   } finally {
     spy.mockRestore();
@@ -273,6 +278,39 @@ describe('out/.cache', () => {
     expect([...written.keys()]).toEqual([...clean.keys()]);
     for (const [name, bytes] of clean) expect(Buffer.compare(written.get(name)!, bytes), name).toBe(0);
   }, 120_000);
+
+  it('compresses again only the streams a change made new (the rest and the font subsets from out/.cache), with the bytes of a clean build', async () => {
+    const work = await workspace();
+    const planOnly = options(work, { noDepartments: true, formats: ['pdf'] });
+    const cacheDir = path.join(work, 'out', '.cache');
+    const memos = async () => (await readdir(cacheDir)).filter((n) => n.endsWith('.streams.entry'));
+    // Streams long enough to be kept (a page's content, a font's subset), as pdfkit compresses them.
+    const longDeflates = async (build: BuildOptions) => {
+      const spy = vi.spyOn(zlib, 'deflateSync');
+      try {
+        await buildWithoutErrors(build);
+        return spy.mock.calls.filter(([raw]) => (raw as Uint8Array).length >= 2048).length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const cold = await longDeflates(planOnly);
+    expect(await memos()).toHaveLength(1);
+    await reviseMeasure12(work);
+    const rebuilt = await longDeflates(planOnly);
+    // One memo still: the document's, replaced.
+    expect(await memos()).toHaveLength(1);
+    // The changed 施策's pages and what follows from them, not the document's every page and font.
+    expect(rebuilt).toBeGreaterThan(0);
+    expect(rebuilt).toBeLessThan(cold / 3);
+    await build({ ...planOnly, outDir: 'out-clean', noCache: true });
+    expect(
+      Buffer.compare(
+        await readFile(path.join(work, 'out', '実施計画_2024-2026.pdf')),
+        await readFile(path.join(work, 'out-clean', '実施計画_2024-2026.pdf')),
+      ),
+    ).toBe(0);
+  }, 60_000);
 
   it('keeps the parts of a document that came whole from out/.cache, for the next change to it', async () => {
     const work = await workspace();

@@ -39,12 +39,15 @@ export async function paginate(
     wholeDocumentLayout = false,
     progress,
     parts,
+    document = '',
   }: {
     /** pdfmake's layout of the whole document in one piece (tests compare the part-wise one with it). */
     wholeDocumentLayout?: boolean;
     progress?: PartsProgress;
     /** out/.cache's records of laid-out parts: unchanged parts are not laid out again. */
     parts?: PartStore;
+    /** The document's name among the build's: its compressed streams are kept under it. */
+    document?: string;
   } = {},
 ): Promise<PrintLayout> {
   // Loaded here, not at start-up: a command that writes no print layout never loads pdfmake.
@@ -54,12 +57,14 @@ export async function paginate(
     { fallbackCharacters },
     { partwiseContent },
     { loadPartCache },
+    { StreamMemo, streamMemoKey },
   ] = await Promise.all([
     import('../backends/pdf/to-pdfmake.ts'),
     import('../backends/pdf/render-pdf.ts'),
     import('../backends/glyph-coverage.ts'),
     import('../backends/pdf/partwise-layout.ts'),
     import('../backends/pdf/part-cache.ts'),
+    import('../backends/pdf/stream-memo.ts'),
   ]);
   const fallback = fallbackCharacters(fonts);
   const { margin, duplex } = theme.page;
@@ -68,14 +73,21 @@ export async function paginate(
     measure: textMeasure(fonts),
     ...(fallback ? { fallback } : {}),
   });
+  const memoKey = parts && !wholeDocumentLayout ? streamMemoKey(parts.salt, document) : undefined;
+  const streams = memoKey === undefined ? undefined : new StreamMemo(await parts!.read(memoKey, 'streams'));
   if (!wholeDocumentLayout)
     partwiseContent(definition.content as ContentSection[], {
       ...(progress ? { progress } : {}),
       ...(parts ? { cache: await loadPartCache(definition, parts, dependsOnStartPage) } : {}),
+      ...(streams ? { streams } : {}),
     });
   const rendered = await renderPdf(definition, fonts, {
     mirrorShift: duplex ? margin.left - margin.right : 0,
   });
+  if (streams && memoKey !== undefined) {
+    if (streams.changed) parts!.write(memoKey, streams.toBytes(), 'streams');
+    else parts!.keep(memoKey);
+  }
   const pages = rendered.pagesById;
   return {
     pagination: {

@@ -126,17 +126,19 @@ const fitsName = (salt: string, job: DocumentJob) =>
   `${createHash('sha256').update(salt).update('\n').update(job.name).digest('hex')}.fits.entry`;
 /**
  * A laid-out part of a print layout (backends/pdf/part-record.ts), its drawn pages (drawn-pages.ts)
- * or a Word section (backends/docx/section-cache.ts).
+ * or a Word section (backends/docx/section-cache.ts); or a document's compressed streams
+ * (backends/pdf/stream-memo.ts).
  */
 const partName = (key: string, kind: PartEntryKind = 'part') => `${key}.${kind}.entry`;
 /** The parts a document's print layout used, one key a line: kept while the document is. */
 const partListName = (keys: ReadonlyMap<OutputFormat, string>) => `${[...keys.values()][0]}.parts.entry`;
 
-const PART_KINDS: readonly PartEntryKind[] = ['part', 'drawn', 'word'];
+const PART_KINDS: readonly PartEntryKind[] = ['part', 'drawn', 'word', 'streams'];
 const PART_KIND_NAMES: Readonly<Record<PartEntryKind, string>> = {
   part: '組版の部分',
   drawn: '描いた部分',
   word: 'Word の部分',
+  streams: 'PDF の圧縮済みデータ',
 };
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

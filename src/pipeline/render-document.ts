@@ -51,7 +51,7 @@ export async function renderDocument(job: DocumentJob, context: RenderContext): 
   const print = backends.some((b) => b.needsPrintLayout)
     ? await paginate(tree.tree, context.theme, context.fonts, context.creationDate, {
         ...(context.progress ? { progress: partsProgress(context.progress, documentCost(job)) } : {}),
-        ...(parts ? { parts } : {}),
+        ...(parts ? { parts, document: job.name } : {}),
       })
     : undefined;
   const files: RenderedFile[] = [];

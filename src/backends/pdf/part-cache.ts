@@ -21,9 +21,10 @@ export interface PartStore {
 
 /**
  * What out/.cache keeps of a part: its layout (part-record.ts), its drawn pages (drawn-pages.ts),
- * or a Word section's XML (docx/section-cache.ts).
+ * or a Word section's XML (docx/section-cache.ts); and of a document, its compressed streams
+ * (stream-memo.ts).
  */
-export type PartEntryKind = 'part' | 'drawn' | 'word';
+export type PartEntryKind = 'part' | 'drawn' | 'word' | 'streams';
 
 export async function loadPartCache(
   definition: TDocumentDefinitions,

@@ -34,6 +34,7 @@ import {
   type DrawnFont,
   type PartDrawing,
 } from './drawn-pages.ts';
+import { useStreamMemo, type StreamMemo } from './stream-memo.ts';
 import type { ContentSection, DynamicContent, Node as PdfNode } from 'pdfmake/interfaces.js';
 
 interface LaidOutNode {
@@ -121,6 +122,8 @@ export interface PartCache {
 export interface PartwiseOptions {
   readonly progress?: PartsProgress;
   readonly cache?: PartCache;
+  /** The streams and font subsets the document's last build compressed (stream-memo.ts). */
+  readonly streams?: StreamMemo;
 }
 
 const partwise = new WeakMap<object, PartwiseOptions>();
@@ -150,7 +153,8 @@ function layoutParts(
   options: PartwiseOptions,
   ...[pdfDocument, styles, defaultStyle, background, header, footer, watermark, pageBreakBefore]: LayoutArguments
 ): unknown[] {
-  const { progress, cache } = options;
+  const { progress, cache, streams } = options;
+  if (streams) useStreamMemo(pdfDocument, streams);
   const parts: Part[] = [];
   let pageCount = 0;
   /** Pages of parts kept as laid out (the rest are held as records until drawn). */
