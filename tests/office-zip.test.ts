@@ -3,7 +3,7 @@
 // part itself with a new state, and each part the bytes a new state gives.
 import JSZip from 'jszip';
 import pakoDeflate from 'pako/lib/deflate.js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { OfficePartPieces, packOfficeParts } from '../src/backends/office-zip.ts';
 import { PartDeflater } from '../src/backends/part-deflater.ts';
 
@@ -73,5 +73,39 @@ describe('one deflate state for all the parts of a file', () => {
       'word/header1.xml',
       'word/media/empty.bin',
     ]);
+  });
+
+  it('deflates a part met again (a section’s header, in this file or an earlier one) once, and writes the file JSZip writes', async () => {
+    const date = new Date('2024-03-31T15:00:00Z');
+    const header = xmlText(900, 13);
+    const footer = xmlText(600, 17);
+    const parts = new Map<string, string>([['word/document.xml', xmlText(5_000, 19)]]);
+    for (let i = 1; i <= 6; i++) {
+      parts.set(`word/header${i}.xml`, header);
+      parts.set(`word/footer${i}.xml`, i === 6 ? xmlText(600, 23) : footer);
+    }
+    const deflate = vi.spyOn(PartDeflater.prototype, 'deflate');
+    let packed: Uint8Array;
+    let again: Uint8Array;
+    try {
+      packed = await packOfficeParts(parts, date);
+      // Four parts different (the document, a header, two footers), each deflated once.
+      expect(deflate).toHaveBeenCalledTimes(4);
+      again = await packOfficeParts(parts, date);
+      expect(deflate).toHaveBeenCalledTimes(4);
+    } finally {
+      deflate.mockRestore();
+    }
+    const zip = new JSZip();
+    for (const [name, text] of [...parts].sort(([a], [b]) => (a < b ? -1 : 1)))
+      zip.file(name, text, { date, createFolders: false });
+    const byJSZip = await zip.generateAsync({
+      type: 'uint8array',
+      compression: 'DEFLATE',
+      compressionOptions: { level: 6 },
+      platform: 'UNIX',
+    });
+    expect(Buffer.from(packed).equals(Buffer.from(byJSZip))).toBe(true);
+    expect(Buffer.from(again).equals(Buffer.from(byJSZip))).toBe(true);
   });
 });
