@@ -7,6 +7,7 @@ import type { FontFiles } from '../fonts.ts';
 import { PDF_FALLBACK_FAMILY, PDF_FONT_FAMILIES } from './to-pdfmake.ts';
 import { idPages } from './partwise-layout.ts';
 import { shareParsedFonts } from './shared-fonts.ts';
+import { fastStyleLookups } from './style-lookup.ts';
 
 /** pdfmake's Node API reads fonts from its virtual file system, which its types do not declare. */
 interface NodeVirtualFs {
@@ -64,6 +65,7 @@ export async function renderPdf(
 ): Promise<RenderedPdf> {
   registerFonts(fonts);
   shareParsedFonts();
+  fastStyleLookups();
   const output = pdfmake.createPdf(definition, mirrorShift !== 0 ? { bufferPages: true } : {});
   if (mirrorShift !== 0) {
     const doc = (await output.getStream()) as unknown as BufferedPdfKit;
