@@ -160,7 +160,7 @@ describe('out/.cache', () => {
         documents: () => {},
         documentDone: () => {},
         partsPlanned: () => {},
-        partDone: (fromCache) => void (fromCache ? count.fromCache++ : count.laidOut++),
+        partDone: (_document, fromCache) => void (fromCache ? count.fromCache++ : count.laidOut++),
       };
       const result = await build(planOnly({ progress, ...extra }));
       expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -370,6 +370,40 @@ describe('out/.cache', () => {
     expect([...parallel!.keys()]).toEqual([...single!.keys()]);
     expect(single!.size).toBe(3 * 31); // the plan and 30 excerpts, 3 formats each
     for (const [name, bytes] of single!) expect(Buffer.compare(parallel!.get(name)!, bytes), name).toBe(0);
+  }, 120_000);
+
+  it('a worker thread’s documents move the progress, part by part, as this thread’s do', async () => {
+    const work = await workspace();
+    const seen = [];
+    for (const workers of ['0', '1']) {
+      process.env.KEIKAKU_WORKERS = workers;
+      try {
+        const parts = new Map<string, { planned: number; laidOut: number; fromCache: number }>();
+        const of = (document: string) => {
+          if (!parts.has(document)) parts.set(document, { planned: 0, laidOut: 0, fromCache: 0 });
+          return parts.get(document)!;
+        };
+        const documentsDone: string[] = [];
+        const progress: BuildProgress = {
+          documents: () => {},
+          documentDone: (document) => void documentsDone.push(document),
+          partsPlanned: (document, _work, planned) => void (of(document).planned += planned),
+          partDone: (document, fromCache) => void of(document)[fromCache ? 'fromCache' : 'laidOut']++,
+        };
+        await buildWithoutErrors(options(work, { formats: ['pdf'], outDir: `out-${workers}`, progress }));
+        seen.push({ parts, documents: documentsDone.sort() });
+      } finally {
+        delete process.env.KEIKAKU_WORKERS;
+      }
+    }
+    const [single, parallel] = seen;
+    expect(single!.documents).toHaveLength(9);
+    expect(parallel!.documents).toEqual(single!.documents);
+    expect([...single!.parts.keys()].sort()).toEqual(single!.documents);
+    for (const [document, counted] of single!.parts) {
+      expect(counted.laidOut, document).toBe(counted.planned);
+      expect(parallel!.parts.get(document), document).toEqual(counted);
+    }
   }, 120_000);
 
   it('documents rendered on a worker thread read and leave their parts in out/.cache as on one thread', async () => {

@@ -22,8 +22,8 @@ export class ProgressLine implements BuildProgress {
   private partsTotal = 0;
   private partsDone = 0;
   private partsFromCache = 0;
-  /** The document being laid out part by part: its work, its parts, how many are done. */
-  private layout: { work: number; parts: number; done: number } | undefined;
+  /** The documents being laid out part by part (on this thread and on workers): work, parts, done. */
+  private readonly layouts = new Map<string, { work: number; parts: number; done: number }>();
   private shown = false;
   private drawnAt = -Infinity;
 
@@ -43,23 +43,24 @@ export class ProgressLine implements BuildProgress {
     this.draw();
   }
 
-  documentDone(work: number): void {
+  documentDone(document: string, work: number): void {
     this.documentsDone++;
     this.workDone += work;
-    if (this.layout?.work === work) this.layout = undefined;
+    this.layouts.delete(document);
     this.draw();
   }
 
-  partsPlanned(work: number, parts: number): void {
+  partsPlanned(document: string, work: number, parts: number): void {
     this.partsTotal += parts;
-    this.layout = { work, parts, done: 0 };
+    this.layouts.set(document, { work, parts, done: 0 });
     this.draw();
   }
 
-  partDone(fromCache: boolean): void {
+  partDone(document: string, fromCache: boolean): void {
     this.partsDone++;
     if (fromCache) this.partsFromCache++;
-    if (this.layout) this.layout.done++;
+    const layout = this.layouts.get(document);
+    if (layout) layout.done++;
     this.draw();
   }
 
@@ -95,7 +96,8 @@ export class ProgressLine implements BuildProgress {
 
   private secondsLeft(elapsed: number): number | undefined {
     if (this.work === 0) return undefined;
-    const layout = this.layout ? (this.layout.work * LAYOUT_SHARE * this.layout.done) / this.layout.parts : 0;
+    let layout = 0;
+    for (const { work, parts, done } of this.layouts.values()) layout += (work * LAYOUT_SHARE * done) / parts;
     const share = Math.min(1, (this.workDone + layout) / this.work);
     if (share < 0.05 || elapsed < 1) return undefined;
     return Math.max(0, (elapsed * (1 - share)) / share);

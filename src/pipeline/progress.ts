@@ -5,12 +5,15 @@ import type { DocumentJob } from './document-job.ts';
 export interface BuildProgress {
   /** The build's documents: how many in all, how many come unchanged from out/.cache, the work of the rest. */
   documents(total: number, fromCache: number, work: number): void;
-  /** A document made, and its work. */
-  documentDone(work: number): void;
-  /** A document's print layout begins: its work, and its parts (the front matter, each 施策). */
-  partsPlanned(work: number, parts: number): void;
-  /** One more part of the print layout laid out, or taken unchanged from out/.cache. */
-  partDone(fromCache: boolean): void;
+  /** A document made (by its name among the build's), and its work. */
+  documentDone(document: string, work: number): void;
+  /**
+   * A document's print layout begins: its work, and its parts (the front matter, each 施策).
+   * Documents rendered on worker threads lay out at the same time as this thread's.
+   */
+  partsPlanned(document: string, work: number, parts: number): void;
+  /** One more part of a document's print layout laid out, or taken unchanged from out/.cache. */
+  partDone(document: string, fromCache: boolean): void;
 }
 
 const costs = new WeakMap<DocumentJob, number>();

@@ -28,7 +28,7 @@ export interface RenderInputs {
 export interface RenderContext extends RenderInputs {
   readonly formats: readonly OutputFormat[];
   readonly creationDate: Date;
-  /** Told of each document and print-layout part made (on this thread: a worker's parts go untold). */
+  /** Told of each document and print-layout part made (a worker's parts through the main thread). */
   readonly progress?: BuildProgress;
   /** out/.cache's laid-out parts of a job's print layout (absent: every part is laid out). */
   readonly parts?: (job: DocumentJob) => PartStore;
@@ -50,7 +50,7 @@ export async function renderDocument(job: DocumentJob, context: RenderContext): 
   // layout, so the Word file does not depend on which formats were asked for.
   const print = backends.some((b) => b.needsPrintLayout)
     ? await paginate(tree.tree, context.theme, context.fonts, context.creationDate, {
-        ...(context.progress ? { progress: partsProgress(context.progress, documentCost(job)) } : {}),
+        ...(context.progress ? { progress: partsProgress(context.progress, job.name, documentCost(job)) } : {}),
         ...(parts ? { parts, document: job.name } : {}),
       })
     : undefined;
@@ -71,8 +71,11 @@ export async function renderDocument(job: DocumentJob, context: RenderContext): 
   return { files, diagnostics };
 }
 
-function partsProgress(progress: BuildProgress, work: number): PartsProgress {
-  return { planned: (parts) => progress.partsPlanned(work, parts), done: (fromCache) => progress.partDone(fromCache) };
+function partsProgress(progress: BuildProgress, document: string, work: number): PartsProgress {
+  return {
+    planned: (parts) => progress.partsPlanned(document, work, parts),
+    done: (fromCache) => progress.partDone(document, fromCache),
+  };
 }
 
 /** The document's tree, its tables' columns fitted to their text (every format reads these widths). */

@@ -8,7 +8,13 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
 import type { RenderContext, RenderResult } from './render-document.ts';
 import { embeddedCode, RENDER_WORKER } from '../io/own-files.ts';
-import type { WorkerAnswer, WorkerSetup, WorkOrder } from './render-worker.ts';
+import {
+  isProgressReport,
+  type ProgressReport,
+  type WorkerAnswer,
+  type WorkerSetup,
+  type WorkOrder,
+} from './render-worker.ts';
 import { claimedBy, claimNext, MAIN_THREAD, newClaims } from './job-claims.ts';
 import { documentCost } from './progress.ts';
 import { withBoundedHeap } from './heap-bound.ts';
@@ -50,7 +56,7 @@ async function renderShared(
   setup: Pick<WorkerSetup, 'cwd' | 'fontsDir'>,
 ): Promise<JobResult[]> {
   const done = (job: DocumentJob, result: RenderResult): JobResult => {
-    context.progress?.documentDone(cost(job));
+    context.progress?.documentDone(job.name, cost(job));
     return { job, ...result };
   };
   const { renderDocument } = await import('./render-document.ts');
@@ -70,6 +76,15 @@ async function renderShared(
   const answers = ordered.map(() => answer());
   const work: Omit<WorkOrder, 'claimer'> = { claims, jobs: ordered.slice(1), first: 1 };
   const host = cacheHost(context, ordered);
+  // A worker's parts move the progress line as this thread's do.
+  const progress = context.progress;
+  const report =
+    progress &&
+    ((message: ProgressReport) => {
+      const job = ordered[message.index]!;
+      if ('parts' in message) progress.partsPlanned(job.name, cost(job), message.parts);
+      else progress.partDone(job.name, message.fromCache);
+    });
   const workers = Array.from({ length: workerCount }, (_, i) =>
     startWorker(
       {
@@ -79,10 +94,12 @@ async function renderShared(
         formats: context.formats,
         creationDate: context.creationDate.toISOString(),
         cached: host !== undefined,
+        progress: report !== undefined,
       },
       { ...work, claimer: MAIN_THREAD + 1 + i },
       answers,
       host,
+      report,
     ),
   );
   try {
@@ -125,6 +142,7 @@ function startWorker(
   order: WorkOrder,
   answers: readonly Answer[],
   host: CacheHost | undefined,
+  report: ((message: ProgressReport) => void) | undefined,
 ): RenderWorker {
   // The single executable has no script file to start: its worker runs the code it carries.
   const code = embeddedCode();
@@ -141,8 +159,9 @@ function startWorker(
       answers[i]!.reject(error(unanswered.length));
     }
   };
-  worker.on('message', (message: WorkerAnswer | CacheRequest) => {
+  worker.on('message', (message: WorkerAnswer | CacheRequest | ProgressReport) => {
     if (isCacheRequest(message)) return host?.(message, (reply) => worker.postMessage(reply));
+    if (isProgressReport(message)) return report?.(message);
     if (answered.has(message.index)) return;
     answered.add(message.index);
     const waiter = answers[message.index]!;

@@ -9,6 +9,7 @@ import type { Theme } from '../theme/theme.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
 import { claimNext } from './job-claims.ts';
+import type { BuildProgress } from './progress.ts';
 import { renderDocument } from './render-document.ts';
 import { CacheClient, type CacheReply } from './worker-cache.ts';
 
@@ -21,6 +22,8 @@ export interface WorkerSetup {
   readonly creationDate: string;
   /** The main thread's out/.cache serves this worker's documents (worker-cache.ts). */
   readonly cached?: boolean;
+  /** The main thread shows progress: the worker reports its print layouts' parts. */
+  readonly progress?: boolean;
 }
 
 /** What the main thread sends a worker, once: every job but the first (the main thread's), and the claims. */
@@ -39,6 +42,24 @@ export interface WorkerAnswer {
   readonly files?: RenderedFile[];
   readonly diagnostics?: Diagnostic[];
   readonly error?: string;
+}
+
+/** A worker's report of a print layout's parts (the job at `index`), for the progress line. */
+export type ProgressReport = { readonly progress: true; readonly index: number } & (
+  { readonly parts: number } | { readonly fromCache: boolean }
+);
+
+export const isProgressReport = (message: object): message is ProgressReport => 'progress' in message;
+
+/** What the worker tells the main thread of the job at `index` as its layout goes. */
+function reportsFor(index: number): BuildProgress {
+  const report = (message: ProgressReport) => parentPort!.postMessage(message);
+  return {
+    documents: () => {},
+    documentDone: () => {},
+    partsPlanned: (_document, _work, parts) => report({ progress: true, index, parts }),
+    partDone: (_document, fromCache) => report({ progress: true, index, fromCache }),
+  };
 }
 
 /**
@@ -79,6 +100,7 @@ async function renderJob(
     const cached = await cache?.open(index);
     const result = await renderDocument(job, {
       ...(cached ? { parts: () => cached.parts, fits: () => Promise.resolve(cached.fits) } : {}),
+      ...(setup.progress ? { progress: reportsFor(index) } : {}),
       templates,
       templateSources: setup.templateSources,
       theme: setup.theme,
