@@ -68,31 +68,35 @@ const item = fc.oneof(
   fc.constant('施策の方向' as unknown as Record<string, unknown>),
 );
 
+/** pdfmake's style stack: named styles (some extending others), a default style, overrides pushed. */
+const styleStack = fc
+  .tuple(
+    fc.dictionary(fc.constantFrom(...NAMES.slice(0, 4)), style),
+    fc.option(properties, { nil: undefined }),
+    fc.array(override, { maxLength: 5 }),
+  )
+  .map(([dictionary, defaultStyle, overrides]) => {
+    const made = new Stack(dictionary, defaultStyle);
+    made.styleOverrides.push(...overrides);
+    return made;
+  });
+
 describe('style lookups', () => {
   it('answer as pdfmake’s for any styles, overrides and item', () => {
     fc.assert(
-      fc.property(
-        fc.dictionary(fc.constantFrom(...NAMES.slice(0, 4)), style),
-        fc.option(properties, { nil: undefined }),
-        fc.array(override, { maxLength: 5 }),
-        item,
-        fc.constantFrom(...PROPERTIES),
-        (dictionary, defaultStyle, overrides, node, property) => {
-          const stack = new Stack(dictionary, defaultStyle);
-          stack.styleOverrides.push(...overrides);
-          const theirs = stack.getProperty(property);
-          expect(getProperty.call(stack as never, property)).toEqual(theirs);
-          const fallback = 'fallback';
-          const before = [...stack.styleOverrides];
-          const expected = Stack.getStyleProperty(node, stack, property, fallback);
-          expect(getStyleProperty(node, stack as never, property, fallback)).toEqual(expected);
-          expect(getStyleProperty(node, undefined, property, fallback)).toEqual(
-            Stack.getStyleProperty(node, undefined, property, fallback),
-          );
-          // The stack is left as it was found.
-          expect(stack.styleOverrides).toEqual(before);
-        },
-      ),
+      fc.property(styleStack, item, fc.constantFrom(...PROPERTIES), (stack, node, property) => {
+        const theirs = stack.getProperty(property);
+        expect(getProperty.call(stack as never, property)).toEqual(theirs);
+        const fallback = 'fallback';
+        const before = [...stack.styleOverrides];
+        const expected = Stack.getStyleProperty(node, stack, property, fallback);
+        expect(getStyleProperty(node, stack as never, property, fallback)).toEqual(expected);
+        expect(getStyleProperty(node, undefined, property, fallback)).toEqual(
+          Stack.getStyleProperty(node, undefined, property, fallback),
+        );
+        // The stack is left as it was found.
+        expect(stack.styleOverrides).toEqual(before);
+      }),
       { numRuns: 3000 },
     );
   });
@@ -100,13 +104,9 @@ describe('style lookups', () => {
   it('answer as pdfmake’s for each run of a text measured on one stack, the runs changed between asks', () => {
     fc.assert(
       fc.property(
-        fc.dictionary(fc.constantFrom(...NAMES.slice(0, 4)), style),
-        fc.option(properties, { nil: undefined }),
-        fc.array(override, { maxLength: 5 }),
+        styleStack,
         fc.array(fc.tuple(item, fc.constantFrom(...PROPERTIES), value), { minLength: 1, maxLength: 12 }),
-        (dictionary, defaultStyle, overrides, asks) => {
-          const stack = new Stack(dictionary, defaultStyle);
-          stack.styleOverrides.push(...overrides);
+        (stack, asks) => {
           withStackAnswers(stack as never, () => {
             for (const [node, property, set] of asks) {
               const theirs = Stack.getStyleProperty(node, stack, property, 'fallback');
