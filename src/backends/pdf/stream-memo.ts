@@ -59,7 +59,8 @@ export class StreamMemo {
     if (raw.length < SMALLEST) return zlib.deflateSync(raw);
     const name = `D${sha256(raw).toString('hex')}`;
     const kept = this.find(name);
-    if (kept) return Buffer.from(kept);
+    // A view of the entry's bytes, not a copy: pdfkit copies what it writes.
+    if (kept) return Buffer.from(kept.buffer, kept.byteOffset, kept.byteLength);
     const made = zlib.deflateSync(raw);
     this.add(name, made);
     return made;
@@ -72,11 +73,8 @@ export class StreamMemo {
     const deflated = stream && this.find(`D${Buffer.from(stream).toString('hex')}`);
     if (stream && deflated) return zlib.inflateSync(deflated);
     const raw = encode();
-    const hash = sha256(raw);
-    if (raw.length >= SMALLEST) {
-      this.add(name, hash);
-      // The stream itself is added when pdfkit compresses the subset (deflate above).
-    }
+    // The stream itself is added when pdfkit compresses the subset (deflate above).
+    if (raw.length >= SMALLEST) this.add(name, sha256(raw));
     return raw;
   }
 
