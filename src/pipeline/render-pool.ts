@@ -148,7 +148,9 @@ function startWorker(
   const code = embeddedCode();
   const worker = code
     ? new Worker(code.toString('utf8'), { eval: true, workerData: { ...setup, [RENDER_WORKER]: true } })
-    : new Worker(new URL('./render-worker-entry.mjs', import.meta.url), { workerData: setup });
+    : // '../pipeline/': this code may sit in a shared chunk of lib/ (scripts/compile.mjs), one
+      // folder below lib/ as src/pipeline/ is below src/.
+      new Worker(new URL('../pipeline/render-worker-entry.mjs', import.meta.url), { workerData: setup });
   const answered = new Set<number>();
   let closing = false;
   // The jobs it took and did not answer: they fail the build (the others are taken by the rest).
