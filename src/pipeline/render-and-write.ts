@@ -95,7 +95,13 @@ export async function renderAndWrite(
     toRender.reduce((sum, job) => sum + documentCost(job), 0),
   );
   // Parts and table widths are kept for documents made on this thread (a worker's are made whole).
-  if (cache) context = { ...context, parts: (job) => cache.partStore(job), fits: (job) => cache.fitMemo(job) };
+  if (cache)
+    context = {
+      ...context,
+      parts: (job) => cache.partStore(job),
+      fits: (job) => cache.fitMemo(job),
+      workerCache: (jobs) => cache.workerView(jobs),
+    };
   const setup = { cwd: options.cwd, ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}) };
   for (const result of await renderAll(toRender, context, setup)) {
     diagnostics.push(...result.diagnostics);

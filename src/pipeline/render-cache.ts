@@ -17,6 +17,7 @@ import { FONT_ROLES } from '../theme/theme.ts';
 import type { DocumentJob, RenderedFile } from './document-job.ts';
 import type { RenderContext } from './render-document.ts';
 import type { PartEntryKind, PartStore } from '../backends/pdf/part-cache.ts';
+import type { CacheView } from './worker-cache.ts';
 import type { FitMemo } from '../layout/fit-columns.ts';
 
 export const CACHE_DIR = '.cache';
@@ -129,7 +130,7 @@ const fitsName = (salt: string, job: DocumentJob) =>
  * or a Word section (backends/docx/section-cache.ts); or a document's compressed streams
  * (backends/pdf/stream-memo.ts).
  */
-const partName = (key: string, kind: PartEntryKind = 'part') => `${key}.${kind}.entry`;
+export const partName = (key: string, kind: PartEntryKind = 'part') => `${key}.${kind}.entry`;
 /** The parts a document's print layout used, one key a line: kept while the document is. */
 const partListName = (keys: ReadonlyMap<OutputFormat, string>) => `${[...keys.values()][0]}.parts.entry`;
 
@@ -142,6 +143,43 @@ const PART_KIND_NAMES: Readonly<Record<PartEntryKind, string>> = {
 };
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * An entry's bytes if it is a regular file whose recorded content hash matches; 'damaged' if it
+ * is anything else that exists (a link, a folder, a file cut or altered), which the cache's owner
+ * removes. Also what a worker thread reads with (worker-cache.ts).
+ */
+export async function readEntryFile(file: string): Promise<Uint8Array | 'absent' | 'damaged'> {
+  let data: Buffer;
+  try {
+    // O_NOFOLLOW: a link planted in the cache is never read through.
+    const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+    try {
+      if (!(await handle.stat()).isFile()) return 'damaged';
+      data = await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'absent' : 'damaged';
+  }
+  const header = data.subarray(0, HEADER_LENGTH).toString('latin1');
+  const bytes = new Uint8Array(data.subarray(HEADER_LENGTH));
+  return header === `${HEADER}${sha256(bytes)}\n` ? bytes : 'damaged';
+}
+
+/** The fitted widths a fits entry holds (none if it is missing or not what keikaku writes). */
+export function fitWidths(bytes: Uint8Array | undefined): Map<string, readonly number[]> {
+  const known = new Map<string, readonly number[]>();
+  try {
+    if (bytes)
+      for (const [key, widths] of Object.entries(JSON.parse(new TextDecoder().decode(bytes)) as object))
+        if (Array.isArray(widths) && widths.every((w) => typeof w === 'number')) known.set(key, widths);
+  } catch {
+    known.clear();
+  }
+  return known;
+}
 
 export class RenderCache {
   private readonly used = new Set<string>();
@@ -231,15 +269,7 @@ export class RenderCache {
    */
   async fitMemo(job: DocumentJob): Promise<FitMemo> {
     const name = fitsName(this.fitSalt, job);
-    const known = new Map<string, readonly number[]>();
-    const bytes = (await this.isUsable()) ? await this.read(name, `${job.name}（表の列幅）`) : undefined;
-    try {
-      if (bytes)
-        for (const [key, widths] of Object.entries(JSON.parse(new TextDecoder().decode(bytes)) as object))
-          if (Array.isArray(widths) && widths.every((w) => typeof w === 'number')) known.set(key, widths);
-    } catch {
-      known.clear();
-    }
+    const known = fitWidths((await this.isUsable()) ? await this.read(name, `${job.name}（表の列幅）`) : undefined);
     const record = { name, used: new Map<string, readonly number[]>(), added: false };
     this.fitsByJob.set(job.name, record);
     return {
@@ -253,6 +283,15 @@ export class RenderCache {
         record.added = true;
       },
       known: () => [...known],
+    };
+  }
+
+  /** What worker threads read of out/.cache themselves for these jobs (by their index). */
+  async workerView(jobs: readonly DocumentJob[]): Promise<CacheView> {
+    return {
+      ...((await this.isUsable()) ? { folder: this.dir } : {}),
+      salt: this.partSalt,
+      fitsEntries: jobs.map((job) => fitsName(this.fitSalt, job)),
     };
   }
 
@@ -282,24 +321,9 @@ export class RenderCache {
 
   /** An entry's bytes if it is a regular file whose content hash matches; a bad entry is removed. */
   private async read(name: string, document: string): Promise<Uint8Array | undefined> {
-    let data: Buffer;
-    try {
-      // O_NOFOLLOW: a link planted in the cache is never read through.
-      const handle = await open(this.file(name), constants.O_RDONLY | constants.O_NOFOLLOW);
-      try {
-        if (!(await handle.stat()).isFile()) throw Object.assign(new Error('not a file'), { code: 'ENOTFILE' });
-        data = await handle.readFile();
-      } finally {
-        await handle.close();
-      }
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      return this.discard(name, document);
-    }
-    const header = data.subarray(0, HEADER_LENGTH).toString('latin1');
-    const bytes = new Uint8Array(data.subarray(HEADER_LENGTH));
-    if (header !== `${HEADER}${sha256(bytes)}\n`) return this.discard(name, document);
-    return bytes;
+    const found = await readEntryFile(this.file(name));
+    if (found === 'absent') return undefined;
+    return found === 'damaged' ? this.discard(name, document) : found;
   }
 
   private async discard(name: string, document: string): Promise<undefined> {

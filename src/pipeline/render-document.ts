@@ -16,6 +16,7 @@ import type { DocumentJob, RenderedFile } from './document-job.ts';
 import { documentCost, type BuildProgress } from './progress.ts';
 import type { PartsProgress } from '../backends/pdf/partwise-layout.ts';
 import type { PartStore } from '../backends/pdf/part-cache.ts';
+import type { CacheView } from './worker-cache.ts';
 
 /** What every document of a run shares: loaded once (see load-inputs.ts). */
 export interface RenderInputs {
@@ -34,6 +35,8 @@ export interface RenderContext extends RenderInputs {
   readonly parts?: (job: DocumentJob) => PartStore;
   /** out/.cache's fitted column widths of a job's tables (absent: every table is fitted). */
   readonly fits?: (job: DocumentJob) => Promise<FitMemo>;
+  /** What worker threads read of out/.cache themselves for these jobs (pipeline/worker-cache.ts). */
+  readonly workerCache?: (jobs: readonly DocumentJob[]) => Promise<CacheView>;
 }
 
 export interface RenderResult {

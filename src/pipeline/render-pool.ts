@@ -76,6 +76,7 @@ async function renderShared(
   const answers = ordered.map(() => answer());
   const work: Omit<WorkOrder, 'claimer'> = { claims, jobs: ordered.slice(1), first: 1 };
   const host = cacheHost(context, ordered);
+  const view = host && (await context.workerCache?.(ordered));
   // A worker's parts move the progress line as this thread's do.
   const progress = context.progress;
   const report =
@@ -93,7 +94,7 @@ async function renderShared(
         theme: context.theme,
         formats: context.formats,
         creationDate: context.creationDate.toISOString(),
-        cached: host !== undefined,
+        ...(view ? { cache: view } : {}),
         progress: report !== undefined,
       },
       { ...work, claimer: MAIN_THREAD + 1 + i },
@@ -114,6 +115,9 @@ async function renderShared(
     return await results;
   } finally {
     await Promise.all(workers.map((w) => w.close()));
+    // What the workers' messages started (removing a damaged entry, noting widths) ends before
+    // the build reads the cache's notes and writes it.
+    await host?.settled();
   }
 }
 
@@ -162,7 +166,7 @@ function startWorker(
     }
   };
   worker.on('message', (message: WorkerAnswer | CacheRequest | ProgressReport) => {
-    if (isCacheRequest(message)) return host?.(message, (reply) => worker.postMessage(reply));
+    if (isCacheRequest(message)) return host?.take(message);
     if (isProgressReport(message)) return report?.(message);
     if (answered.has(message.index)) return;
     answered.add(message.index);

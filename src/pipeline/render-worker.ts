@@ -11,7 +11,7 @@ import type { DocumentJob, RenderedFile } from './document-job.ts';
 import { claimNext } from './job-claims.ts';
 import type { BuildProgress } from './progress.ts';
 import { renderDocument } from './render-document.ts';
-import { CacheClient, type CacheReply } from './worker-cache.ts';
+import { CacheClient, type CacheView } from './worker-cache.ts';
 
 export interface WorkerSetup {
   readonly templateSources: readonly TemplateSource[];
@@ -20,8 +20,8 @@ export interface WorkerSetup {
   readonly cwd: string;
   readonly formats: readonly OutputFormat[];
   readonly creationDate: string;
-  /** The main thread's out/.cache serves this worker's documents (worker-cache.ts). */
-  readonly cached?: boolean;
+  /** What this worker reads of out/.cache itself for its documents (absent: no cache; worker-cache.ts). */
+  readonly cache?: CacheView;
   /** The main thread shows progress: the worker reports its print layouts' parts. */
   readonly progress?: boolean;
 }
@@ -71,11 +71,10 @@ export function runRenderWorker(): void {
   const setup = workerData as WorkerSetup;
   const compiled = Templates.compile(setup.templateSources);
   const fonts = readFonts(setup.theme, setup.fontsDir, setup.cwd).then((loaded) => loaded.fonts);
-  const cache = setup.cached ? new CacheClient((request) => parentPort!.postMessage(request)) : undefined;
+  const cache = setup.cache && new CacheClient(setup.cache, (request) => parentPort!.postMessage(request));
   let started = false;
-  // The order first, then the main thread's replies about the cache.
-  parentPort!.on('message', (message: WorkOrder | CacheReply) => {
-    if ('reply' in message) return cache?.answer(message);
+  // The order, once.
+  parentPort!.on('message', (message: WorkOrder) => {
     if (started) return;
     started = true;
     const order = message;
