@@ -149,8 +149,9 @@ describe('the Linux executable, alone with data/', () => {
     expect(built.size).toBe(27); // the plan and 8 excerpts, three formats each
     expect(differing(built, await readDocuments(path.join(folder, '..', 'npm-out')))).toEqual([]);
     // Render workers, which the executable starts from the code it carries (forced: the seed
-    // plan is too small to use them by itself).
-    const withWorkers = run(exe, ['build', '--no-cache', '--out', '../workers-out'], folder, { KEIKAKU_WORKERS: '1' });
+    // plan is too small to use them by itself), reading and leaving their documents' parts in
+    // workers-out/.cache themselves.
+    const withWorkers = run(exe, ['build', '--out', '../workers-out'], folder, { KEIKAKU_WORKERS: '1' });
     expect(withWorkers.code, withWorkers.stderr).toBe(0);
     expect(differing(built, await readDocuments(path.join(folder, '..', 'workers-out')))).toEqual([]);
   }, 120_000);
