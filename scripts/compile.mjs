@@ -5,9 +5,9 @@
 //
 // The command line and the render worker are bundled with the libraries they use, split into
 // chunks that load only when a command needs them (a backend only when its format is written).
-// Node then opens a few dozen files instead of about 700 (most of them CommonJS that Node
-// translates for ES modules one by one): `keikaku validate` on the shipped plan starts in about
-// 80% of the time it took with one file per module (measured, see ARCHITECTURE.md).
+// A build of the shipped plan then opens 59 script files instead of 506, `keikaku validate` 23
+// instead of 203 (most of them CommonJS that Node translates for ES modules one by one), and
+// validate takes about 80% of the time it took with one file per module (see ARCHITECTURE.md).
 //
 // Every output file lies one folder below lib/ (cli/, pipeline/, chunks/), as every source lies
 // one folder below src/: code that finds keikaku's own files from import.meta.url
