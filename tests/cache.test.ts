@@ -13,6 +13,7 @@ import type { BuildProgress } from '../src/pipeline/progress.ts';
 import { makeDataDir, readDocuments } from './helpers/cli.ts';
 import { docxParagraphs, pdfPages } from './helpers/extract.ts';
 import { loadPlan, ROOT } from './helpers/plan.ts';
+import { YamlSource } from '../src/data/read-yaml.ts';
 
 const TEMPLATES = path.join(ROOT, 'templates');
 const run = promisify(execFile);
@@ -127,6 +128,56 @@ describe('out/.cache', () => {
     expect([...cached.keys()]).toEqual([...fresh.keys()]);
     for (const [name, bytes] of fresh) expect(Buffer.compare(cached.get(name)!, bytes), name).toBe(0);
   }, 120_000);
+
+  it('validates again only the data files that changed (the others’ findings from out/.cache), with the same warnings; a damaged memo is discarded and said', async () => {
+    const work = await workspace();
+    const measureFiles = (await readdir(path.join(work, 'data', 'measures'))).length;
+    /** A build of the plan as HTML: its warnings, log lines, and how many YAML files it parsed (the theme is one). */
+    const buildCounting = async () => {
+      const parse = vi.spyOn(YamlSource, 'parse');
+      const lines: string[] = [];
+      try {
+        const result = await build(options(work, { formats: ['html'], noDepartments: true }), (l) => lines.push(l));
+        return {
+          diagnostics: result.diagnostics,
+          lines,
+          parsed: parse.mock.calls.map(([file]) => path.basename(file)),
+        };
+      } finally {
+        parse.mockRestore();
+      }
+    };
+    const first = await buildCounting();
+    expect(first.parsed).toHaveLength(1 + 2 + measureFiles); // theme.yaml, plan.yaml, departments.yaml, 施策
+    // The shipped data's warnings (a 事業 without 新規・継続): the checks across files find them.
+    const warned = [...new Set(first.diagnostics.map((d) => path.basename(d.file)))].sort();
+    expect(warned).toEqual(['05.yaml', '07.yaml']);
+    const memoEntry = (await readdir(path.join(work, 'out', '.cache'))).filter((n) => n.endsWith('.validated.entry'));
+    expect(memoEntry).toHaveLength(1);
+
+    // Unchanged: only the theme, and the files whose warnings need a line and column.
+    const unchanged = await buildCounting();
+    expect(unchanged.diagnostics).toEqual(first.diagnostics);
+    expect(unchanged.parsed.sort()).toEqual(['05.yaml', '07.yaml', 'theme.yaml']);
+
+    // One 施策 changed: it is validated again, the rest not.
+    await reviseMeasure12(work);
+    const revised = await buildCounting();
+    expect(revised.diagnostics).toEqual(first.diagnostics);
+    expect(revised.parsed.sort()).toEqual(['05.yaml', '07.yaml', '12.yaml', 'theme.yaml']);
+
+    // The memo damaged: discarded, said, and every file validated again with the same findings.
+    const file = path.join(work, 'out', '.cache', memoEntry[0]!);
+    const bytes = await readFile(file);
+    bytes[bytes.length - 10]! ^= 0xff;
+    await writeFile(file, bytes);
+    const damaged = await buildCounting();
+    expect(damaged.diagnostics).toEqual(first.diagnostics);
+    expect(damaged.parsed).toHaveLength(1 + 2 + measureFiles);
+    expect(damaged.lines).toContain(
+      'out/.cache の データの検証結果 の控えが壊れているかファイルでないため、捨てて作り直しました',
+    );
+  }, 60_000);
 
   it('renders everything again when a template changes, and is safe to delete', async () => {
     const work = await workspace();

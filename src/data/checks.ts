@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatPlace } from '../diagnostics/reporters.ts';
 import { periodLabel, westernFiscalYear, yearsOf } from '../plan/fiscal-year.ts';
-import type { DataPath, YamlSource } from './read-yaml.ts';
+import type { DataPath, SourcePositions } from './read-yaml.ts';
 import {
   DEFAULT_LABELS,
   DEFAULT_STATUSES,
@@ -17,7 +17,7 @@ import { statusTerm } from './plan-model.ts';
 import { fileNameKey } from './text-rules.ts';
 
 export interface Parsed<T> {
-  readonly source: YamlSource;
+  readonly source: SourcePositions;
   readonly data: T;
 }
 
@@ -712,20 +712,22 @@ function checkSources(plan: PlanFile, { source, data }: Parsed<MeasureFile>, out
 
 /** Remembers where each key was first seen, and reports every later occurrence with that place. */
 class FirstSeen {
-  private readonly places = new Map<string, string>();
+  /** Located only for a duplicate: a file read from the memo is parsed again only then. */
+  private readonly places = new Map<string, { source: SourcePositions; path: DataPath }>();
 
   claim(
     key: string,
-    source: YamlSource,
+    source: SourcePositions,
     path: DataPath,
     out: Diagnostic[],
     message: (firstPlace: string) => string,
   ): void {
     const first = this.places.get(key);
     if (first !== undefined) {
-      out.push(source.diagnostic('error', path, 'duplicate', message(first)));
+      const place = formatPlace({ file: first.source.file, ...first.source.locate(first.path) });
+      out.push(source.diagnostic('error', path, 'duplicate', message(place)));
       return;
     }
-    this.places.set(key, formatPlace({ file: source.file, ...source.locate(path) }));
+    this.places.set(key, { source, path });
   }
 }

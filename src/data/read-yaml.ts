@@ -27,7 +27,57 @@ const MAX_ALIAS_COUNT = 100;
 
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
 
-export class YamlSource {
+/** A data file's values and the positions to report its problems at (checks.ts reads this much). */
+export interface SourcePositions {
+  readonly file: string;
+  /** The document as plain JavaScript values. */
+  readonly value: unknown;
+  locate(path: DataPath, at?: 'value' | 'key'): Position;
+  diagnostic(
+    severity: Diagnostic['severity'],
+    path: DataPath,
+    rule: string,
+    message: string,
+    at?: 'value' | 'key',
+  ): Diagnostic;
+}
+
+/**
+ * A file whose values come from an earlier reading of the same bytes (validate.ts's memo): it is
+ * parsed again only when a problem needs a position, which a valid file's checks rarely do.
+ */
+export class ReparsedSource implements SourcePositions {
+  private parsed: YamlSource | undefined;
+
+  constructor(
+    readonly file: string,
+    readonly value: unknown,
+    private readonly text: () => string,
+  ) {}
+
+  private get source(): YamlSource {
+    this.parsed ??= YamlSource.parse(this.file, this.text()).source;
+    // The same bytes parsed before: a failure now is keikaku's own bug.
+    if (!this.parsed) throw new Error(`${this.file}: parsed before, not now`);
+    return this.parsed;
+  }
+
+  locate(path: DataPath, at: 'value' | 'key' = 'value'): Position {
+    return this.source.locate(path, at);
+  }
+
+  diagnostic(
+    severity: Diagnostic['severity'],
+    path: DataPath,
+    rule: string,
+    message: string,
+    at: 'value' | 'key' = 'value',
+  ): Diagnostic {
+    return this.source.diagnostic(severity, path, rule, message, at);
+  }
+}
+
+export class YamlSource implements SourcePositions {
   private constructor(
     readonly file: string,
     private readonly doc: Document,

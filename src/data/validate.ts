@@ -1,5 +1,6 @@
 // The data stage: file texts in, a validated Plan (or none) and every diagnostic out.
 // Pure: the caller reads the files; nothing here touches the disk.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { pictureOf, type PictureData } from '../ir/image-data.ts';
 import type { z } from 'zod';
@@ -9,7 +10,7 @@ import { checkPlanFiles, type Parsed } from './checks.ts';
 import { decodeDataFile } from './decode.ts';
 import { issueToDiagnostics } from './issue-messages.ts';
 import { measureModel, type Measure, type Plan } from './plan-model.ts';
-import { YamlSource } from './read-yaml.ts';
+import { ReparsedSource, YamlSource } from './read-yaml.ts';
 import { allowedKeysAt } from './schema-keys.ts';
 import {
   DEFAULT_LABELS,
@@ -42,7 +43,30 @@ export interface GlyphCoverage {
 
 export interface ValidateOptions {
   readonly glyphs?: GlyphCoverage;
+  /** What an earlier validation found of each file that read without an error, by its bytes. */
+  readonly memo?: ValidationMemo;
 }
+
+/**
+ * Earlier validations' findings of single files (pipeline/validation-memo.ts keeps them in
+ * out/.cache, for the same code and fonts): a file whose bytes are unchanged is neither parsed
+ * nor checked again, only the checks across files run. Keyed by `fileKey`.
+ */
+export interface ValidationMemo {
+  get(key: string): FileFindings | undefined;
+  set(key: string, findings: FileFindings): void;
+}
+
+/** A file that read without an error: its YAML values, what the schema made of them, its warnings. */
+export interface FileFindings {
+  readonly value: unknown;
+  readonly data: unknown;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** A data file's key in the memo: its kind, its shown path (diagnostics name it) and its bytes. */
+export const fileKey = (file: DataFile): string =>
+  createHash('sha256').update(`${file.kind}\n${file.file}\n`).update(file.bytes).digest('hex');
 
 export function validatePlan(
   files: readonly DataFile[],
@@ -102,6 +126,29 @@ function emblemOf(
 }
 
 function parseDataFile(
+  file: DataFile & { readonly kind: FileKind },
+  options: ValidateOptions,
+): { parsed?: Parsed<unknown>; diagnostics: Diagnostic[] } {
+  const key = options.memo && fileKey(file);
+  const known = key === undefined ? undefined : options.memo!.get(key);
+  if (known) {
+    const text = () => decodeDataFile(file.file, file.bytes).text!;
+    return {
+      parsed: { source: new ReparsedSource(file.file, known.value, text), data: known.data },
+      diagnostics: [...known.diagnostics],
+    };
+  }
+  const found = readDataFile(file, options);
+  if (found.parsed && key !== undefined)
+    options.memo!.set(key, {
+      value: found.parsed.source.value,
+      data: found.parsed.data,
+      diagnostics: found.diagnostics,
+    });
+  return found;
+}
+
+function readDataFile(
   file: DataFile & { readonly kind: FileKind },
   options: ValidateOptions,
 ): { parsed?: Parsed<unknown>; diagnostics: Diagnostic[] } {

@@ -11,7 +11,7 @@ import { shownFolder } from '../io/input-folders.ts';
 import { creationDate } from './document-job.ts';
 import { loadRenderInputs, validationFor } from './load-inputs.ts';
 import { isDraftDocument, planJobs, type JobSelection } from './plan-jobs.ts';
-import { renderAndWrite } from './render-and-write.ts';
+import { openCache, renderAndWrite } from './render-and-write.ts';
 import type { BuildProgress } from './progress.ts';
 
 export interface BuildOptions extends JobSelection {
@@ -42,7 +42,15 @@ export interface BuildResult {
 export async function build(options: BuildOptions, log: (line: string) => void = () => {}): Promise<BuildResult> {
   const startedAt = performance.now();
   const [read, inputs] = await Promise.all([readDataDir(options.dataDir, options.cwd), loadRenderInputs(options)]);
-  const validated = validatePlan(read.files, read.diagnostics, validationFor(inputs.value));
+  const outDir = path.resolve(options.cwd, options.outDir);
+  // Validation reads what it found of unchanged files from out/.cache (for this code and fonts).
+  const cache = options.noCache || !inputs.value ? undefined : openCache(outDir, options.cwd);
+  await cache?.prepare(inputs.value!);
+  const memo = await cache?.validationMemo();
+  const validated = validatePlan(read.files, read.diagnostics, {
+    ...validationFor(inputs.value),
+    ...(memo ? { memo } : {}),
+  });
   const diagnostics = [...validated.diagnostics];
   const plan = validated.value;
   if (!plan) return { diagnostics, written: [] };
@@ -63,7 +71,8 @@ export async function build(options: BuildOptions, log: (line: string) => void =
     },
     {
       cwd: options.cwd,
-      outDir: path.resolve(options.cwd, options.outDir),
+      outDir,
+      ...(cache ? { openedCache: cache } : {}),
       ...(options.fontsDir ? { fontsDir: options.fontsDir } : {}),
       inputs: `${shownDir(options.dataDir)} と ${shownDir(options.templatesDir)}`,
       cache: options.noCache ? 'off' : 'prune',

@@ -28,6 +28,8 @@ export interface WriteOptions {
    * removing (a single document such as the 新旧対照表); `off` neither reads nor writes.
    */
   readonly cache: 'prune' | 'read-write' | 'off';
+  /** out/.cache as the caller opened it (build: validation read its memo), instead of opening it here. */
+  readonly openedCache?: RenderCache;
   /**
    * A whole build (every document of the plan): documents that an earlier whole build wrote and
    * this one does not make are removed from out/ (output-manifest.ts), among those this predicate
@@ -71,13 +73,7 @@ export async function renderAndWrite(
     });
     return failed();
   }
-  const cache =
-    options.cache === 'off'
-      ? undefined
-      : new RenderCache(
-          path.join(options.outDir, CACHE_DIR),
-          `${displayPath(path.join(options.outDir, CACHE_DIR), options.cwd)}`,
-        );
+  const cache = options.cache === 'off' ? undefined : (options.openedCache ?? openCache(options.outDir, options.cwd));
   await cache?.prepare(context);
   const filesByJob = new Map<string, readonly RenderedFile[]>();
   const keysByJob = new Map<string, Map<OutputFormat, string>>();
@@ -170,6 +166,10 @@ export async function renderAndWrite(
     rendered: jobs.filter((job) => toRender.includes(job)).map((job) => job.name),
   };
 }
+
+/** out/.cache of this out folder (not read or written until asked). */
+export const openCache = (outDir: string, cwd: string): RenderCache =>
+  new RenderCache(path.join(outDir, CACHE_DIR), displayPath(path.join(outDir, CACHE_DIR), cwd));
 
 function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.round(bytes / 1024)} KB`;

@@ -19,6 +19,7 @@ import type { RenderContext } from './render-document.ts';
 import type { PartEntryKind, PartStore } from '../backends/pdf/part-cache.ts';
 import type { CacheView } from './worker-cache.ts';
 import type { FitMemo } from '../layout/fit-columns.ts';
+import type { FileFindings, ValidationMemo } from '../data/validate.ts';
 
 export const CACHE_DIR = '.cache';
 
@@ -197,6 +198,8 @@ export class RenderCache {
   private readonly pending: { readonly name: string; readonly bytes: Uint8Array }[] = [];
   private usable: Promise<boolean> | undefined;
   private readonly noted = new Map<string, number>();
+  /** The validation memo's entry as this build leaves it (validationMemo). */
+  private validation: { name: string; lines: () => string[] | undefined } | undefined;
 
   /** What the user should know about the cache (a damaged entry, a link), in Japanese, each once. */
   get notes(): string[] {
@@ -286,6 +289,49 @@ export class RenderCache {
     };
   }
 
+  /**
+   * What validation found of each data file before (data/validate.ts), for this code and these
+   * fonts: one entry, a line per file (its key, a space, its findings as JSON), each line's JSON
+   * parsed only for a file asked for. Written at `commit` with the files this build validated
+   * when any was new or one went; else kept as it is.
+   */
+  async validationMemo(): Promise<ValidationMemo> {
+    const name = `${createHash('sha256').update(this.partSalt).update('\nvalidation').digest('hex')}.validated.entry`;
+    const bytes = (await this.isUsable()) ? await this.read(name, 'データの検証結果') : undefined;
+    const known = new Map<string, string>();
+    for (const line of bytes ? new TextDecoder().decode(bytes).split('\n') : []) {
+      const key = line.slice(0, 64);
+      if (/^[0-9a-f]{64}$/.test(key) && line[64] === ' ') known.set(key, line.slice(65));
+    }
+    const used = new Map<string, string>();
+    let added = false;
+    this.validation = {
+      name,
+      lines: () => (added || used.size !== known.size ? [...used].map(([key, json]) => `${key} ${json}`) : undefined),
+    };
+    return {
+      get: (key) => {
+        const json = known.get(key);
+        if (json === undefined) return undefined;
+        try {
+          const findings = JSON.parse(json) as FileFindings;
+          if (typeof findings !== 'object' || findings === null || !Array.isArray(findings.diagnostics))
+            return undefined;
+          used.set(key, json);
+          return findings;
+        } catch {
+          // Not what keikaku writes (its checksum held): validated again.
+          return undefined;
+        }
+      },
+      set: (key, findings) => {
+        // Now: what the build does with the values later must not reach the memo.
+        used.set(key, JSON.stringify(findings));
+        added = true;
+      },
+    };
+  }
+
   /** What worker threads read of out/.cache themselves for these jobs (by their index). */
   async workerView(jobs: readonly DocumentJob[]): Promise<CacheView> {
     return {
@@ -354,6 +400,11 @@ export class RenderCache {
 
   /** Writes the queued entries (each atomically, with its content hash) and clears dead temporaries. */
   async commit(): Promise<void> {
+    if (this.validation) {
+      const lines = this.validation.lines();
+      if (lines) this.pending.push({ name: this.validation.name, bytes: new TextEncoder().encode(lines.join('\n')) });
+      else this.used.add(this.validation.name);
+    }
     if (!(await this.isUsable()) || this.pending.length === 0) return;
     try {
       await this.writePending();
