@@ -64,9 +64,16 @@ export interface FileFindings {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** A data file's key in the memo: its kind, its shown path (diagnostics name it) and its bytes. */
-export const fileKey = (file: DataFile): string =>
-  createHash('sha256').update(`${file.kind}\n${file.file}\n`).update(file.bytes).digest('hex');
+/**
+ * A data file's key in the memo: its kind, its shown path (diagnostics name it), the fonts its
+ * texts were checked against (their names are in the messages; the memo's owner keys their bytes)
+ * and its bytes.
+ */
+export const fileKey = (file: DataFile, glyphs: GlyphCoverage | undefined): string =>
+  createHash('sha256')
+    .update(`${file.kind}\n${file.file}\n${glyphs ? glyphs.fontNames : '-'}\n`)
+    .update(file.bytes)
+    .digest('hex');
 
 export function validatePlan(
   files: readonly DataFile[],
@@ -129,7 +136,7 @@ function parseDataFile(
   file: DataFile & { readonly kind: FileKind },
   options: ValidateOptions,
 ): { parsed?: Parsed<unknown>; diagnostics: Diagnostic[] } {
-  const key = options.memo && fileKey(file);
+  const key = options.memo && fileKey(file, options.glyphs);
   const known = key === undefined ? undefined : options.memo!.get(key);
   if (known) {
     const text = () => decodeDataFile(file.file, file.bytes).text!;

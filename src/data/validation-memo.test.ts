@@ -6,7 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDataDir } from '../io/read-data-dir.ts';
-import { validatePlan, type DataFile, type FileFindings, type ValidationMemo } from './validate.ts';
+import { validatePlan, type DataFile, type FileFindings, type GlyphCoverage, type ValidationMemo } from './validate.ts';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const FIXTURES = path.join(ROOT, 'tests', 'fixtures');
@@ -86,5 +86,20 @@ describe('validatePlan with a memo of earlier findings', () => {
         reparsedAcrossFiles++;
     }
     expect(reparsedAcrossFiles).toBeGreaterThan(3);
+  });
+
+  it('checks the texts again against other fonts: what the first fonts lacked is not reported under the names of the next', async () => {
+    const files = await dataFiles(path.join(ROOT, 'data'));
+    const lacking = (fontNames: string, char: string): GlyphCoverage => ({
+      fontNames,
+      missing: (text) => (text.includes(char) ? [char] : []),
+    });
+    const { memo } = memoInMemory();
+    const first = validatePlan(files, [], { memo, glyphs: lacking('字体A', '町') });
+    expect(first.diagnostics.some((d) => d.message.includes('字体A'))).toBe(true);
+    const next = lacking('字体B', '課');
+    const again = validatePlan(files, [], { memo, glyphs: next });
+    expect(again).toStrictEqual(validatePlan(files, [], { glyphs: next }));
+    expect(again.diagnostics.some((d) => d.message.includes('字体A'))).toBe(false);
   });
 });
