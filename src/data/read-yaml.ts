@@ -28,32 +28,39 @@ const MAX_ALIAS_COUNT = 100;
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, strict: true } as const;
 
 /** A data file's values and the positions to report its problems at (checks.ts reads this much). */
-export interface SourcePositions {
-  readonly file: string;
+export abstract class SourcePositions {
+  abstract readonly file: string;
   /** The document as plain JavaScript values. */
-  readonly value: unknown;
-  locate(path: DataPath, at?: 'value' | 'key'): Position;
+  abstract readonly value: unknown;
+
+  /** Where the node at `path` starts (see YamlSource.locate). */
+  abstract locate(path: DataPath, at?: 'value' | 'key'): Position;
+
   diagnostic(
     severity: Diagnostic['severity'],
     path: DataPath,
     rule: string,
     message: string,
-    at?: 'value' | 'key',
-  ): Diagnostic;
+    at: 'value' | 'key' = 'value',
+  ): Diagnostic {
+    return { severity, file: this.file, ...this.locate(path, at), rule, message };
+  }
 }
 
 /**
  * A file whose values come from an earlier reading of the same bytes (validate.ts's memo): it is
  * parsed again only when a problem needs a position, which a valid file's checks rarely do.
  */
-export class ReparsedSource implements SourcePositions {
+export class ReparsedSource extends SourcePositions {
   private parsed: YamlSource | undefined;
 
   constructor(
     readonly file: string,
     readonly value: unknown,
     private readonly text: () => string,
-  ) {}
+  ) {
+    super();
+  }
 
   private get source(): YamlSource {
     this.parsed ??= YamlSource.parse(this.file, this.text()).source;
@@ -65,26 +72,18 @@ export class ReparsedSource implements SourcePositions {
   locate(path: DataPath, at: 'value' | 'key' = 'value'): Position {
     return this.source.locate(path, at);
   }
-
-  diagnostic(
-    severity: Diagnostic['severity'],
-    path: DataPath,
-    rule: string,
-    message: string,
-    at: 'value' | 'key' = 'value',
-  ): Diagnostic {
-    return this.source.diagnostic(severity, path, rule, message, at);
-  }
 }
 
-export class YamlSource implements SourcePositions {
+export class YamlSource extends SourcePositions {
   private constructor(
     readonly file: string,
     private readonly doc: Document,
     private readonly lineCounter: LineCounter,
     /** The document as plain JavaScript values (null for an empty or comment-only file). */
     readonly value: unknown,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Parses `text`; returns the source, or undefined when the YAML cannot be read at all. */
   static parse(file: string, text: string): { source?: YamlSource; diagnostics: Diagnostic[] } {
@@ -164,16 +163,6 @@ export class YamlSource implements SourcePositions {
     }
     const offset = found?.range?.[0] ?? 0;
     return this.lineCounter.linePos(offset);
-  }
-
-  diagnostic(
-    severity: Diagnostic['severity'],
-    path: DataPath,
-    rule: string,
-    message: string,
-    at: 'value' | 'key' = 'value',
-  ): Diagnostic {
-    return { severity, file: this.file, ...this.locate(path, at), rule, message };
   }
 }
 

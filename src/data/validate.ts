@@ -48,8 +48,8 @@ export interface ValidateOptions {
 }
 
 /**
- * Earlier validations' findings of single files (pipeline/validation-memo.ts keeps them in
- * out/.cache, for the same code and fonts): a file whose bytes are unchanged is neither parsed
+ * Earlier validations' findings of single files (a build keeps them in out/.cache for the same
+ * code and fonts, pipeline/render-cache.ts validationMemo): a file whose bytes are unchanged is neither parsed
  * nor checked again, only the checks across files run. Keyed by `fileKey`.
  */
 export interface ValidationMemo {
