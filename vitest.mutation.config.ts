@@ -9,6 +9,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     testTimeout: 30_000,
+    globalSetup: ['tests/helpers/temp-root.ts'],
     // Leaves out the tests that render whole documents or start processes (tests/helpers/quick.ts).
     env: { KEIKAKU_QUICK_TESTS: '1' },
     include: [
