@@ -8,7 +8,7 @@
 // `--version` and the full seed build. Prints the medians and writes them to out/bench.json.
 // BENCH_SIZES=14,140 and BENCH_RUNS=3 narrow it down (BENCH_SIZES= with nothing skips the sizes).
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,14 @@ const ROOT = path.join(import.meta.dirname, '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const SIZES = (process.env.BENCH_SIZES ?? '14,140,1400').split(',').filter(Boolean).map(Number);
 const BIN = path.join(ROOT, 'bin', 'keikaku.js');
+
+// Every folder the bench makes (generated plans, out folders, LibreOffice's profile) goes under one
+// removed when it ends, however it ends: a full run writes a few GB. os.tmpdir() reads TMPDIR, and
+// the processes the bench starts inherit it.
+const TEMP_ROOT = mkdtempSync(path.join(tmpdir(), 'keikaku-bench-'));
+process.env.TMPDIR = TEMP_ROOT;
+process.on('exit', () => rmSync(TEMP_ROOT, { recursive: true, force: true }));
+process.on('SIGINT', () => process.exit(130));
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
