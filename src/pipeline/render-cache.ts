@@ -7,7 +7,7 @@
 // written only once a build has written out/.
 import { createHash } from 'node:crypto';
 import { constants, readdirSync, readFileSync } from 'node:fs';
-import { lstat, mkdir, open, readdir, rm } from 'node:fs/promises';
+import { lstat, mkdir, open, readdir, rm, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { writeErrorCause } from '../io/file-errors.ts';
 import { embeddedCode, ownRoot } from '../io/own-files.ts';
@@ -151,22 +151,37 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
  * removes. Also what a worker thread reads with (worker-cache.ts).
  */
 export async function readEntryFile(file: string): Promise<Uint8Array | 'absent' | 'damaged'> {
-  let data: Buffer;
+  const header = Buffer.alloc(HEADER_LENGTH);
+  let bytes: Uint8Array;
   try {
     // O_NOFOLLOW: a link planted in the cache is never read through.
     const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW);
     try {
-      if (!(await handle.stat()).isFile()) return 'damaged';
-      data = await handle.readFile();
+      const stat = await handle.stat();
+      if (!stat.isFile() || stat.size < HEADER_LENGTH) return 'damaged';
+      // The header and the content read into buffers of their own: the content is not copied out
+      // of the file's bytes (a large rebuild reads a hundred MB of entries), and what is returned
+      // owns its whole ArrayBuffer, as a render worker hands its files' buffers over.
+      bytes = new Uint8Array(stat.size - HEADER_LENGTH);
+      if (!(await readFully(handle, header, 0)) || !(await readFully(handle, bytes, HEADER_LENGTH))) return 'damaged';
     } finally {
       await handle.close();
     }
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'absent' : 'damaged';
   }
-  const header = data.subarray(0, HEADER_LENGTH).toString('latin1');
-  const bytes = new Uint8Array(data.subarray(HEADER_LENGTH));
-  return header === `${HEADER}${sha256(bytes)}\n` ? bytes : 'damaged';
+  return header.toString('latin1') === `${HEADER}${sha256(bytes)}\n` ? bytes : 'damaged';
+}
+
+/** Fills `into` from the file at `position`; false if the file ends first. */
+async function readFully(handle: FileHandle, into: Uint8Array, position: number): Promise<boolean> {
+  let done = 0;
+  while (done < into.length) {
+    const { bytesRead } = await handle.read(into, done, into.length - done, position + done);
+    if (bytesRead === 0) return false;
+    done += bytesRead;
+  }
+  return true;
 }
 
 /** The fitted widths a fits entry holds (none if it is missing or not what keikaku writes). */
