@@ -11,10 +11,10 @@
 // process, are kept as their order in the section and given fresh numbers when written again:
 // pack-docx.ts numbers every bookmark in order of appearance.
 import { createHash } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Block, Section } from '../../ir/types.ts';
 import type { Theme } from '../../theme/theme.ts';
 import type { PartStore } from '../pdf/part-cache.ts';
+import { deflateKept, inflateKept } from '../kept-record.ts';
 import { numberBookmarks } from './pack-docx.ts';
 
 /** A style the conversion named: a WordStyles method and its arguments. */
@@ -118,13 +118,13 @@ export function withFreshBookmarks(xml: string): string {
 }
 
 function encodeRecord(record: SectionRecord): Uint8Array {
-  return deflateRawSync(JSON.stringify(record), { level: 1 });
+  return deflateKept(JSON.stringify(record));
 }
 
 /** A record as written by encodeRecord; out/.cache checks each entry's hash, so only a keikaku change could alter its shape. */
 function decodeRecord(bytes: Uint8Array): SectionRecord | undefined {
   try {
-    const record = JSON.parse(inflateRawSync(bytes).toString('utf8')) as SectionRecord;
+    const record = JSON.parse(inflateKept(bytes).toString('utf8')) as SectionRecord;
     return typeof record.xml === 'string' && Number.isInteger(record.last) && Array.isArray(record.styles)
       ? record
       : undefined;

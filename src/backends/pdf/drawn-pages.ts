@@ -17,8 +17,8 @@
 //   by the same call; anything else that would make an object (a picture, a page link, a
 //   pattern) leaves the part unrecorded, drawn each time.
 // A page whose body prints another page's number (a 目次) is not recorded either.
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { Renderer as RendererClass } from './pdfmake-modules.ts';
+import { deflateKept, inflateKept } from '../kept-record.ts';
 
 /** The little of pdfkit's EmbeddedFont that a record reads and replays. */
 export interface DrawnFont {
@@ -94,7 +94,7 @@ interface DrawnBody<Content = number> {
 
 /**
  * A part's drawn pages, as out/.cache keeps them: these facts as JSON, then the content's bytes
- * as drawn (raw deflate of both: a 4-byte length of the JSON, the JSON, the bytes). The bytes
+ * as drawn (deflated by kept-record.ts: a 4-byte length of the JSON, the JSON, the bytes). The bytes
  * are not put in the JSON: a rebuild of a long plan reads hundreds of MB of content, and writes
  * most of it as it was drawn, so it is read as bytes and never made a string.
  */
@@ -533,12 +533,12 @@ function encodeRecord(
   const facts = Buffer.from(JSON.stringify(record), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(facts.length);
-  return deflateRawSync(Buffer.concat([length, facts, ...content]), { level: 1 });
+  return deflateKept(Buffer.concat([length, facts, ...content]));
 }
 
 /** A kept record (encodeRecord) read back: it throws on bytes it cannot read. */
 function decodeRecord(kept: Uint8Array): Replay {
-  const bytes = inflateRawSync(kept);
+  const bytes = inflateKept(kept);
   const factsEnd = 4 + bytes.readUInt32LE(0);
   const record = JSON.parse(bytes.toString('utf8', 4, factsEnd)) as DrawnRecord;
   if (!Array.isArray(record?.pages) || !Array.isArray(record.fontNames)) throw new Error('not a drawn record');

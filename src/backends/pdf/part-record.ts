@@ -4,8 +4,8 @@
 // what ties them to the layout run replaced by names: a font by its family and face, a page
 // number reference by the id it names, a page's header and footer by the section's own.
 // Pages with anything else on them (a picture, a clip) are not kept: the part is laid out again.
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { Line } from './pdfmake-modules.ts';
+import { deflateKept, inflateKept } from '../kept-record.ts';
 
 /** pdfmake's font cache (PDFDocument.fontCache): family → face (normal, bold…) → font. */
 export type FontCache = Record<string, Record<string, object>>;
@@ -69,7 +69,7 @@ function without(object: Record<string, unknown>, keys: readonly string[]): Reco
 class NotKept extends Error {}
 
 export interface PartRecord {
-  /** The record: its meta and its pages' content, each deflated, the meta's length first (4 bytes). */
+  /** The record: its meta and its pages' content, each deflated (kept-record.ts), the meta's length first (4 bytes). */
   readonly bytes: Uint8Array;
   readonly meta: PartMeta;
 }
@@ -136,9 +136,8 @@ export function recordPart(
         customProperties: Object.keys(customProperties),
       })),
     };
-    // JSON of positioned text repeats itself: deflated at the fastest level it is a tenth.
-    const head = deflateRawSync(JSON.stringify(meta), { level: 1 });
-    const body = deflateRawSync(JSON.stringify(content), { level: 1 });
+    const head = deflateKept(JSON.stringify(meta));
+    const body = deflateKept(JSON.stringify(content));
     const bytes = new Uint8Array(4 + head.length + body.length);
     new DataView(bytes.buffer).setUint32(0, head.length);
     bytes.set(head, 4);
@@ -161,7 +160,7 @@ const metaLength = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteO
 /** A record's meta, or undefined when the bytes are not a record (a damaged or foreign entry). */
 export function readPartMeta(bytes: Uint8Array): PartMeta | undefined {
   try {
-    const meta = JSON.parse(inflateRawSync(bytes.subarray(4, 4 + metaLength(bytes))).toString('utf8')) as PartMeta;
+    const meta = JSON.parse(inflateKept(bytes.subarray(4, 4 + metaLength(bytes))).toString('utf8')) as PartMeta;
     const valid =
       Array.isArray(meta?.pages) &&
       Array.isArray(meta.fonts) &&
@@ -188,7 +187,7 @@ export function restorePages(
   section: Record<string, unknown>,
   reference: (id: string) => PageReference,
 ): LaidOutPage[] {
-  const content = JSON.parse(inflateRawSync(bytes.subarray(4 + metaLength(bytes))).toString('utf8')) as PageContent[];
+  const content = JSON.parse(inflateKept(bytes.subarray(4 + metaLength(bytes))).toString('utf8')) as PageContent[];
   if (!Array.isArray(content) || content.length !== meta.pages.length)
     throw new Error('part record: its pages do not match its meta');
   return content.map(({ items, watermark }, i) => {

@@ -77,7 +77,13 @@ export async function renderPdf(
       doc.page.dictionary.data.MediaBox = [x0 + mirrorShift, y0, x1 + mirrorShift, y1];
     }
   }
-  const bytes = new Uint8Array(await output.getBuffer());
+  const buffer = await output.getBuffer();
+  // Its own bytes, not a copy (a long plan's PDF is tens of MB), when they fill their ArrayBuffer:
+  // a render worker hands the whole ArrayBuffer over.
+  const bytes =
+    buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength
+      ? new Uint8Array(buffer.buffer)
+      : new Uint8Array(buffer);
   // pdfmake writes each laid-out node's positions into the definition it was given.
   return { bytes, pagesById: idPages(definition.content) };
 }
