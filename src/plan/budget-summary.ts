@@ -39,8 +39,22 @@ export interface BudgetSummary {
 const add = (a: readonly number[], b: readonly number[]) => a.map((x, i) => x + (b[i] ?? 0));
 const amountsOf = (amounts: readonly number[]): Amounts => ({ amounts, total: amounts.reduce((s, x) => s + x, 0) });
 
-/** Every 事業 of the plan with its amounts (zero when it has no 事業費 row), in plan order. */
-export function projectBudgets(plan: Plan): ProjectBudget[] {
+/**
+ * Every 事業 of the plan with its amounts (zero when it has no 事業費 row), in plan order. Made
+ * once per plan: a build asks again for every 担当課's excerpt and for the summaries.
+ */
+export function projectBudgets(plan: Plan): readonly ProjectBudget[] {
+  let budgets = budgetsByPlan.get(plan);
+  if (!budgets) {
+    budgets = Object.freeze(budgetsOf(plan));
+    budgetsByPlan.set(plan, budgets);
+  }
+  return budgets;
+}
+
+const budgetsByPlan = new WeakMap<Plan, readonly ProjectBudget[]>();
+
+function budgetsOf(plan: Plan): ProjectBudget[] {
   const years = yearsOf(plan.period);
   return plan.measures.flatMap((measure) => {
     const lines = new Map(budgetTable(measure, years).lines.map((l) => [l.projectId, l]));
