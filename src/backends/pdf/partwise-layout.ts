@@ -127,6 +127,16 @@ export interface PartwiseOptions {
 }
 
 const partwise = new WeakMap<object, PartwiseOptions>();
+/** The document's page of each id, once its parts are laid out, by the content they were given as. */
+const pagesByContent = new WeakMap<object, ReadonlyMap<string, number>>();
+
+/**
+ * The first page of each element with an id in part-wise content, in the document's numbering
+ * (first in document order): read from the parts' facts, not from a walk of every node.
+ */
+export function partwisePagesById(content: unknown): ReadonlyMap<string, number> | undefined {
+  return typeof content === 'object' && content !== null ? pagesByContent.get(content) : undefined;
+}
 
 /** Content whose sections pdfmake is to lay out one by one (see above). */
 export function partwiseContent(sections: ContentSection[], options: PartwiseOptions = {}): ContentSection[] {
@@ -163,6 +173,8 @@ function layoutParts(
   const referencePages = new Map<string, number>();
   /** Page number references of parts kept as pdfmake laid them out: filled once every part is in. */
   const toFill: (readonly [string, PageReference])[] = [];
+  const pagesById = new Map<string, number>();
+  pagesByContent.set(sections, pagesById);
   progress?.planned(sections.length);
   sections.forEach((section, index) => {
     const offset = pageCount;
@@ -222,7 +234,8 @@ function layoutParts(
       }
     }
     if (key !== undefined) part = { ...part, drawing: partDrawing(cache!, key, part, pdfDocument) };
-    setPositions(section, part.facts, offset);
+    setTopPositions(section, part.facts, offset);
+    for (const [id, page] of part.facts.ids) if (!pagesById.has(id)) pagesById.set(id, page + offset);
     for (const [id, page] of part.facts.references) referencePages.set(id, page + offset);
     pageCount += part.shapes.length;
     parts.push(part);
@@ -396,19 +409,14 @@ export function idPages(node: unknown): Map<string, number> {
 }
 
 /**
- * A part from out/.cache is not laid out: its section's nodes get the pages pdfmake gave them
- * (the document's numbering), which the running header (the section's first page) and the
- * document's page map (each id's page) read.
+ * A part is laid out on a copy, or not at all (from out/.cache): its section's top-level blocks
+ * get the pages pdfmake gave them (the document's numbering), which the running header (the
+ * section's first page) reads. The pages of its ids are the part's facts (partwisePagesById).
  */
-function setPositions(section: ContentSection, facts: PartFacts, offset: number): void {
-  const ids = new Map(facts.ids);
-  eachNode(section, (n) => {
-    const page = typeof n.id === 'string' ? ids.get(n.id) : undefined;
-    if (page !== undefined) n.positions = [{ pageNumber: page + offset }];
-  });
+function setTopPositions(section: ContentSection, facts: PartFacts, offset: number): void {
   topNodes(section).forEach((node, i) => {
     const top = facts.tops[i] ?? 0;
-    if (top > 0 && !node.positions) node.positions = [{ pageNumber: top + offset }];
+    if (top > 0) node.positions = [{ pageNumber: top + offset }];
   });
 }
 

@@ -5,7 +5,7 @@ import type { TDocumentDefinitions, TFontDictionary } from 'pdfmake/interfaces.j
 import { FONT_ROLES } from '../../theme/theme.ts';
 import type { FontFiles } from '../fonts.ts';
 import { PDF_FALLBACK_FAMILY, PDF_FONT_FAMILIES } from './to-pdfmake.ts';
-import { idPages } from './partwise-layout.ts';
+import { idPages, partwisePagesById } from './partwise-layout.ts';
 import { shareParsedFonts } from './shared-fonts.ts';
 import { fastStyleLookups } from './style-lookup.ts';
 
@@ -84,8 +84,9 @@ export async function renderPdf(
     buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength
       ? new Uint8Array(buffer.buffer)
       : new Uint8Array(buffer);
-  // pdfmake writes each laid-out node's positions into the definition it was given.
-  return { bytes, pagesById: idPages(definition.content) };
+  // A part-wise layout knows its ids' pages; pdfmake's whole-document layout writes each laid-out
+  // node's positions into the definition it was given.
+  return { bytes, pagesById: partwisePagesById(definition.content) ?? idPages(definition.content) };
 }
 
 /** The little of pdfkit's document (pdfmake's output stream) that mirroring needs. */
