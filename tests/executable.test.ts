@@ -325,6 +325,9 @@ describe.skipIf(!WINE_AVAILABLE && process.env.CI !== 'true')(
         WINEPREFIX: prefix,
         WINEDEBUG: '-all',
         PATH: process.env.PATH,
+        // Debian's wine keeps its server's socket under TMPDIR: every wine of the prefix must see
+        // the one wineboot saw (the suite's own, tests/helpers/temp-root.ts), or it starts another.
+        ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}),
         // wine turns Unix file names into Windows ones through the locale's character set.
         LANG: 'C.UTF-8',
       });
